@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "NewsKB",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "newskb", targets: ["newskb"]),
+        .library(name: "NewsKBCore", targets: ["NewsKBCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: [
+        // System ICU behind an opaque C header: no ICU type is visible to Swift,
+        // so Foundation's bundled ICU and the system's never meet in one module.
+        .target(
+            name: "CICU",
+            linkerSettings: [
+                .linkedLibrary("_FoundationICU", .when(platforms: [.linux])),
+                .linkedLibrary("icui18n"),
+                .linkedLibrary("icuuc"),
+                .linkedLibrary("icudata"),
+            ]
+        ),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Extraction: documents, stages, recognisers, resolution, JSONL records. No store.
+        .target(name: "NewsKBCore", dependencies: ["CICU", "CLibXML2"]),
+        // The SQLite knowledge base (GRDB).
+        .target(name: "NewsKBStore", dependencies: ["NewsKBCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Commands; the executable only calls into this.
+        .target(name: "NewsKBCLI", dependencies: [
+            "NewsKBCore", "NewsKBStore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "newskb", dependencies: ["NewsKBCLI"]),
+        .testTarget(name: "NewsKBCoreTests", dependencies: ["NewsKBCore"]),
+        .testTarget(name: "NewsKBStoreTests", dependencies: ["NewsKBStore", "NewsKBCore"]),
+        .testTarget(name: "NewsKBCLITests", dependencies: ["NewsKBCLI", "NewsKBCore"]),
+    ]
+)

@@ -1,0 +1,52 @@
+import ArgumentParser
+import NewsKBCore
+
+/// `newskb`: Chinese news into a knowledge base of amounts, dates, institutions and programmes.
+public struct NewsKBCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "newskb",
+        abstract: "Turns Chinese news (Hong Kong first) into a knowledge base of amounts, dates, institutions and programmes.",
+        discussion: """
+        Exit codes: 0 all inputs processed; 1 some inputs rejected (see the error records); 2 usage error; \
+        74 an input/output error (cannot read or write a file).
+        """,
+        version: "0.1.0",
+        subcommands: [IngestCommand.self, ExportCommand.self, ExtractCommand.self, StatsCommand.self]
+    )
+
+    public init() {}
+}
+
+/// Options shared by the commands that run the pipeline.
+struct PipelineOptions: ParsableArguments {
+    @Option(name: .long, help: "Pipeline name (looked up in pipelines/) or path to a pipeline JSON file.")
+    var pipeline: String = "hk-news"
+
+    @Option(name: .long, help: "Published date (YYYY-MM-DD) for inputs that carry none; relative dates resolve against it.")
+    var published: String?
+
+    func validate() throws {
+        if let p = published, CivilDate(iso: p) == nil || p.count != 10 {
+            throw ValidationError("--published must be a date as YYYY-MM-DD, not '\(p)'")
+        }
+    }
+
+    var publishedDate: CivilDate? { published.flatMap(CivilDate.init(iso:)) }
+
+    func loadPipeline() throws -> Pipeline {
+        do { return try Pipeline.load(pipeline) } catch { throw CLIError(message: "\(error)", code: 2) }
+    }
+}
+
+/// An error reported as one line on stderr with an exit code.
+struct CLIError: Error, CustomStringConvertible {
+    var message: String
+    var code: Int32
+    var description: String { message }
+}
+
+/// Where the knowledge base lives.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: "The knowledge base file (SQLite).")
+    var kb: String = "newskb.sqlite"
+}

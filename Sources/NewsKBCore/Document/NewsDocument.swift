@@ -1,0 +1,88 @@
+/// The format of an input's payload before decoding.
+public enum PayloadFormat: String, Sendable {
+    case text, html
+}
+
+/// One news document as it moves through the stages.
+///
+/// Stages read and write only this value. Offsets in every span layer are
+/// Unicode code points into ``text`` (the contract's unit); ``scalars`` holds the
+/// same text as an array so recognisers index it in O(1).
+public struct NewsDocument: Sendable {
+    // Provenance
+    public var id: String
+    public var source: String
+    public var url: String?
+    public var published: CivilDate?
+    public var region: String?
+    public var title: String?
+    public var author: String?
+
+    // Payload, before the text exists
+    public var format: PayloadFormat
+    public var payload: [UInt8]
+    /// A charset the transport declared (HTTP header, WARC), if any.
+    public var declaredCharset: String?
+    /// The decoded payload (plain text or HTML source).
+    public var decoded: String = ""
+    /// Paragraphs found in the payload, before the clean text is laid out.
+    public var paragraphs: [String] = []
+
+    // Clean text and annotation layers
+    public var text: String = "" {
+        didSet { scalars = Array(text.unicodeScalars) }
+    }
+    public private(set) var scalars: [Unicode.Scalar] = []
+    public var language: String = "und"
+    public var sentences: [Range<Int>] = []
+    public var tokens: [Token] = []
+    public var mentions: [Mention] = []
+    public var entities: [String: EntityInfo] = [:]
+    public var relations: [Relation] = []
+    public var warnings: [String] = []
+    /// SHA-256 of the payload bytes, hex; the content key of the document.
+    public var sha256: String
+
+    public init(id: String, source: String, format: PayloadFormat, payload: [UInt8],
+                url: String? = nil, published: CivilDate? = nil, region: String? = nil,
+                title: String? = nil, declaredCharset: String? = nil) {
+        self.id = id
+        self.source = source
+        self.format = format
+        self.payload = payload
+        self.url = url
+        self.published = published
+        self.region = region
+        self.title = title
+        self.declaredCharset = declaredCharset
+        self.sha256 = SHA256.hex(payload)
+    }
+
+    /// The clean text of a code-point range.
+    public func slice(_ start: Int, _ end: Int) -> String {
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: scalars[max(0, start)..<min(end, scalars.count)])
+        return String(s)
+    }
+
+    /// The text of a mention.
+    public func text(of m: Mention) -> String { slice(m.start, m.end) }
+
+    /// Index of the sentence that holds code point `offset`.
+    public func sentenceIndex(at offset: Int) -> Int {
+        var lo = 0, hi = sentences.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if sentences[mid].upperBound <= offset { lo = mid + 1 } else if sentences[mid].lowerBound > offset { hi = mid - 1 } else { return mid }
+        }
+        return max(0, min(lo, sentences.count - 1))
+    }
+
+    /// Adds a mention unless it overlaps one already there; returns whether it was added.
+    @discardableResult
+    public mutating func addMention(_ m: Mention) -> Bool {
+        if mentions.contains(where: { $0.overlaps(m) }) { return false }
+        mentions.append(m)
+        return true
+    }
+}

@@ -1,0 +1,71 @@
+/// The JSONL records of `../shared/CONTRACT.md`: document, mention, entity, relation, and
+/// error records for inputs that could not be processed. `extract` and `export` both
+/// write these, one object a line, keys sorted.
+public enum Records {
+    public static func document(_ d: NewsDocument) -> JSONValue {
+        var o: [String: JSONValue] = [
+            "kind": .string("document"), "doc_id": .string(d.id), "source": .string(d.source), "url": .string(d.url),
+            "title": .string(d.title), "published": .string(d.published?.description), "language": .string(d.language),
+            "region": .string(d.region), "sha256": .string(d.sha256), "text": .string(d.text),
+        ]
+        if !d.warnings.isEmpty { o["warnings"] = .array(d.warnings.map { .string($0) }) }
+        if let a = d.author { o["author"] = .string(a) }
+        return .object(o)
+    }
+
+    public static func mention(_ m: Mention, in d: NewsDocument) -> JSONValue {
+        .object([
+            "kind": .string("mention"), "doc_id": .string(d.id), "type": .string(m.type.rawValue), "text": .string(d.text(of: m)),
+            "start": .int(m.start), "end": .int(m.end), "sentence": .int(m.sentence), "value": value(m.value),
+            "entity_id": .string(m.entityID),
+        ])
+    }
+
+    public static func value(_ v: MentionValue) -> JSONValue {
+        switch v {
+        case .money(let mv): return money(mv)
+        case .date(let dv): return date(dv)
+        case .name(let nv): return .object(["name": .string(nv.name), "method": .string(nv.method), "lexicon_id": .string(nv.lexiconID)])
+        case .none: return .null
+        }
+    }
+
+    public static func money(_ v: MoneyValue) -> JSONValue {
+        .object(["currency": .string(v.currency), "min": .decimal(v.min), "max": .decimal(v.max),
+                 "approximate": .bool(v.approximate), "currency_source": .string(v.currencySource)])
+    }
+
+    public static func date(_ v: DateValue) -> JSONValue {
+        .object(["start": .string(v.start.description), "end": .string(v.end.description),
+                 "granularity": .string(v.granularity.rawValue), "relative": .bool(v.relative)])
+    }
+
+    public static func relation(_ r: Relation, docID: String) -> JSONValue {
+        let object: JSONValue
+        switch r.object {
+        case .money(let v): object = money(v)
+        case .entity(let id): object = .string(id)
+        case .date(let v): object = date(v)
+        }
+        return .object(["kind": .string("relation"), "type": .string(r.type), "doc_id": .string(docID), "subject": .string(r.subject),
+                        "subject_text": .string(r.subjectText), "object": object,
+                        "evidence": .object(["start": .int(r.evidenceStart), "end": .int(r.evidenceEnd)])])
+    }
+
+    /// An entity with its counts over whatever set of documents is being written.
+    public static func entity(_ e: EntityInfo, mentions: Int, documents: Int) -> JSONValue {
+        .object(["kind": .string("entity"), "entity_id": .string(e.id), "type": .string(e.type.rawValue), "name": .string(e.name),
+                 "name_hans": .string(e.nameHans), "name_en": .string(e.nameEn), "aliases": .array(e.aliases.sorted().map { .string($0) }),
+                 "mentions": .int(mentions), "documents": .int(documents)])
+    }
+
+    /// An input that could not be processed, and why.
+    public static func error(source: String, docID: String?, error: String) -> JSONValue {
+        .object(["kind": .string("error"), "source": .string(source), "doc_id": .string(docID), "error": .string(error)])
+    }
+
+    /// Every record of one processed document, in contract order.
+    public static func lines(for d: NewsDocument) -> [JSONValue] {
+        [document(d)] + d.mentions.map { mention($0, in: d) } + d.relations.map { relation($0, docID: d.id) }
+    }
+}

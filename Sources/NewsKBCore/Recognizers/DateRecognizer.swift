@@ -1,0 +1,272 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Finds dates and resolves them to inclusive day ranges: absolute forms (`2024年6月20日`,
+/// `2024-06-20`, `20/6/2024`, `二〇二四年六月`), quarters and parts (`2025年第三季`,
+/// `今年年底`, `4月中`), Hong Kong fiscal years (`2024-25年度`), `民國113年`, and
+/// expressions relative to the published date (`去年12月`, `本月15日`, `昨日`).
+/// A bare `7月1日` takes the year of a heading or sentence just before it.
+public struct DateRecognizer: DocumentStage {
+    public let name = "recognise.date.v1"
+    let vocab: DateVocabulary
+    /// A heading paragraph this short passes its year to the paragraph after it.
+    let headingMaxLength: Int
+
+    public init(config: StageConfig, pipeline: PipelineDefinition, lexicons: LexiconCache) throws {
+        vocab = try DateVocabulary(table: lexicons.table(config, endingWith: "dates.tsv"))
+        headingMaxLength = try config.intOption("headingMaxLength", default: 16)
+    }
+
+    /// A year as written: absolute, relative to the published date, or not written at all.
+    enum YearSource { case absolute(Int), relative(Int), none }
+
+    struct Found {
+        var start: Int
+        var end: Int
+        var value: DateValue?
+        /// The year the expression states (absolute or relative), to pass on to bare dates.
+        var statedYear: Int?
+    }
+
+    public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
+        let s = doc.scalars
+        let boundaries = Set(doc.tokens.flatMap { [$0.start, $0.end] })
+        var scanner = Scan(s: s, vocab: vocab, published: doc.published, tokenBoundaries: boundaries,
+                           taiwan: (doc.region ?? context.pipeline.region).uppercased() == "TW")
+        let paragraphs = Self.paragraphs(s)
+        var found: [Found] = []
+        var i = 0
+        while i < s.count {
+            guard let f = scanner.match(at: i, contextYear: { self.contextYear(for: $0, found: found, doc: doc, paragraphs: paragraphs) }) else {
+                i += 1
+                continue
+            }
+            found.append(f)
+            i = f.end
+        }
+        for f in found {
+            var m = Mention(type: .date, start: f.start, end: f.end, value: f.value.map { .date($0) } ?? .none)
+            m.sentence = doc.sentenceIndex(at: f.start)
+            doc.addMention(m)
+        }
+    }
+
+    /// The year a bare month or day takes: from a date stating a year in the same or the
+    /// previous sentence, the same paragraph, or a short heading paragraph just before.
+    func contextYear(for offset: Int, found: [Found], doc: NewsDocument, paragraphs: [Range<Int>]) -> Int? {
+        guard let last = found.last(where: { $0.statedYear != nil && $0.end <= offset }), let year = last.statedYear else {
+            return doc.published?.year
+        }
+        let sHere = doc.sentenceIndex(at: offset), sThere = doc.sentenceIndex(at: last.start)
+        let pHere = paragraphs.firstIndex { $0.contains(offset) } ?? 0
+        let pThere = paragraphs.firstIndex { $0.contains(last.start) } ?? 0
+        if sHere - sThere <= 1 || pHere == pThere { return year }
+        if pHere - pThere == 1, paragraphs[pThere].count <= headingMaxLength { return year }
+        return doc.published?.year
+    }
+
+    static func paragraphs(_ s: [Unicode.Scalar]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        while i < s.count {
+            if s[i] == "\n" {
+                if i > start { out.append(start..<i) }
+                start = i + 1
+            }
+            i += 1
+        }
+        if start < s.count { out.append(start..<s.count) }
+        return out
+    }
+}
+
+extension DateRecognizer {
+    /// The scanning state over one document.
+    struct Scan {
+        let s: [Unicode.Scalar]
+        let vocab: DateVocabulary
+        let published: CivilDate?
+        let tokenBoundaries: Set<Int>
+        let taiwan: Bool
+
+        func at(_ i: Int) -> Unicode.Scalar? { i < s.count ? s[i] : nil }
+
+        /// Reads 1...maxDigits ASCII or full-width digits.
+        func digits(_ i: Int, max maxDigits: Int) -> (value: Int, end: Int, count: Int)? {
+            var v = 0, j = i
+            while j < s.count, j - i < maxDigits + 1, let d = Scalars.digit(s[j]) { v = v * 10 + d; j += 1 }
+            let n = j - i
+            if n == 0 || n > maxDigits { return nil }
+            return (v, j, n)
+        }
+
+        /// A small Chinese or Arabic number (months, days, ROC years) ending before `unit`.
+        func smallNumber(_ i: Int, max maxValue: Int) -> (value: Int, end: Int)? {
+            if let d = digits(i, max: 3) { return d.value <= maxValue ? (d.value, d.end) : nil }
+            guard let n = NumberScanner.scan(s, at: i), n.isExact, !n.hasBigUnit, n.low <= Decimal(maxValue) else { return nil }
+            // Limit to the numeral characters a date uses.
+            guard let v = Int(n.low.description) else { return nil }
+            return (v, n.end)
+        }
+
+        func match(at i: Int, contextYear: (Int) -> Int?) -> Found? {
+            let c = s[i]
+            if i > 0, Scalars.digit(s[i - 1]) != nil || s[i - 1] == "." || s[i - 1] == "/" || s[i - 1] == "-" && Scalars.digit(c) != nil { return nil }
+            if Scalars.digit(c) != nil, let f = numeric(at: i) { return f }
+            // 民國113年
+            if c == "民", at(i + 1) == "國" || at(i + 1) == "国", let n = smallNumber(i + 2, max: 200), at(n.end) == "年" {
+                return continueAfterYear(start: i, yearEnd: n.end + 1, year: 1911 + n.value, relative: false, contextYear: contextYear)
+            }
+            // A year: 2024年, 二〇二四年
+            if let y = writtenYear(at: i) {
+                return continueAfterYear(start: i, yearEnd: y.end, year: y.year, relative: false, contextYear: contextYear)
+            }
+            if let w = vocab.words.longestMatch(in: s, at: i) {
+                switch w.payload {
+                case .yearRelative(let off):
+                    guard let p = published else { return Found(start: i, end: w.end, value: nil, statedYear: nil) }
+                    return continueAfterYear(start: i, yearEnd: w.end, year: p.year + off, relative: true, contextYear: contextYear)
+                case .dayRelative(let off):
+                    guard let p = published else { return Found(start: i, end: w.end, value: nil, statedYear: nil) }
+                    let d = p.adding(days: off)
+                    return Found(start: i, end: w.end, value: DateValue(start: d, end: d, granularity: .day, relative: true), statedYear: nil)
+                case .monthRelative(let off):
+                    guard let p = published else { return Found(start: i, end: w.end, value: nil, statedYear: nil) }
+                    let m = CivilDate(year: p.year, month: p.month, day: 1).adding(months: off)
+                    return continueAfterMonth(start: i, monthEnd: w.end, year: m.year, month: m.month, relative: true, statedYear: nil)
+                default:
+                    break
+                }
+            }
+            // A bare month: 7月1日, 六月
+            if let m = smallNumber(i, max: 12), m.value >= 1, at(m.end) == "月", !isMonthCount(m.end) {
+                guard let y = contextYear(i) else { return Found(start: i, end: m.end + 1, value: nil, statedYear: nil) }
+                return continueAfterMonth(start: i, monthEnd: m.end + 1, year: y, month: m.value, relative: true, statedYear: nil)
+            }
+            return nil
+        }
+
+        /// "3個月" is a duration, "3月" a month; also 月份 and 月薪 are not.
+        func isMonthCount(_ monthIndex: Int) -> Bool {
+            guard let n = at(monthIndex + 1) else { return false }
+            return "薪租費费供息餅饼球份".unicodeScalars.contains(n)
+        }
+
+        /// A four-digit year with 年 (Arabic, full-width or Chinese digits), or an ROC year in Taiwan.
+        func writtenYear(at i: Int) -> (year: Int, end: Int)? {
+            if let d = digits(i, max: 4), d.count == 4, at(d.end) == "年", (1800...2200).contains(d.value) {
+                return (d.value, d.end + 1)
+            }
+            // 二〇二四年: four Chinese digits written positionally.
+            var v = 0, j = i
+            while j < s.count, j - i < 4, let d = NumberScanner.chineseDigit(s[j]) { v = v * 10 + d; j += 1 }
+            if j - i == 4, at(j) == "年", (1800...2200).contains(v) { return (v, j + 1) }
+            if taiwan, let n = smallNumber(i, max: 150), at(n.end) == "年" {
+                let next = at(n.end + 1)
+                let followsMonth = next.map { Scalars.digit($0) != nil || NumberScanner.chineseDigit($0) != nil || $0 == "十" || $0 == "度" } ?? false
+                let durationish = next.map { "來来間间內内後后前多半以起至".unicodeScalars.contains($0) } ?? false
+                if followsMonth || (n.value >= 50 && !durationish) { return (1911 + n.value, n.end + 1) }
+            }
+            return nil
+        }
+
+        /// Numeric dates: fiscal years, ISO and slashed forms, day-first Hong Kong dates.
+        func numeric(at i: Int) -> Found? {
+            guard let a = digits(i, max: 4) else { return nil }
+            let sep = at(a.end)
+            if a.count == 4, let sp = sep, "-/－–至".unicodeScalars.contains(sp), let b = digits(a.end + 1, max: 4) {
+                // Fiscal year: 2024-25年度, 2024/25財政年度, 2024-2025年度
+                let second = b.count == 2 ? (a.value / 100) * 100 + b.value : b.value
+                if (b.count == 2 || b.count == 4), second == a.value + 1 {
+                    var j = b.end
+                    if at(j) == "年", at(j + 1) == "度" { j += 2 }
+                    else if at(j) == "財" || at(j) == "财", at(j + 1) == "政", at(j + 2) == "年", at(j + 3) == "度" { j += 4 }
+                    else if at(j) == "財" || at(j) == "财", at(j + 1) == "年" { j += 2 }
+                    else { j = -1 }
+                    if j > 0 {
+                        let v = DateValue(start: CivilDate(year: a.value, month: 4, day: 1), end: CivilDate(year: second, month: 3, day: 31), granularity: .fiscalYear)
+                        return Found(start: i, end: j, value: v, statedYear: a.value)
+                    }
+                }
+                // 2024-06-20, 2024/6/20, 2024.6.20
+                if sp != "至", (1800...2200).contains(a.value), b.count <= 2, (1...12).contains(b.value) {
+                    if at(b.end) == sp, let d = digits(b.end + 1, max: 2), CivilDate.isValid(year: a.value, month: b.value, day: d.value),
+                       !(at(d.end).map { Scalars.digit($0) != nil } ?? false) {
+                        let day = CivilDate(year: a.value, month: b.value, day: d.value)
+                        return Found(start: i, end: d.end, value: DateValue(start: day, end: day, granularity: .day), statedYear: a.value)
+                    }
+                }
+            }
+            if a.count == 4, sep == ".", let b = digits(a.end + 1, max: 2), at(b.end) == ".", let d = digits(b.end + 1, max: 2),
+               CivilDate.isValid(year: a.value, month: b.value, day: d.value), (1800...2200).contains(a.value) {
+                let day = CivilDate(year: a.value, month: b.value, day: d.value)
+                return Found(start: i, end: d.end, value: DateValue(start: day, end: day, granularity: .day), statedYear: a.value)
+            }
+            // 20/6/2024 (Hong Kong writes the day first)
+            if a.count <= 2, sep == "/", let b = digits(a.end + 1, max: 2), at(b.end) == "/", let y = digits(b.end + 1, max: 4), y.count == 4,
+               CivilDate.isValid(year: y.value, month: b.value, day: a.value), !(at(y.end).map { Scalars.digit($0) != nil } ?? false) {
+                let day = CivilDate(year: y.value, month: b.value, day: a.value)
+                return Found(start: i, end: y.end, value: DateValue(start: day, end: day, granularity: .day), statedYear: y.value)
+            }
+            return nil
+        }
+
+        /// After a year: 度, 年代, quarters, halves and parts, or a month.
+        func continueAfterYear(start: Int, yearEnd: Int, year: Int, relative: Bool, contextYear: (Int) -> Int?) -> Found {
+            let yearRange = DateValue(start: CivilDate(year: year, month: 1, day: 1), end: CivilDate(year: year, month: 12, day: 31), granularity: .year, relative: relative)
+            var j = yearEnd
+            if at(j) == "度" { j += 1 }
+            else if at(j) == "代", !relative, year % 10 == 0 {
+                let v = DateValue(start: CivilDate(year: year, month: 1, day: 1), end: CivilDate(year: year + 9, month: 12, day: 31), granularity: .year)
+                return Found(start: start, end: j + 1, value: v, statedYear: nil)
+            }
+            // Parts written after the year (第三季, 上半年) or sharing its 年 (年底 in 今年年底 or 2024年底).
+            for k in [j, j - 1] where k >= start {
+                guard let w = vocab.words.longestMatch(in: s, at: k), w.end > j else { continue }
+                // A single new character must stand alone as a word (今年中 but not 今年中國).
+                if w.end - j == 1, !tokenBoundaries.contains(w.end) { continue }
+                switch w.payload {
+                case .quarter(let q):
+                    var end = w.end
+                    if at(end) == "度" { end += 1 }
+                    let v = DateValue(start: CivilDate(year: year, month: 3 * q - 2, day: 1), end: CivilDate.lastOfMonth(year: year, month: 3 * q), granularity: .quarter, relative: relative)
+                    return Found(start: start, end: end, value: v, statedYear: year)
+                case .yearPart(let a, let b):
+                    let g: DateGranularity = (a == 1 && b == 12) ? .year : (b - a == 5 ? .half : .partOfYear)
+                    let v = DateValue(start: CivilDate(year: year, month: a, day: 1), end: CivilDate.lastOfMonth(year: year, month: b), granularity: g, relative: relative)
+                    return Found(start: start, end: w.end, value: v, statedYear: year)
+                default:
+                    continue
+                }
+            }
+            if let m = smallNumber(j, max: 12), m.value >= 1, at(m.end) == "月", !isMonthCount(m.end) {
+                return continueAfterMonth(start: start, monthEnd: m.end + 1, year: year, month: m.value, relative: relative, statedYear: year)
+            }
+            return Found(start: start, end: j, value: yearRange, statedYear: year)
+        }
+
+        /// After a month: a day (日/號), or a part of the month (上旬, 月底, 中).
+        func continueAfterMonth(start: Int, monthEnd: Int, year: Int, month: Int, relative: Bool, statedYear: Int?) -> Found {
+            let j = monthEnd
+            if let d = smallNumber(j, max: 31), let u = at(d.end), u == "日" || u == "號" || u == "号",
+               CivilDate.isValid(year: year, month: month, day: d.value) {
+                let day = CivilDate(year: year, month: month, day: d.value)
+                return Found(start: start, end: d.end + 1, value: DateValue(start: day, end: day, granularity: .day, relative: relative), statedYear: statedYear)
+            }
+            for k in [j, j - 1] {
+                guard let w = vocab.words.longestMatch(in: s, at: k), w.end > j, case .monthPart(let a, let b) = w.payload else { continue }
+                if w.end - j == 1, !tokenBoundaries.contains(w.end), w.end < s.count, Scalars.isHan(s[w.end]) { continue }
+                let last = CivilDate.daysIn(year: year, month: month)
+                let v = DateValue(start: CivilDate(year: year, month: month, day: a), end: CivilDate(year: year, month: month, day: b == 0 ? last : min(b, last)),
+                                  granularity: .part, relative: relative)
+                return Found(start: start, end: w.end, value: v, statedYear: statedYear)
+            }
+            let v = DateValue(start: CivilDate(year: year, month: month, day: 1), end: CivilDate.lastOfMonth(year: year, month: month), granularity: .month, relative: relative)
+            return Found(start: start, end: j, value: v, statedYear: statedYear)
+        }
+    }
+}

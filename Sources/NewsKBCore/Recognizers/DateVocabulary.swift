@@ -1,0 +1,33 @@
+/// The date words of `dates.tsv`, compiled to tries.
+struct DateVocabulary: Sendable {
+    enum Word: Sendable {
+        case yearRelative(Int)
+        case dayRelative(Int)
+        case monthRelative(Int)
+        case yearPart(Int, Int)
+        case monthPart(Int, Int)
+        case quarter(Int)
+    }
+
+    let words: ScalarTrie<Word>
+
+    init(table: TSVTable) throws {
+        let (k, s, a, b) = (try table.column("kind"), try table.column("surface"), try table.column("a"), try table.column("b"))
+        var words = ScalarTrie<Word>(fold: { Scalars.foldWidthAndCase($0) })
+        for row in table.rows {
+            let x = Int(table.cell(row, a)) ?? 0, y = Int(table.cell(row, b)) ?? 0
+            let w: Word
+            switch table.cell(row, k) {
+            case "year_rel": w = .yearRelative(x)
+            case "day_rel": w = .dayRelative(x)
+            case "month_rel": w = .monthRelative(x)
+            case "year_part": w = .yearPart(x, y)
+            case "month_part": w = .monthPart(x, y)
+            case "quarter": w = .quarter(x)
+            case let other: throw NewsKBError.lexicon("\(table.path): unknown kind '\(other)'")
+            }
+            for v in NameKey.scriptVariants(table.cell(row, s)) { words.insert(v.unicodeScalars, w) }
+        }
+        self.words = words
+    }
+}

@@ -1,0 +1,189 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Finds amounts of money and reads them exactly: currency before or after the number,
+/// bounds and hedges (逾, 不少於, 約, 以上), ranges (`X至Y`), vague amounts (`數十億`).
+/// Counts, measures, percentages and codes without a currency are never money.
+public struct MoneyRecognizer: DocumentStage {
+    public let name = "recognise.money.v1"
+
+    enum Cue: Sendable { case min, max, approx, more }
+
+    struct Currency: Sendable {
+        let code: String     // ISO 4217, or "*" for the document's region currency
+        let before: Bool
+        let after: Bool
+    }
+
+    let currencies: ScalarTrie<Currency>
+    let cuesBefore: ScalarTrie<Cue>   // built from reversed words
+    let cuesAfter: ScalarTrie<Cue>
+    /// Characters after 元 that make it part of a word (多元化, 元朗).
+    let notAfterPlainYuan: Set<Unicode.Scalar> = Set("化論论素朗旦宵老首帥帅件氣气".unicodeScalars)
+
+    public init(config: StageConfig, pipeline: PipelineDefinition, lexicons: LexiconCache) throws {
+        let cur = try lexicons.table(config, endingWith: "currencies.tsv")
+        let (s, c, p) = (try cur.column("surface"), try cur.column("code"), try cur.column("position"))
+        var currencies = ScalarTrie<Currency>(fold: { Scalars.foldWidthAndCase($0) })
+        for row in cur.rows {
+            let pos = cur.cell(row, p)
+            let variants = NameKey.scriptVariants(cur.cell(row, s))
+            for v in variants {
+                currencies.insert(v.unicodeScalars, Currency(code: cur.cell(row, c), before: pos != "after", after: pos != "before"))
+            }
+        }
+        self.currencies = currencies
+        let cues = try lexicons.table(config, endingWith: "money-cues.tsv")
+        let (cs, cp, cm) = (try cues.column("surface"), try cues.column("position"), try cues.column("meaning"))
+        var before = ScalarTrie<Cue>(), after = ScalarTrie<Cue>()
+        for row in cues.rows {
+            let cue: Cue
+            switch cues.cell(row, cm) {
+            case "min": cue = .min
+            case "max": cue = .max
+            case "approx": cue = .approx
+            case "more": cue = .more
+            case let other: throw NewsKBError.lexicon("\(cues.path): unknown meaning '\(other)'")
+            }
+            for v in NameKey.scriptVariants(cues.cell(row, cs)) {
+                if cues.cell(row, cp) == "before" { before.insert(v.unicodeScalars.reversed(), cue) } else { after.insert(v.unicodeScalars, cue) }
+            }
+        }
+        cuesBefore = before
+        cuesAfter = after
+    }
+
+    public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
+        let plain = context.pipeline.plainCurrency(region: doc.region)
+        let s = doc.scalars
+        var i = 0
+        var found: [Mention] = []
+        while i < s.count {
+            if let m = match(s, at: i, plain: plain) {
+                found.append(m)
+                i = m.end
+            } else {
+                i += 1
+            }
+        }
+        for var m in found {
+            m.sentence = doc.sentenceIndex(at: m.start)
+            doc.addMention(m)
+        }
+    }
+
+    /// One side of an amount: optional currency prefix, the number, optional currency suffix.
+    struct Side {
+        var number: NumberScanner.Number
+        var start: Int
+        var end: Int
+        var currency: String?
+    }
+
+    func side(_ s: [Unicode.Scalar], at i: Int) -> Side? {
+        var j = i
+        var prefix: String? = nil
+        if let c = currencies.longestMatch(in: s, at: j), c.payload.before {
+            prefix = c.payload.code
+            j = c.end
+            while j < s.count, s[j] == " " { j += 1 }
+        }
+        // A currency prefix must not be the tail of a word ("USD" in "SUSD").
+        if prefix != nil, i > 0, Scalars.isASCIILetter(s[i - 1]), Scalars.isASCIILetter(s[i]) { return nil }
+        guard j < s.count, var n = NumberScanner.scan(s, at: j) else { return nil }
+        // A 多 the scanner kept must be followed by a unit or currency to count.
+        var end = n.end
+        var suffix: String? = nil
+        var k = end
+        while k < s.count, s[k] == " " { k += 1 }
+        if let c = currencies.longestMatch(in: s, at: k), c.payload.after {
+            let word = c.end
+            if c.payload.code == "*", word < s.count, notAfterPlainYuan.contains(s[word]) {
+                // 多元化 and the like: not a currency.
+            } else if !(Scalars.isASCIILetter(s[k]) && word < s.count && Scalars.isASCIILetter(s[word])) {
+                suffix = c.payload.code
+                end = word
+            }
+        }
+        if n.more, suffix == nil, end == n.end {
+            // "100多" followed by something else: drop the 多.
+            guard let shorter = NumberScanner.scan(s, at: j, limit: n.end - 1) else { return nil }
+            n = shorter
+            end = n.end
+        }
+        // Prefer an explicit currency over the plain 元 on the other side.
+        let currency: String?
+        switch (prefix, suffix) {
+        case (let p?, "*"?): currency = p
+        case (_, let x?): currency = x
+        case (let p?, nil): currency = p
+        default: currency = nil
+        }
+        return Side(number: n, start: i, end: end, currency: currency)
+    }
+
+    func match(_ s: [Unicode.Scalar], at i: Int, plain: (code: String, source: String)) -> Mention? {
+        // Quick reject: a number or a currency prefix must start here.
+        guard NumberScanner.canStart(s[i]) || currencies.longestMatch(in: s, at: i)?.payload.before == true else { return nil }
+        // Not inside a longer number or word: "2024" in "12024", a letter before "US$".
+        if i > 0, Scalars.digit(s[i - 1]) != nil || s[i - 1] == "." { return nil }
+        guard var a = side(s, at: i) else { return nil }
+        var b: Side? = nil
+        // Range: X至Y, X到Y, X-Y, X～Y.
+        var k = a.end
+        if k < s.count, ["至", "到", "-", "－", "–", "~", "～", "—"].contains(s[k]) {
+            if let other = side(s, at: k + 1), other.number.start == k + 1 || other.currency != nil {
+                b = other
+                k = other.end
+            }
+        }
+        let currencyCode = b?.currency ?? a.currency
+        guard var code = a.currency ?? currencyCode else { return nil }
+        if let bb = b, a.currency == nil, bb.currency != nil {
+            // "1至2億元": the unit written once applies to both ends.
+            if !a.number.hasBigUnit, bb.number.hasBigUnit, a.number.low < 10_000 {
+                let unit = bb.number.largestUnit
+                a.number.low *= unit
+                a.number.high *= unit
+            }
+        }
+        var source = "explicit"
+        if code == "*" {
+            code = plain.code
+            source = plain.source
+        }
+        // Single Chinese digits with plain 元 are rarely money in news ("一元化" caught above);
+        // a number must be read whole.
+        var start = i
+        var end = b?.end ?? a.end
+        var minV: Decimal? = a.number.low
+        var maxV: Decimal? = b?.number.high ?? a.number.high
+        var approx = a.number.vague
+        if let bb = b { approx = approx || bb.number.vague; minV = a.number.low; maxV = bb.number.high }
+        if let cue = cuesBefore.longestMatchEnding(in: s, at: i, floor: max(0, i - 4)) {
+            start = cue.start
+            apply(cue.payload, min: &minV, max: &maxV, approx: &approx, base: a.number.low)
+        }
+        if b == nil, let cue = cuesAfter.longestMatch(in: s, at: end) {
+            // 以下 in 以下簡稱 is not a bound; accept a cue that ends at a clause or sentence edge.
+            if cue.end >= s.count || !Scalars.isHan(s[cue.end]) || "的，。、；".unicodeScalars.contains(s[cue.end]) || cue.payload == .approx {
+                end = cue.end
+                apply(cue.payload, min: &minV, max: &maxV, approx: &approx, base: a.number.low)
+            }
+        }
+        let value = MoneyValue(currency: code, min: minV, max: maxV, approximate: approx, currencySource: source)
+        return Mention(type: .money, start: start, end: end, value: .money(value))
+    }
+
+    private func apply(_ cue: Cue, min: inout Decimal?, max: inout Decimal?, approx: inout Bool, base: Decimal) {
+        switch cue {
+        case .min: max = nil
+        case .max: min = nil
+        case .approx: approx = true
+        case .more: break
+        }
+    }
+}

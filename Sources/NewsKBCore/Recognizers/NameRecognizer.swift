@@ -1,0 +1,170 @@
+/// Finds institutions and programmes two ways: the curated lexicon (every alias, both
+/// scripts, quote marks ignored) and suffix rules over ICU words for names it lacks
+/// (…辦公室, …研發院, …計劃), with the left edge set by tokens and stop words.
+/// A rule name that begins with a lexicon institution keeps the whole name
+/// (香港中文大學工程學院) and records what it is part of.
+public struct NameRecognizer: DocumentStage {
+    public let name = "recognise.names.v1"
+    public let lexicon: NameLexicon
+    let rules: NameRules
+
+    public init(config: StageConfig, pipeline: PipelineDefinition, lexicons: LexiconCache) throws {
+        let variants = try lexicons.table(config, endingWith: "hk-variants.tsv")
+        let folder = try NameFolder(table: variants)
+        let progPath = try lexicons.path(config, endingWith: "programmes.tsv")
+        let instPath = try lexicons.path(config, endingWith: "institutions.tsv")
+        let progs = try lexicons.table(config, endingWith: "programmes.tsv")
+        let insts = try lexicons.table(config, endingWith: "institutions.tsv")
+        lexicon = try lexicons.shared("names:" + progPath + ":" + instPath) {
+            try NameLexicon(tables: [(progs, .programme), (insts, .institution)], folder: folder)
+        }
+        rules = try NameRules(rules: lexicons.table(config, endingWith: "name-rules.tsv"),
+                              stopWords: TSVTable.lines(path: lexicons.path(config, endingWith: "name-stopwords.txt")),
+                              folder: folder, maxLength: config.intOption("maxRuleNameLength", default: 16))
+    }
+
+    struct Candidate {
+        var start: Int
+        var end: Int
+        var type: MentionType
+        var entry: LexiconEntry?
+        /// For a rule name that begins with a lexicon institution: that institution.
+        var partOf: LexiconEntry?
+    }
+
+    public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
+        let s = doc.scalars
+        let boundaries = Set(doc.tokens.flatMap { [$0.start, $0.end] })
+        let lexical = lexiconMatches(s, boundaries: boundaries, published: doc.published)
+        var taken = doc.mentions.map(\.range)   // money and dates already found
+        var chosen: [Candidate] = []
+        let ruled = ruleMatches(doc, boundaries: boundaries, lexical: lexical)
+        // Rule names that contain a lexicon match at their start win over it; others yield.
+        var covered = Set<Int>()
+        for r in ruled where !taken.contains(where: { $0.overlaps(r.start..<r.end) }) {
+            let inside = lexical.enumerated().filter { r.start <= $0.element.start && $0.element.end <= r.end }
+            let crossing = lexical.contains { $0.start < r.end && r.start < $0.end && !(r.start <= $0.start && $0.end <= r.end) }
+            if crossing { continue }
+            if inside.contains(where: { $0.element.start > r.start && $0.element.end == r.end }) { continue }
+            inside.forEach { covered.insert($0.offset) }
+            chosen.append(r)
+        }
+        for (i, l) in lexical.enumerated() where !covered.contains(i) {
+            if taken.contains(where: { $0.overlaps(l.start..<l.end) }) { continue }
+            if chosen.contains(where: { $0.start < l.end && l.start < $0.end }) { continue }
+            chosen.append(l)
+        }
+        chosen.sort { $0.start < $1.start }
+        for c in chosen {
+            let text = doc.slice(c.start, c.end)
+            let clean = lexicon.folder.folded(text) == text ? text : String(String.UnicodeScalarView(text.unicodeScalars.filter { !NameFolder.transparent.contains($0) }))
+            var m = Mention(type: c.type, start: c.start, end: c.end,
+                            value: .name(NameValue(lexiconID: c.entry?.id, name: clean, method: c.entry != nil ? "lexicon" : "rule")))
+            m.sentence = doc.sentenceIndex(at: c.start)
+            if let p = c.partOf { doc.relations.append(Relation(type: "part_of", subject: "", subjectText: clean, object: .entity(p.id), evidenceStart: c.start, evidenceEnd: c.end)) }
+            doc.mentions.append(m)
+            taken.append(c.start..<c.end)
+        }
+        doc.mentions.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+    }
+
+    /// Leftmost-longest lexicon matches, with guards for short and Latin aliases.
+    func lexiconMatches(_ s: [Unicode.Scalar], boundaries: Set<Int>, published: CivilDate?) -> [Candidate] {
+        var out: [Candidate] = []
+        var i = 0
+        while i < s.count {
+            guard let m = lexicon.trie.longestMatch(in: s, at: i) else { i += 1; continue }
+            var start = i
+            let end = m.end
+            let length = end - start
+            let latin = Scalars.isASCIILetter(s[start])
+            if latin {
+                // A Latin alias is a whole word: HKU is not the start of HKUST.
+                if start > 0, Scalars.isASCIILetter(s[start - 1]) || (end < s.count && Scalars.isASCIILetter(s[end]) && Scalars.isASCIILetter(s[end - 1])) {
+                    i += 1; continue
+                }
+            } else if length <= 2, !(boundaries.contains(start) && boundaries.contains(end)) {
+                // Two-character aliases (中大, 港大) only as whole words.
+                i += 1; continue
+            }
+            // Include an opening quote when the closing one falls inside: 「產學研1+」計劃.
+            if start > 0, let open = Self.pairs[s[start - 1]], s[start..<end].contains(open) { start -= 1 }
+            let entry = lexicon.choose(m.payload, published: published)
+            out.append(Candidate(start: start, end: end, type: entry.type, entry: entry))
+            i = end
+        }
+        return out
+    }
+
+    static let pairs: [Unicode.Scalar: Unicode.Scalar] = ["「": "」", "『": "』", "《": "》", "〈": "〉", "“": "”"]
+    static let closers: [Unicode.Scalar: Unicode.Scalar] = ["」": "「", "』": "『", "》": "《", "〉": "〈", "”": "“"]
+
+    /// Names ending in an institution or programme suffix at a word boundary.
+    func ruleMatches(_ doc: NewsDocument, boundaries: Set<Int>, lexical: [Candidate]) -> [Candidate] {
+        let s = doc.scalars
+        var out: [Candidate] = []
+        let tokens = doc.tokens
+        for (ti, tok) in tokens.enumerated() where tok.isWord {
+            let end = tok.end
+            // The next token must not continue a Han word that makes the suffix something else (局長, 大學生).
+            guard let suf = rules.suffixes.longestMatchEnding(in: s, at: end, floor: max(0, end - 6)) else { continue }
+            let suffixStart = suf.start
+            guard boundaries.contains(suffixStart) || suffixStart < tok.start || suffixStart > tok.start else { continue }
+            // Walk left over word tokens.
+            var start = suffixStart
+            var k = ti
+            // Tokens inside the suffix itself.
+            while k >= 0, tokens[k].start >= suffixStart { k -= 1 }
+            if k >= 0, tokens[k].end > suffixStart {
+                // The suffix starts inside this token (e.g. a token 研發院 with suffix 研發院 handled above,
+                // or 工程學院 with 學院): count the token's head as part of the name.
+                start = tokens[k].start
+                k -= 1
+            }
+            // 「新名稱」計劃: the quoted words are the head.
+            if start > 0, k >= 0, let open = Self.closers[s[start - 1]],
+               let o = (max(0, start - 24)..<(start - 1)).reversed().first(where: { s[$0] == open }),
+               !s[(o + 1)..<(start - 1)].contains(where: { "，。；！？\n".unicodeScalars.contains($0) }) {
+                start = o
+                k = -1
+            }
+            while k >= 0 {
+                let t = tokens[k]
+                if !t.isWord || t.end != start { break }
+                let text = lexicon.folder.folded(doc.slice(t.start, t.end))
+                if rules.stopWords.contains(text) { break }
+                if let last = text.unicodeScalars.last, rules.stopWords.contains(String(last)), text.unicodeScalars.count == 1 { break }
+                if text.unicodeScalars.allSatisfy({ Scalars.digit($0) != nil }) { break }
+                if end - t.start > rules.maxLength { break }
+                // A lexicon institution inside the head: take it whole, then stop.
+                if let l = lexical.first(where: { $0.end == start && $0.start <= t.start && $0.type == .institution }) {
+                    start = l.start
+                    break
+                }
+                if doc.mentions.contains(where: { $0.start < t.end && t.start < $0.end }) { break }
+                start = t.start
+                k -= 1
+            }
+            // Strip a leading stop character inside a token (e.g. 並成立 glued by the segmenter).
+            while start < suffixStart, rules.stopWords.contains(lexicon.folder.folded(String(s[start]))) { start += 1 }
+            let head = suffixStart - start
+            guard head >= suf.payload.minHead else { continue }
+            // Heads must carry a Han or Latin letter.
+            guard s[start..<suffixStart].contains(where: { Scalars.isHan($0) || Scalars.isASCIILetter($0) }) else { continue }
+            let partOf = lexical.first { $0.start == start && $0.end < end && $0.type == .institution }?.entry
+            if let p = partOf, p.type != .institution { continue }
+            out.append(Candidate(start: start, end: end, type: suf.payload.type, entry: nil, partOf: partOf))
+        }
+        // Overlapping rule names: keep the longest.
+        out.sort { ($0.start, -($0.end - $0.start)) < ($1.start, -($1.end - $1.start)) }
+        var kept: [Candidate] = []
+        for c in out {
+            if let j = kept.firstIndex(where: { $0.start < c.end && c.start < $0.end }) {
+                if c.end - c.start > kept[j].end - kept[j].start { kept[j] = c }
+            } else {
+                kept.append(c)
+            }
+        }
+        return kept
+    }
+}

@@ -1,0 +1,30 @@
+/// Suffix rules and stop words for institution and programme names the lexicon lacks.
+struct NameRules: Sendable {
+    struct Suffix: Sendable {
+        let type: MentionType
+        let minHead: Int
+    }
+
+    /// Suffixes, reversed, so the longest suffix ending at an offset is found.
+    let suffixes: ScalarTrie<Suffix>
+    /// Folded stop words that end a name on the left.
+    let stopWords: Set<String>
+    let maxLength: Int
+
+    init(rules: TSVTable, stopWords: [String], folder: NameFolder, maxLength: Int) throws {
+        let (t, s, m) = (try rules.column("type"), try rules.column("suffix"), try rules.column("min_head"))
+        let f = folder
+        var trie = ScalarTrie<Suffix>(fold: { f.fold($0) })
+        for row in rules.rows {
+            guard let type = MentionType(rawValue: rules.cell(row, t)) else { throw NewsKBError.lexicon("\(rules.path): unknown type \(rules.cell(row, t))") }
+            for v in NameKey.scriptVariants(rules.cell(row, s)) {
+                trie.insert(v.unicodeScalars.reversed(), Suffix(type: type, minHead: Int(rules.cell(row, m)) ?? 2))
+            }
+        }
+        suffixes = trie
+        var stops = Set<String>()
+        for w in stopWords { for v in NameKey.scriptVariants(w) { stops.insert(folder.folded(v)) } }
+        self.stopWords = stops
+        self.maxLength = maxLength
+    }
+}

@@ -1,0 +1,118 @@
+/// A trie over Unicode scalars for longest-match lookups of lexicon words at an offset.
+///
+/// `fold` maps each scalar before comparison (both when inserting and when matching);
+/// returning nil makes a scalar transparent inside a match (quote marks in names).
+public struct ScalarTrie<Payload: Sendable>: Sendable {
+    private var children: [[UInt32: Int32]] = [[:]]
+    private var payloads: [Payload?] = [nil]
+    private let fold: @Sendable (Unicode.Scalar) -> Unicode.Scalar?
+
+    public init(fold: @escaping @Sendable (Unicode.Scalar) -> Unicode.Scalar? = { $0 }) {
+        self.fold = fold
+    }
+
+    public var isEmpty: Bool { children[0].isEmpty }
+
+    /// Adds `word`; an existing payload for the same folded word is kept unless `replace`.
+    public mutating func insert<S: Sequence>(_ word: S, _ payload: Payload, replace: Bool = false) where S.Element == Unicode.Scalar {
+        var node = 0
+        var any = false
+        for s in word {
+            guard let f = fold(s) else { continue }
+            any = true
+            if let next = children[node][f.value] {
+                node = Int(next)
+            } else {
+                children.append([:])
+                payloads.append(nil)
+                let id = Int32(children.count - 1)
+                children[node][f.value] = id
+                node = Int(id)
+            }
+        }
+        if any && (replace || payloads[node] == nil) { payloads[node] = payload }
+    }
+
+    /// The longest word starting at `start` (scanning at most to `limit`): its payload and end offset.
+    /// Transparent scalars are skipped inside a match but never start or end one.
+    public func longestMatch(in s: [Unicode.Scalar], at start: Int, limit: Int? = nil) -> (payload: Payload, end: Int)? {
+        let lim = limit ?? s.count
+        guard start < lim, fold(s[start]) != nil else { return nil }
+        var node = 0
+        var best: (Payload, Int)? = nil
+        var i = start
+        while i < lim {
+            guard let f = fold(s[i]) else { i += 1; continue }
+            guard let next = children[node][f.value] else { break }
+            node = Int(next)
+            i += 1
+            if let p = payloads[node] { best = (p, i) }
+        }
+        return best.map { (payload: $0.0, end: $0.1) }
+    }
+
+    /// Every word starting at `start`, shortest first.
+    public func allMatches(in s: [Unicode.Scalar], at start: Int) -> [(payload: Payload, end: Int)] {
+        var out: [(Payload, Int)] = []
+        var node = 0
+        var i = start
+        while i < s.count {
+            guard let f = fold(s[i]) else { if i == start { break }; i += 1; continue }
+            guard let next = children[node][f.value] else { break }
+            node = Int(next)
+            i += 1
+            if let p = payloads[node] { out.append((p, i)) }
+        }
+        return out.map { (payload: $0.0, end: $0.1) }
+    }
+
+    /// The longest word that ends exactly at `end` (for cue words written before a match).
+    /// Needs a trie built from reversed words.
+    public func longestMatchEnding(in s: [Unicode.Scalar], at end: Int, floor: Int = 0) -> (payload: Payload, start: Int)? {
+        var node = 0
+        var best: (Payload, Int)? = nil
+        var i = end - 1
+        while i >= floor {
+            guard let f = fold(s[i]) else { break }
+            guard let next = children[node][f.value] else { break }
+            node = Int(next)
+            if let p = payloads[node] { best = (p, i) }
+            i -= 1
+        }
+        return best.map { (payload: $0.0, start: $0.1) }
+    }
+}
+
+/// Scalar classes the recognisers share.
+public enum Scalars {
+    /// 0-9 in ASCII or full width.
+    @inline(__always)
+    public static func digit(_ s: Unicode.Scalar) -> Int? {
+        switch s.value {
+        case 0x30...0x39: return Int(s.value - 0x30)
+        case 0xFF10...0xFF19: return Int(s.value - 0xFF10)
+        default: return nil
+        }
+    }
+
+    /// Full-width ASCII forms folded to ASCII, ASCII letters lower-cased.
+    @inline(__always)
+    public static func foldWidthAndCase(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        var v = s.value
+        if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }
+        if v >= 0x41 && v <= 0x5A { v += 0x20 }
+        return Unicode.Scalar(v) ?? s
+    }
+
+    @inline(__always)
+    public static func isHan(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x20000...0x3134F).contains(v) || (0xF900...0xFAFF).contains(v)
+    }
+
+    @inline(__always)
+    public static func isASCIILetter(_ s: Unicode.Scalar) -> Bool {
+        let v = foldWidthAndCase(s).value
+        return v >= 0x61 && v <= 0x7A
+    }
+}

@@ -1,0 +1,66 @@
+/// Gives every institution and programme mention an entity: the lexicon entry it names
+/// (any alias, either script), or a rule-made entity keyed by the Simplified folded name,
+/// so the same unknown name in Traditional and Simplified text is one entity.
+/// Adds `renamed_to` and `part_of` relations the lexicon and the names state.
+public struct EntityResolver: DocumentStage {
+    public let name = "resolve.entities.v1"
+    let lexicon: NameLexicon
+
+    public init(config: StageConfig, pipeline: PipelineDefinition, lexicons: LexiconCache) throws {
+        guard let names = pipeline.stages.first(where: { $0.stage == "recognise.names.v1" }) else {
+            throw NewsKBError.pipeline("resolve.entities.v1 needs recognise.names.v1 before it")
+        }
+        lexicon = try NameRecognizer(config: names, pipeline: pipeline, lexicons: lexicons).lexicon
+    }
+
+    /// The entity id of a name no lexicon knows: type prefix and the comparison key.
+    public static func ruleEntityID(type: MentionType, key: String) -> String {
+        (type == .programme ? "prog:~" : "inst:~") + key
+    }
+
+    public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
+        var entities: [String: EntityInfo] = [:]
+        for idx in doc.mentions.indices {
+            let m = doc.mentions[idx]
+            guard m.type == .institution || m.type == .programme, case .name(let nv) = m.value else { continue }
+            let entry = nv.lexiconID.flatMap(lexicon.entry) ?? lexicon.lookup(nv.name, published: doc.published)
+            let info: EntityInfo
+            if let e = entry {
+                info = EntityInfo(id: e.id, type: e.type, name: e.name, nameHans: e.nameHans, nameEn: e.nameEn, aliases: e.aliases)
+            } else {
+                let key = lexicon.folder.key(nv.name)
+                let folded = lexicon.folder.folded(nv.name)
+                info = EntityInfo(id: Self.ruleEntityID(type: m.type, key: key), type: m.type, name: folded, nameHans: key, nameEn: nil, aliases: [])
+            }
+            doc.mentions[idx].entityID = info.id
+            if var known = entities[info.id] {
+                if !known.aliases.contains(nv.name), nv.name != known.name { known.aliases.append(nv.name) }
+                entities[info.id] = known
+            } else {
+                var fresh = info
+                if nv.name != fresh.name, !fresh.aliases.contains(nv.name) { fresh.aliases.append(nv.name) }
+                entities[info.id] = fresh
+            }
+        }
+        doc.entities = entities
+        // part_of found by the recogniser: fill in the subject now that it has an id.
+        for r in doc.relations.indices where doc.relations[r].type == "part_of" && doc.relations[r].subject.isEmpty {
+            if let m = doc.mentions.first(where: { $0.start == doc.relations[r].evidenceStart && $0.end == doc.relations[r].evidenceEnd }), let id = m.entityID {
+                doc.relations[r].subject = id
+            }
+        }
+        doc.relations.removeAll { $0.subject.isEmpty }
+        // Lexicon facts about entities the document names: renamed_to when both names appear, part_of.
+        for id in entities.keys.sorted() {
+            guard let e = lexicon.entry(id), let first = doc.mentions.first(where: { $0.entityID == id }) else { continue }
+            if let to = e.renamedTo, entities[to] != nil {
+                doc.relations.append(Relation(type: "renamed_to", subject: id, subjectText: doc.text(of: first), object: .entity(to),
+                                              evidenceStart: first.start, evidenceEnd: first.end))
+            }
+            if let parent = e.partOf {
+                doc.relations.append(Relation(type: "part_of", subject: id, subjectText: doc.text(of: first), object: .entity(parent),
+                                              evidenceStart: first.start, evidenceEnd: first.end))
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/// Folding and keys for comparing names across scripts, widths and quote marks.
+public struct NameFolder: Sendable {
+    /// Hong Kong variants folded to the standard Traditional character (衞 → 衛).
+    let variants: [UInt32: Unicode.Scalar]
+
+    public init(variants: [Unicode.Scalar: Unicode.Scalar] = [:]) {
+        var v: [UInt32: Unicode.Scalar] = [:]
+        for (a, b) in variants { v[a.value] = b }
+        self.variants = v
+    }
+
+    public init(table: TSVTable) throws {
+        let a = try table.column("variant"), b = try table.column("standard")
+        var v: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for row in table.rows {
+            if let x = table.cell(row, a).unicodeScalars.first, let y = table.cell(row, b).unicodeScalars.first { v[x] = y }
+        }
+        self.init(variants: v)
+    }
+
+    /// Quote marks, brackets around names, spaces and middle dots: transparent in names.
+    public static let transparent: Set<Unicode.Scalar> = Set("「」『』《》〈〉“”‘’\"' \u{3000}·・".unicodeScalars)
+
+    /// The scalar as names compare it, or nil when it does not count.
+    @inline(__always)
+    public func fold(_ s: Unicode.Scalar) -> Unicode.Scalar? {
+        if NameFolder.transparent.contains(s) { return nil }
+        let w = Scalars.foldWidthAndCase(s)
+        return variants[w.value] ?? w
+    }
+
+    /// The folded string (Traditional side).
+    public func folded(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars { if let f = fold(u) { out.append(f) } }
+        return String(out)
+    }
+
+    /// The comparison key: folded, then Simplified. Equal keys mean the same written name.
+    public func key(_ s: String) -> String {
+        let f = folded(s)
+        return Transliterator.hantToHans?.apply(f) ?? f
+    }
+}
+
+public enum NameKey {
+    /// The word and its Simplified form (when different).
+    public static func scriptVariants(_ word: String) -> [String] {
+        guard let hans = Transliterator.hantToHans?.apply(word), hans != word else { return [word] }
+        return [word, hans]
+    }
+}

@@ -1,0 +1,159 @@
+/// Decodes the payload bytes into text: BOM, declared charset, strict UTF-8, then ICU's
+/// detector checked by strict trial decoding. Never replaces bytes silently: lenient
+/// decoding leaves a warning with the count of U+FFFD it needed.
+public struct Decoder: DocumentStage {
+    public let name = "decode.v1"
+
+    public init() {}
+
+    public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
+        let result = try CharsetDecoder.decode(doc.payload, declared: doc.declaredCharset, html: doc.format == .html)
+        doc.decoded = result.text
+        if result.replaced > 0 {
+            doc.warnings.append("W-DECODE: \(result.replaced) byte sequences were not valid \(result.charset) and became U+FFFD")
+        }
+        if result.charset != "UTF-8" { doc.warnings.append("I-CHARSET: decoded as \(result.charset) (\(result.how))") }
+    }
+}
+
+/// Charset decisions for Chinese pages and text files.
+public enum CharsetDecoder {
+    public struct Result: Sendable {
+        public var text: String
+        public var charset: String
+        public var how: String
+        public var replaced: Int
+    }
+
+    /// Widens declared legacy charsets to the supersets real pages use.
+    public static func widen(_ charset: String) -> String {
+        let c = charset.lowercased().trimmingCharacters(in: " \"'")
+        switch c {
+        case "gb2312", "gbk", "x-gbk", "cp936", "gb_2312-80", "euc-cn", "x-euc-cn", "gb18030", "windows-936", "csgb2312": return "GB18030"
+        case "big5", "big-5", "x-big5", "cn-big5", "csbig5", "big5-hkscs", "big5hkscs", "cp950", "windows-950": return "Big5-HKSCS"
+        case "utf8", "utf-8", "unicode-1-1-utf-8": return "UTF-8"
+        default: return charset
+        }
+    }
+
+    public static func decode(_ bytes: [UInt8], declared: String?, html: Bool) throws -> Result {
+        if bytes.isEmpty { throw NewsKBError.decode("empty input") }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return utf8(Array(bytes.dropFirst(3)), how: "byte order mark")
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let cs = bytes[0] == 0xFF ? "UTF-16LE" : "UTF-16BE"
+            if let s = ICU.convert(Array(bytes.dropFirst(2)), from: cs, strict: false) {
+                return Result(text: s, charset: cs, how: "byte order mark", replaced: s.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) })
+            }
+        }
+        if looksBinary(bytes) { throw NewsKBError.decode("binary data, not text") }
+        var declaredName = declared
+        if declaredName == nil, html { declaredName = metaCharset(bytes) }
+        if let d = declaredName {
+            let cs = widen(d)
+            if cs == "UTF-8" {
+                if validUTF8(bytes) { return utf8(bytes, how: "declared") }
+            } else if let s = ICU.convert(bytes, from: cs, strict: true) {
+                return Result(text: s, charset: cs, how: "declared \(d)", replaced: 0)
+            }
+            // A wrong declaration: fall through to detection.
+        }
+        if validUTF8(bytes) { return utf8(bytes, how: "valid UTF-8") }
+        // Candidates: ICU's guesses widened, then the Chinese supersets; keep those that decode
+        // strictly and take the most plausible Chinese text.
+        var candidates: [String] = []
+        for (name, _) in ICU.detectCharsets(Array(bytes.prefix(1 << 16))) {
+            let w = widen(name)
+            if !candidates.contains(w) { candidates.append(w) }
+        }
+        for c in ["GB18030", "Big5-HKSCS"] where !candidates.contains(c) { candidates.append(c) }
+        var best: (String, String, Int)? = nil
+        for cs in candidates where cs != "UTF-8" {
+            guard let s = ICU.convert(bytes, from: cs, strict: true) else { continue }
+            let score = plausibility(s)
+            if best == nil || score > best!.2 { best = (s, cs, score) }
+        }
+        if let (s, cs, score) = best, score > 0 {
+            return Result(text: s, charset: cs, how: "detected", replaced: 0)
+        }
+        let lenient = utf8(bytes, how: "lenient")
+        if lenient.replaced * 100 > max(bytes.count, 1) {
+            throw NewsKBError.decode("invalid UTF-8 (\(lenient.replaced) bad sequences in \(bytes.count) bytes) and no Chinese charset fits")
+        }
+        return lenient
+    }
+
+    static func utf8(_ bytes: [UInt8], how: String) -> Result {
+        let s = String(decoding: bytes, as: UTF8.self)
+        var bad = 0
+        if !validUTF8(bytes) {
+            let before = bytes.count >= 3 ? countEncodedFFFD(bytes) : 0
+            bad = s.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) } - before
+        }
+        return Result(text: s, charset: "UTF-8", how: how, replaced: max(0, bad))
+    }
+
+    private static func countEncodedFFFD(_ b: [UInt8]) -> Int {
+        var n = 0
+        var i = 0
+        while i + 2 < b.count {
+            if b[i] == 0xEF && b[i + 1] == 0xBF && b[i + 2] == 0xBD { n += 1; i += 3 } else { i += 1 }
+        }
+        return n
+    }
+
+    public static func validUTF8(_ bytes: [UInt8]) -> Bool {
+        var it = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&it) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
+    }
+
+    /// NUL bytes or many control characters near the start mean binary data.
+    static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        let head = bytes.prefix(8192)
+        var control = 0
+        for b in head {
+            if b == 0 { return true }
+            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { control += 1 }
+        }
+        return control * 10 > head.count
+    }
+
+    /// The charset named by `<meta charset>`, `http-equiv` content or an XML declaration.
+    public static func metaCharset(_ bytes: [UInt8]) -> String? {
+        let head = String(decoding: bytes.prefix(8192).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
+        for key in ["charset=", "encoding="] {
+            var search = head[...]
+            while let r = search.firstRange(of: key) {
+                var rest = head[r.upperBound...]
+                while let f = rest.first, f == "\"" || f == "'" || f == " " { rest = rest.dropFirst() }
+                let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+                if !name.isEmpty { return String(name) }
+                search = head[r.upperBound...]
+            }
+        }
+        return nil
+    }
+
+    /// How Chinese a decoded text looks: common Han characters count, odd ones cost.
+    static func plausibility(_ s: String) -> Int {
+        var score = 0
+        for u in s.unicodeScalars {
+            if common.contains(u) { score += 3 }
+            else if u.value >= 0x4E00 && u.value <= 0x9FFF { score += 0 }
+            else if u.value >= 0xE000 && u.value <= 0xF8FF { score -= 5 }
+            else if u.value >= 0x3400 && u.value <= 0x4DBF { score -= 2 }
+            else if u.value > 0xFFFF { score -= 2 }
+        }
+        return score
+    }
+
+    private static let common: Set<Unicode.Scalar> = Set("的一是在不了有和人這这中大為为上個个國国我以要他時时來来用們们生到作地於于出就分對对成會会可主發发年動动同工也能下過过民子說说產产種种面而方後后多定行學学法所經经日三十資资元月新元億亿萬万港".unicodeScalars)
+}

@@ -1,0 +1,78 @@
+/// Lays out the clean text: the headline, a blank line, then the body paragraphs
+/// separated by blank lines. Joins lines broken inside a paragraph (hard wraps and
+/// page breaks between two characters of one sentence).
+public struct TextCleaner: DocumentStage {
+    public let name = "clean.text.v1"
+    /// A line at least this long that ends mid-sentence continues on the next line.
+    let joinMinLineLength: Int
+
+    public init(config: StageConfig) throws {
+        joinMinLineLength = try config.intOption("joinMinLineLength", default: 30)
+    }
+
+    public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
+        var lines: [String]
+        if doc.format == .html {
+            lines = doc.paragraphs.map(Self.tidy)
+        } else {
+            lines = doc.decoded.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\u{2029}" })
+                .map { Self.tidy(String($0)) }
+        }
+        var paragraphs = joinBrokenLines(lines)
+        var title = doc.title.map(Self.tidy).flatMap { $0.isEmpty ? nil : $0 }
+        if let t = title, let first = paragraphs.first, first == t { paragraphs.removeFirst() }
+        if title == nil, doc.format == .text, !paragraphs.isEmpty { title = paragraphs.removeFirst() }
+        doc.title = title
+        let body = paragraphs.joined(separator: "\n\n")
+        switch (title, body.isEmpty) {
+        case (let t?, false): doc.text = t + "\n\n" + body
+        case (let t?, true): doc.text = t
+        case (nil, _): doc.text = body
+        }
+        if doc.text.isEmpty { throw NewsKBError.input("no text left after cleaning") }
+    }
+
+    /// Joins a line to the next when it is long, ends without closing punctuation and the
+    /// next begins with a letter or ideograph; blank lines between them do not matter.
+    func joinBrokenLines(_ lines: [String]) -> [String] {
+        var out: [String] = []
+        var pendingJoin = false
+        for line in lines {
+            if line.isEmpty { continue }
+            if pendingJoin, let last = out.last, let f = line.unicodeScalars.first, Self.isWordScalar(f) {
+                out[out.count - 1] = last + line
+            } else {
+                out.append(line)
+            }
+            let current = out[out.count - 1]
+            pendingJoin = current.unicodeScalars.count >= joinMinLineLength
+                && current.unicodeScalars.last.map { Self.isHan($0) || ($0.properties.isAlphabetic) } == true
+        }
+        return out
+    }
+
+    static func isHan(_ s: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value) || (0x20000...0x3134F).contains(s.value) || (0xF900...0xFAFF).contains(s.value)
+    }
+
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool { isHan(s) || s.properties.isAlphabetic || s.properties.numericType != nil }
+
+    /// NFC, no control or zero-width characters, runs of spaces folded to one, trimmed.
+    static func tidy(_ line: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for s in ICU.normalize(line, nfkc: false).unicodeScalars {
+            switch s.value {
+            case 0x200B, 0x200C, 0x200D, 0xFEFF, 0x00AD: continue
+            case 0x09, 0x20, 0xA0, 0x3000, 0x2000...0x200A:
+                pendingSpace = !out.isEmpty
+            case 0x00...0x1F, 0x7F...0x9F: continue
+            default:
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(s)
+            }
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,3 @@
+import NewsKBCLI
+
+NewsKBMain.main()
