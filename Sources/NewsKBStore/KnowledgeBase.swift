@@ -1,1 +1,93 @@
-public enum NewsKBStorePlaceholder {}
+import GRDB
+import NewsKBCore
+
+/// The SQLite knowledge base (GRDB, WAL): documents, mentions, entities and aliases,
+/// relations, and the ingest ledger. One writer process at a time.
+public final class KnowledgeBase {
+    public let db: DatabaseQueue
+    public let path: String
+
+    /// Opens (creating when missing) the knowledge base at `path` and migrates it.
+    public init(path: String) throws {
+        var config = Configuration()
+        config.busyMode = .timeout(30)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        self.path = path
+        db = try DatabaseQueue(path: path, configuration: config)
+        try db.writeWithoutTransaction { db in
+            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        try Self.migrator.migrate(db)
+    }
+
+    /// Append-only named migrations.
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-documents-mentions-entities-relations-ledger") { db in
+            try db.execute(sql: """
+                CREATE TABLE document (
+                    doc_id TEXT PRIMARY KEY NOT NULL,
+                    source TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    pipeline TEXT NOT NULL,
+                    published TEXT,
+                    language TEXT NOT NULL,
+                    region TEXT,
+                    title TEXT,
+                    record TEXT NOT NULL
+                );
+                CREATE TABLE mention (
+                    doc_id TEXT NOT NULL REFERENCES document(doc_id) ON DELETE CASCADE,
+                    ord INTEGER NOT NULL,
+                    type TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    start INTEGER NOT NULL,
+                    "end" INTEGER NOT NULL CHECK ("end" > start),
+                    entity_id TEXT,
+                    record TEXT NOT NULL,
+                    PRIMARY KEY (doc_id, ord)
+                );
+                CREATE INDEX mention_entity ON mention(entity_id);
+                CREATE INDEX mention_type ON mention(type);
+                CREATE TABLE entity (
+                    entity_id TEXT PRIMARY KEY NOT NULL,
+                    type TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    name_hans TEXT,
+                    name_en TEXT
+                );
+                CREATE TABLE entity_alias (
+                    entity_id TEXT NOT NULL REFERENCES entity(entity_id) ON DELETE CASCADE,
+                    alias TEXT NOT NULL,
+                    PRIMARY KEY (entity_id, alias)
+                );
+                CREATE TABLE relation (
+                    doc_id TEXT NOT NULL REFERENCES document(doc_id) ON DELETE CASCADE,
+                    ord INTEGER NOT NULL,
+                    type TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    record TEXT NOT NULL,
+                    PRIMARY KEY (doc_id, ord)
+                );
+                CREATE INDEX relation_subject ON relation(subject);
+                CREATE TABLE ledger (
+                    source TEXT PRIMARY KEY NOT NULL,
+                    size INTEGER NOT NULL,
+                    mtime INTEGER NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('ok', 'partial', 'error')),
+                    documents INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE TABLE input_error (
+                    source TEXT PRIMARY KEY NOT NULL,
+                    doc_id TEXT,
+                    error TEXT NOT NULL
+                );
+                """)
+        }
+        return m
+    }
+}

@@ -20,6 +20,7 @@ public struct NameRecognizer: DocumentStage {
         }
         rules = try NameRules(rules: lexicons.table(config, endingWith: "name-rules.tsv"),
                               stopWords: TSVTable.lines(path: lexicons.path(config, endingWith: "name-stopwords.txt")),
+                              genericWords: TSVTable.lines(path: lexicons.path(config, endingWith: "name-generic.txt")),
                               folder: folder, maxLength: config.intOption("maxRuleNameLength", default: 16))
     }
 
@@ -96,6 +97,16 @@ public struct NameRecognizer: DocumentStage {
         return out
     }
 
+    /// Numbers and number-classifier words (兩個, 3所, 多間) end a name on the left.
+    static func isCount(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        let classifiers = "個个間间所項项名位家座條条批宗".unicodeScalars
+        if Scalars.digit(first) != nil || NumberScanner.chineseDigit(first) != nil || first == "幾" || first == "數" || first == "多" {
+            return text.unicodeScalars.count <= 3 || classifiers.contains(text.unicodeScalars.last!)
+        }
+        return false
+    }
+
     static let pairs: [Unicode.Scalar: Unicode.Scalar] = ["「": "」", "『": "』", "《": "》", "〈": "〉", "“": "”"]
     static let closers: [Unicode.Scalar: Unicode.Scalar] = ["」": "「", "』": "『", "》": "《", "〉": "〈", "”": "“"]
 
@@ -116,11 +127,14 @@ public struct NameRecognizer: DocumentStage {
             // Tokens inside the suffix itself.
             while k >= 0, tokens[k].start >= suffixStart { k -= 1 }
             if k >= 0, tokens[k].end > suffixStart {
-                // The suffix starts inside this token (e.g. a token 研發院 with suffix 研發院 handled above,
-                // or 工程學院 with 學院): count the token's head as part of the name.
+                // The suffix starts inside a token: fine for 工程學院 (suffix 學院), not for a
+                // one-character suffix that ends a common word (布局, 簽署, 好處).
+                if end - suffixStart == 1 { continue }
                 start = tokens[k].start
                 k -= 1
             }
+            var headTokens: [String] = []
+            if start < suffixStart { headTokens.append(lexicon.folder.folded(doc.slice(start, suffixStart))) }
             // 「新名稱」計劃: the quoted words are the head.
             if start > 0, k >= 0, let open = Self.closers[s[start - 1]],
                let o = (max(0, start - 24)..<(start - 1)).reversed().first(where: { s[$0] == open }),
@@ -133,7 +147,9 @@ public struct NameRecognizer: DocumentStage {
                 if !t.isWord || t.end != start { break }
                 let text = lexicon.folder.folded(doc.slice(t.start, t.end))
                 if rules.stopWords.contains(text) { break }
-                if let last = text.unicodeScalars.last, rules.stopWords.contains(String(last)), text.unicodeScalars.count == 1 { break }
+                if let last = text.unicodeScalars.last, NameRules.functionChars.contains(last) { break }
+                if let first = text.unicodeScalars.first, NameRules.functionChars.contains(first), text.unicodeScalars.count <= 2 { break }
+                if Self.isCount(text) { break }
                 if text.unicodeScalars.allSatisfy({ Scalars.digit($0) != nil }) { break }
                 if end - t.start > rules.maxLength { break }
                 // A lexicon institution inside the head: take it whole, then stop.
@@ -143,12 +159,15 @@ public struct NameRecognizer: DocumentStage {
                 }
                 if doc.mentions.contains(where: { $0.start < t.end && t.start < $0.end }) { break }
                 start = t.start
+                headTokens.append(text)
                 k -= 1
             }
             // Strip a leading stop character inside a token (e.g. 並成立 glued by the segmenter).
             while start < suffixStart, rules.stopWords.contains(lexicon.folder.folded(String(s[start]))) { start += 1 }
             let head = suffixStart - start
             guard head >= suf.payload.minHead else { continue }
+            // A head of general words only (研發實驗室, 本地大學) is not a name.
+            if !headTokens.isEmpty, headTokens.allSatisfy({ rules.genericWords.contains($0) }) { continue }
             // Heads must carry a Han or Latin letter.
             guard s[start..<suffixStart].contains(where: { Scalars.isHan($0) || Scalars.isASCIILetter($0) }) else { continue }
             let partOf = lexical.first { $0.start == start && $0.end < end && $0.type == .institution }?.entry

@@ -9,9 +9,13 @@ struct NameRules: Sendable {
     let suffixes: ScalarTrie<Suffix>
     /// Folded stop words that end a name on the left.
     let stopWords: Set<String>
+    /// Folded words too general to make a name head on their own.
+    let genericWords: Set<String>
     let maxLength: Int
+    /// Characters that never sit at the edge of a name token (她的, 並成立).
+    static let functionChars: Set<Unicode.Scalar> = Set("的之了在於于為为並并與与及和或把將将被由從从向對对".unicodeScalars)
 
-    init(rules: TSVTable, stopWords: [String], folder: NameFolder, maxLength: Int) throws {
+    init(rules: TSVTable, stopWords: [String], genericWords: [String], folder: NameFolder, maxLength: Int) throws {
         let (t, s, m) = (try rules.column("type"), try rules.column("suffix"), try rules.column("min_head"))
         let f = folder
         var trie = ScalarTrie<Suffix>(fold: { f.fold($0) })
@@ -25,6 +29,9 @@ struct NameRules: Sendable {
         var stops = Set<String>()
         for w in stopWords { for v in NameKey.scriptVariants(w) { stops.insert(folder.folded(v)) } }
         self.stopWords = stops
+        var generic = Set<String>()
+        for w in genericWords { for v in NameKey.scriptVariants(w) { generic.insert(folder.folded(v)) } }
+        self.genericWords = generic
         self.maxLength = maxLength
     }
 }

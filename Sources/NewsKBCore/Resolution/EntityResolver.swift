@@ -18,6 +18,16 @@ public struct EntityResolver: DocumentStage {
         (type == .programme ? "prog:~" : "inst:~") + key
     }
 
+    /// The name with a leading lexicon institution alias replaced by its full name.
+    func canonical(_ name: String, doc: NewsDocument, mention m: Mention) -> String {
+        let plain = lexicon.folder.stripped(name)
+        let scalars = Array(plain.unicodeScalars)
+        guard let hit = lexicon.trie.longestMatch(in: scalars, at: 0), hit.end < scalars.count else { return plain }
+        let e = lexicon.choose(hit.payload, published: doc.published)
+        guard e.type == .institution else { return plain }
+        return e.name + String(String.UnicodeScalarView(scalars[hit.end...]))
+    }
+
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
         var entities: [String: EntityInfo] = [:]
         for idx in doc.mentions.indices {
@@ -28,9 +38,12 @@ public struct EntityResolver: DocumentStage {
             if let e = entry {
                 info = EntityInfo(id: e.id, type: e.type, name: e.name, nameHans: e.nameHans, nameEn: e.nameEn, aliases: e.aliases)
             } else {
-                let key = lexicon.folder.key(nv.name)
-                let folded = lexicon.folder.folded(nv.name)
-                info = EntityInfo(id: Self.ruleEntityID(type: m.type, key: key), type: m.type, name: folded, nameHans: key, nameEn: nil, aliases: [])
+                // A name beginning with a known institution is keyed on that institution's full
+                // name, so 港中大工程學院 and 香港中文大學工程學院 are one faculty.
+                let full = canonical(nv.name, doc: doc, mention: m)
+                let key = lexicon.folder.key(full)
+                info = EntityInfo(id: Self.ruleEntityID(type: m.type, key: key), type: m.type, name: full,
+                                  nameHans: Transliterator.hantToHans?.apply(full) ?? full, nameEn: nil, aliases: [])
             }
             doc.mentions[idx].entityID = info.id
             if var known = entities[info.id] {
@@ -50,6 +63,8 @@ public struct EntityResolver: DocumentStage {
             }
         }
         doc.relations.removeAll { $0.subject.isEmpty }
+        var seen = Set<Relation>()
+        doc.relations = doc.relations.filter { seen.insert(Relation(type: $0.type, subject: $0.subject, subjectText: "", object: $0.object, evidenceStart: 0, evidenceEnd: 0)).inserted }
         // Lexicon facts about entities the document names: renamed_to when both names appear, part_of.
         for id in entities.keys.sorted() {
             guard let e = lexicon.entry(id), let first = doc.mentions.first(where: { $0.entityID == id }) else { continue }

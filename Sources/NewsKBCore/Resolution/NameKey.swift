@@ -29,6 +29,11 @@ public struct NameFolder: Sendable {
         return variants[w.value] ?? w
     }
 
+    /// The name without quote marks and spaces, otherwise as written.
+    public func stripped(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.filter { !NameFolder.transparent.contains($0) }))
+    }
+
     /// The folded string (Traditional side).
     public func folded(_ s: String) -> String {
         var out = String.UnicodeScalarView()

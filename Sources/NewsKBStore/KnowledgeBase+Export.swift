@@ -1,0 +1,69 @@
+import GRDB
+import NewsKBCore
+
+extension KnowledgeBase {
+    /// Writes the whole knowledge base as JSONL per the contract: each document followed by
+    /// its mentions and relations (documents by id), then entities by id with their counts,
+    /// then error records. The same knowledge base always gives the same bytes.
+    public func export(_ write: (String) throws -> Void) throws {
+        try db.read { db in
+            let docs = try String.fetchAll(db, sql: "SELECT doc_id FROM document ORDER BY doc_id")
+            for id in docs {
+                try write(try String.fetchOne(db, sql: "SELECT record FROM document WHERE doc_id = ?", arguments: [id])!)
+                for r in try String.fetchAll(db, sql: "SELECT record FROM mention WHERE doc_id = ? ORDER BY ord", arguments: [id]) { try write(r) }
+                for r in try String.fetchAll(db, sql: "SELECT record FROM relation WHERE doc_id = ? ORDER BY ord", arguments: [id]) { try write(r) }
+            }
+            for e in try entities(db) { try write(e.serialized()) }
+            for row in try Row.fetchAll(db, sql: "SELECT source, doc_id, error FROM input_error ORDER BY source") {
+                try write(Records.error(source: row["source"], docID: row["doc_id"], error: row["error"]).serialized())
+            }
+        }
+    }
+
+    func entities(_ db: Database) throws -> [JSONValue] {
+        let counts = try Row.fetchAll(db, sql: """
+            SELECT entity_id, COUNT(*) AS mentions, COUNT(DISTINCT doc_id) AS documents
+            FROM mention WHERE entity_id IS NOT NULL GROUP BY entity_id
+            """)
+        var byID: [String: (Int, Int)] = [:]
+        for r in counts { byID[r["entity_id"]] = (r["mentions"], r["documents"]) }
+        var aliases: [String: [String]] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT entity_id, alias FROM entity_alias ORDER BY entity_id, alias") {
+            aliases[r["entity_id"], default: []].append(r["alias"])
+        }
+        return try Row.fetchAll(db, sql: "SELECT * FROM entity ORDER BY entity_id").compactMap { r in
+            let id: String = r["entity_id"]
+            guard let (m, d) = byID[id], let type = MentionType(rawValue: r["type"]) else { return nil }
+            let info = EntityInfo(id: id, type: type, name: r["name"], nameHans: r["name_hans"], nameEn: r["name_en"], aliases: aliases[id] ?? [])
+            return Records.entity(info, mentions: m, documents: d)
+        }
+    }
+
+    /// Counts for `stats`.
+    public struct Stats: Sendable {
+        public var documents: Int
+        public var mentionsByType: [(String, Int)]
+        public var entitiesByType: [(String, Int)]
+        public var relationsByType: [(String, Int)]
+        public var errors: Int
+        public var topEntities: [(id: String, name: String, type: String, mentions: Int, documents: Int)]
+    }
+
+    public func stats(top: Int) throws -> Stats {
+        try db.read { db in
+            func grouped(_ sql: String) throws -> [(String, Int)] { try Row.fetchAll(db, sql: sql).map { ($0[0], $0[1]) } }
+            let topRows = try Row.fetchAll(db, sql: """
+                SELECT e.entity_id, e.name, e.type, COUNT(*) AS n, COUNT(DISTINCT m.doc_id) AS d
+                FROM mention m JOIN entity e ON e.entity_id = m.entity_id
+                GROUP BY e.entity_id ORDER BY n DESC, e.entity_id LIMIT ?
+                """, arguments: [top])
+            return Stats(
+                documents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document") ?? 0,
+                mentionsByType: try grouped("SELECT type, COUNT(*) FROM mention GROUP BY type ORDER BY type"),
+                entitiesByType: try grouped("SELECT type, COUNT(*) FROM entity WHERE entity_id IN (SELECT entity_id FROM mention) GROUP BY type ORDER BY type"),
+                relationsByType: try grouped("SELECT type, COUNT(*) FROM relation GROUP BY type ORDER BY type"),
+                errors: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM input_error") ?? 0,
+                topEntities: topRows.map { ($0["entity_id"], $0["name"], $0["type"], $0["n"], $0["d"]) })
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import GRDB
+import NewsKBCore
+
+extension KnowledgeBase {
+    /// What happened to one document.
+    public enum StoreOutcome: String, Sendable {
+        case added, replaced, unchanged
+    }
+
+    /// Writes one processed document in one transaction. The same id with the same content
+    /// and pipeline changes nothing; a changed document replaces its old mentions and relations.
+    @discardableResult
+    public func store(_ doc: NewsDocument, pipeline: String) throws -> StoreOutcome {
+        try db.write { db in try Self.store(doc, pipeline: pipeline, in: db) }
+    }
+
+    static func store(_ doc: NewsDocument, pipeline: String, in db: Database) throws -> StoreOutcome {
+        let old = try Row.fetchOne(db, sql: "SELECT sha256, pipeline FROM document WHERE doc_id = ?", arguments: [doc.id])
+        if let o = old, o["sha256"] as String == doc.sha256, o["pipeline"] as String == pipeline { return .unchanged }
+        if old != nil { try db.execute(sql: "DELETE FROM document WHERE doc_id = ?", arguments: [doc.id]) }
+        try db.execute(sql: "DELETE FROM input_error WHERE doc_id = ?", arguments: [doc.id])
+        try db.execute(sql: """
+            INSERT INTO document (doc_id, source, sha256, pipeline, published, language, region, title, record)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [doc.id, doc.source, doc.sha256, pipeline, doc.published?.description, doc.language, doc.region, doc.title,
+                             Records.document(doc).serialized()])
+        let insertMention = try db.cachedStatement(sql: """
+            INSERT INTO mention (doc_id, ord, type, text, start, "end", entity_id, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (i, m) in doc.mentions.enumerated() {
+            try insertMention.execute(arguments: [doc.id, i, m.type.rawValue, doc.text(of: m), m.start, m.end, m.entityID,
+                                                  Records.mention(m, in: doc).serialized()])
+        }
+        let insertEntity = try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity (entity_id, type, name, name_hans, name_en) VALUES (?, ?, ?, ?, ?)")
+        let insertAlias = try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity_alias (entity_id, alias) VALUES (?, ?)")
+        for id in doc.entities.keys.sorted() {
+            let e = doc.entities[id]!
+            try insertEntity.execute(arguments: [e.id, e.type.rawValue, e.name, e.nameHans, e.nameEn])
+            for a in e.aliases where a != e.name { try insertAlias.execute(arguments: [e.id, a]) }
+        }
+        let insertRelation = try db.cachedStatement(sql: "INSERT INTO relation (doc_id, ord, type, subject, record) VALUES (?, ?, ?, ?, ?)")
+        for (i, r) in doc.relations.enumerated() {
+            try insertRelation.execute(arguments: [doc.id, i, r.type, r.subject, Records.relation(r, docID: doc.id).serialized()])
+        }
+        return old == nil ? .added : .replaced
+    }
+
+    /// Records an input that could not be processed (replacing an earlier error for it).
+    public func recordError(source: String, docID: String?, error: String) throws {
+        try db.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO input_error (source, doc_id, error) VALUES (?, ?, ?)", arguments: [source, docID, error])
+        }
+    }
+
+    /// A ledger row: what was ingested from an input file.
+    public struct LedgerEntry: Sendable, Equatable {
+        public var source: String
+        public var size: Int64
+        public var mtime: Int64
+        public var sha256: String
+        public var status: String
+        public var documents: Int
+
+        public init(source: String, size: Int64, mtime: Int64, sha256: String, status: String, documents: Int) {
+            self.source = source
+            self.size = size
+            self.mtime = mtime
+            self.sha256 = sha256
+            self.status = status
+            self.documents = documents
+        }
+    }
+
+    /// The ledger row for `source`, if it was ingested before.
+    public func ledger(_ source: String) throws -> LedgerEntry? {
+        try db.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM ledger WHERE source = ?", arguments: [source]).map {
+                LedgerEntry(source: $0["source"], size: $0["size"], mtime: $0["mtime"], sha256: $0["sha256"], status: $0["status"], documents: $0["documents"])
+            }
+        }
+    }
+
+    public func recordLedger(_ e: LedgerEntry) throws {
+        try db.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO ledger (source, size, mtime, sha256, status, documents) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [e.source, e.size, e.mtime, e.sha256, e.status, e.documents])
+            if e.status == "ok" {
+                try db.execute(sql: "DELETE FROM input_error WHERE source = ? OR source LIKE ? ESCAPE '\\'",
+                               arguments: [e.source, e.source.replacingAll("%", "\\%").replacingAll("_", "\\_") + ":%"])
+            }
+        }
+    }
+
+    /// Removes entities no mention points to any more (after documents were replaced).
+    public func pruneEntities() throws {
+        try db.write { db in
+            try db.execute(sql: "DELETE FROM entity WHERE entity_id NOT IN (SELECT DISTINCT entity_id FROM mention WHERE entity_id IS NOT NULL)")
+        }
+    }
+}
+
+extension String {
+    func replacingAll(_ a: String, _ b: String) -> String {
+        split(separator: a, omittingEmptySubsequences: false).joined(separator: b)
+    }
+}
