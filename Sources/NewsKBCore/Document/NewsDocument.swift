@@ -3,6 +3,16 @@ public enum PayloadFormat: String, Sendable {
     case text, html
 }
 
+/// Where a document's published date came from.
+public enum PublishedSource: String, Sendable {
+    /// The input record or transport named it.
+    case input
+    /// The page's metadata or dateline.
+    case page
+    /// The run's `--published` default for inputs that carry none.
+    case fallback
+}
+
 /// One news document as it moves through the stages.
 ///
 /// Stages read and write only this value. Offsets in every span layer are
@@ -14,6 +24,8 @@ public struct NewsDocument: Sendable {
     public var source: String
     public var url: String?
     public var published: CivilDate?
+    /// Where ``published`` came from: the input record, the page itself, or the run's fallback.
+    public var publishedSource: PublishedSource = .input
     public var region: String?
     public var title: String?
     public var author: String?

@@ -18,7 +18,10 @@ public struct HTMLContentStage: DocumentStage {
         if content.paragraphs.isEmpty { throw NewsKBError.html("no article text found in the page") }
         doc.paragraphs = content.paragraphs
         if doc.title == nil { doc.title = content.title }
-        if doc.published == nil, let p = content.published { doc.published = p }
+        if doc.published == nil || doc.publishedSource == .fallback, let p = content.published {
+            doc.published = p
+            doc.publishedSource = .page
+        }
         if doc.url == nil { doc.url = content.canonicalURL }
         if doc.author == nil { doc.author = content.author }
     }

@@ -10,7 +10,14 @@ struct MainContent {
     static let dropTags: Set<String> = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
                                         "svg", "button", "select", "textarea", "template", "head", "object", "embed", "figcaption", "menu"]
     static let blockTags: Set<String> = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "tr", "section", "article",
-                                         "blockquote", "pre", "br", "ul", "ol", "table", "dd", "dt", "main", "center", "font"]
+                                         "blockquote", "pre", "br", "ul", "ol", "table", "dd", "dt", "main", "center"]
+    static let inlineTags: Set<String> = ["a", "span", "b", "i", "em", "strong", "u", "small", "sup", "sub", "img", "label", "abbr",
+                                          "time", "code", "cite", "q", "mark", "s", "strike", "big", "tt", "ruby", "rt", "rp", "wbr", "bdi", "bdo", "var", "kbd", "samp", "dfn", "ins", "del"]
+
+    static func hasBlock(_ n: HTMLPage.Node) -> Bool {
+        n.children.contains { $0.tag != "#text" && (!inlineTags.contains($0.tag) || hasBlock($0)) }
+    }
+
     static let boilerplateMarks = ["nav", "menu", "sidebar", "side-bar", "footer", "header", "comment", "share", "related", "breadcrumb",
                                    "advert", "ads", "recommend", "copyright", "hotnews", "rank", "topbar", "login", "toolbar", "social", "subscribe", "banner"]
 
@@ -20,11 +27,10 @@ struct MainContent {
         var h1: String?
         collectMeta(page.root, meta: &meta, title: &titleTag, h1: &h1)
         // Score each container by the Chinese text of its own paragraphs.
-        var best: (score: Int, paragraphs: [String]) = (0, [])
-        score(page.root, best: &best)
+        let best = score(page.root)
         var title = meta["og:title"] ?? h1 ?? titleTag.map(stripSiteSuffix)
         if let t = title { title = collapse(t) }
-        var paragraphs = best.paragraphs
+        var paragraphs = best
         if let t = title, let i = paragraphs.firstIndex(of: t), i < 3 { paragraphs.remove(at: i) }
         let published = ["article:published_time", "datepublished", "pubdate", "publishdate", "og:published_time"]
             .lazy.compactMap { meta[$0].flatMap(CivilDate.init(iso:)) }.first
@@ -58,31 +64,55 @@ struct MainContent {
         return boilerplateMarks.contains { marks.contains($0) } && !marks.contains("content") && !marks.contains("article")
     }
 
-    /// Returns the container's paragraphs; updates `best` with the highest-scoring container.
-    @discardableResult
-    private static func score(_ n: HTMLPage.Node, best: inout (score: Int, paragraphs: [String])) -> [String] {
-        if isBoilerplate(n) { return [] }
-        var paragraphs: [String] = []
+    /// A run of text between block boundaries, with the elements that hold it.
+    struct Block {
+        var text: String
+        var ancestors: [ObjectIdentifier]
+    }
+
+    /// Splits the page into text blocks at block-level elements, skipping boilerplate.
+    static func blocks(_ n: HTMLPage.Node, ancestors: [ObjectIdentifier], into out: inout [Block]) {
         var inline = ""
+        let chain = ancestors + [ObjectIdentifier(n)]
         func flush() {
             let t = collapse(inline)
-            if !t.isEmpty { paragraphs.append(t) }
+            if !t.isEmpty { out.append(Block(text: t, ancestors: chain)) }
             inline = ""
         }
         for c in n.children {
             if c.tag == "#text" { inline += c.text ?? ""; continue }
             if isBoilerplate(c) { continue }
-            if blockTags.contains(c.tag) {
+            if c.tag == "br" { flush(); continue }
+            if !inlineTags.contains(c.tag) || hasBlock(c) {
                 flush()
-                paragraphs.append(contentsOf: score(c, best: &best))
+                blocks(c, ancestors: chain, into: &out)
             } else {
                 inline += text(of: c)
             }
         }
         flush()
-        let s = paragraphs.reduce(0) { $0 + blockScore($1) }
-        if s > best.score { best = (s, paragraphs) }
-        return paragraphs
+    }
+
+    /// The article's paragraphs: each block's score goes to its parent and, halved, its
+    /// grandparent; the best element's blocks are the article, in page order.
+    static func score(_ root: HTMLPage.Node) -> [String] {
+        var all: [Block] = []
+        blocks(root, ancestors: [], into: &all)
+        var scores: [ObjectIdentifier: Int] = [:]
+        var order: [ObjectIdentifier: Int] = [:]
+        for b in all { for a in b.ancestors where order[a] == nil { order[a] = order.count } }
+        for b in all {
+            let s = blockScore(b.text)
+            guard s > 0 else { continue }
+            // The block's own element is ancestors.last; its container gets the score, the
+            // container's parent half of it.
+            let n = b.ancestors.count
+            if n >= 2 { scores[b.ancestors[n - 2], default: 0] += s * 2 }
+            if n >= 3 { scores[b.ancestors[n - 3], default: 0] += s }
+        }
+        // Ties go to the element that comes first in the page, so the choice is deterministic.
+        guard let best = scores.max(by: { ($0.value, order[$1.key]!) < ($1.value, order[$0.key]!) })?.key else { return [] }
+        return all.filter { $0.ancestors.contains(best) }.map(\.text)
     }
 
     /// Text worth: Han characters, more when the block reads like prose (has 。，).

@@ -76,10 +76,16 @@ public struct InputReader: Sendable {
                 try emit(record(line, source: path, line: lineNo))
             }
         case "html", "htm":
-            try emit(.document(NewsDocument(id: Self.stem(path), source: path, format: .html, payload: bytes, published: defaultPublished)))
+            try emit(.document(fileDocument(path, .html, bytes)))
         default:
-            try emit(.document(NewsDocument(id: Self.stem(path), source: path, format: .text, payload: bytes, published: defaultPublished)))
+            try emit(.document(fileDocument(path, .text, bytes)))
         }
+    }
+
+    func fileDocument(_ path: String, _ format: PayloadFormat, _ bytes: [UInt8]) -> NewsDocument {
+        var doc = NewsDocument(id: Self.stem(path), source: path, format: format, payload: bytes, published: defaultPublished)
+        doc.publishedSource = .fallback
+        return doc
     }
 
     /// One JSONL record; `line` names it when it has no id.
@@ -93,7 +99,9 @@ public struct InputReader: Sendable {
         }
         let id = r.id ?? Self.stem(source) + "-" + String(line)
         var published = defaultPublished
+        var dateSource = PublishedSource.fallback
         if let p = r.published {
+            dateSource = .input
             guard let d = CivilDate(iso: p) else { return .failure(source: where_, docID: id, error: "E-INPUT: published '\(p)' is not a YYYY-MM-DD date") }
             published = d
         }
@@ -104,7 +112,7 @@ public struct InputReader: Sendable {
         }
         var doc = NewsDocument(id: id, source: source, format: format, payload: payload, url: r.url, published: published,
                                region: r.region, title: r.title, declaredCharset: "UTF-8")
-        doc.url = r.url
+        doc.publishedSource = dateSource
         return .document(doc)
     }
 

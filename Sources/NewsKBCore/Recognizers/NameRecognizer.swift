@@ -97,6 +97,23 @@ public struct NameRecognizer: DocumentStage {
         return out
     }
 
+    static let joiners: Set<Unicode.Scalar> = ["及", "和"]
+
+    /// Moves `start` past the last stop word of two or more characters inside the head.
+    func cutAfterStopWords(_ s: [Unicode.Scalar], from start: Int, to limit: Int) -> Int {
+        var cut = start
+        var i = start
+        while i < limit {
+            if let m = rules.stopTrie.longestMatch(in: s, at: i, limit: limit), m.end - i >= 2 {
+                cut = m.end
+                i = m.end
+            } else {
+                i += 1
+            }
+        }
+        return cut
+    }
+
     /// Numbers and number-classifier words (兩個, 3所, 多間) end a name on the left.
     static func isCount(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first else { return false }
@@ -142,26 +159,45 @@ public struct NameRecognizer: DocumentStage {
                 start = o
                 k = -1
             }
+            var joined = false   // one 及/和 may join two parts of a name (食物及衞生局)
             while k >= 0 {
                 let t = tokens[k]
-                if !t.isWord || t.end != start { break }
+                if !t.isWord && !(Self.joiners.contains(s[t.start]) && t.end - t.start == 1) { break }
+                if t.end != start { break }
+                if end - t.start > rules.maxLength { break }
+                // A lexicon institution just before the head: take it whole, then stop.
+                if let l = lexical.first(where: { $0.end == start && $0.start <= t.start && $0.type == .institution }) {
+                    if !joined { start = l.start }
+                    break
+                }
                 let text = lexicon.folder.folded(doc.slice(t.start, t.end))
+                if t.end - t.start == 1, Self.joiners.contains(s[t.start]) {
+                    // Join only between two plain words, never after a known name.
+                    // The part after the joiner needs words of its own before the suffix
+                    // (食物及衞生局, not 企業和大學).
+                    guard !joined, suffixStart - t.end >= 2, k > 0, tokens[k - 1].isWord, tokens[k - 1].end == t.start,
+                          !lexical.contains(where: { $0.end == t.start }),
+                          !rules.stopWords.contains(lexicon.folder.folded(doc.slice(tokens[k - 1].start, tokens[k - 1].end))) else { break }
+                    joined = true
+                    start = t.start
+                    headTokens.append(text)
+                    k -= 1
+                    continue
+                }
                 if rules.stopWords.contains(text) { break }
                 if let last = text.unicodeScalars.last, NameRules.functionChars.contains(last) { break }
                 if let first = text.unicodeScalars.first, NameRules.functionChars.contains(first), text.unicodeScalars.count <= 2 { break }
                 if Self.isCount(text) { break }
                 if text.unicodeScalars.allSatisfy({ Scalars.digit($0) != nil }) { break }
-                if end - t.start > rules.maxLength { break }
-                // A lexicon institution inside the head: take it whole, then stop.
-                if let l = lexical.first(where: { $0.end == start && $0.start <= t.start && $0.type == .institution }) {
-                    start = l.start
-                    break
-                }
                 if doc.mentions.contains(where: { $0.start < t.end && t.start < $0.end }) { break }
                 start = t.start
                 headTokens.append(text)
                 k -= 1
             }
+            // A 及/和 left dangling at the start is not part of the name.
+            if start < suffixStart, Self.joiners.contains(s[start]) { start += 1; headTokens.removeLast() }
+            // Multi-character stop words inside the head, however the segmenter cut them (聯同…).
+            start = cutAfterStopWords(s, from: start, to: suffixStart)
             // Strip a leading stop character inside a token (e.g. 並成立 glued by the segmenter).
             while start < suffixStart, rules.stopWords.contains(lexicon.folder.folded(String(s[start]))) { start += 1 }
             let head = suffixStart - start

@@ -9,6 +9,8 @@ struct NameRules: Sendable {
     let suffixes: ScalarTrie<Suffix>
     /// Folded stop words that end a name on the left.
     let stopWords: Set<String>
+    /// The stop words as a trie, to find them inside a head however it was segmented.
+    let stopTrie: ScalarTrie<Bool>
     /// Folded words too general to make a name head on their own.
     let genericWords: Set<String>
     let maxLength: Int
@@ -29,6 +31,9 @@ struct NameRules: Sendable {
         var stops = Set<String>()
         for w in stopWords { for v in NameKey.scriptVariants(w) { stops.insert(folder.folded(v)) } }
         self.stopWords = stops
+        var st = ScalarTrie<Bool>(fold: { f.fold($0) })
+        for w in stops where w.unicodeScalars.count >= 2 { st.insert(w.unicodeScalars, true) }
+        stopTrie = st
         var generic = Set<String>()
         for w in genericWords { for v in NameKey.scriptVariants(w) { generic.insert(folder.folded(v)) } }
         self.genericWords = generic

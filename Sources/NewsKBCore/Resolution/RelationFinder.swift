@@ -63,8 +63,10 @@ public struct RelationFinder: DocumentStage {
             }
             // Passive: name [獲撥款] amount.
             if let n = names.last(where: { $0.end <= money.start && money.start - $0.end <= maxGap }), !clauseEnd(s, n.end, money.start) {
-                let gap = gapText(doc, n.end, money.start)
-                if passives.contains(where: { gap.contains($0) }) {
+                // The cue opens the gap, after at most a 的 or an auxiliary: X獲撥款N元, X的預算為N元.
+                var gap = gapText(doc, n.end, money.start)
+                for lead in ["的", "將", "将", "會", "会", "已", "共", "再", "亦", "則", "则"] where gap.hasPrefix(lead) { gap.removeFirst() }
+                if passives.contains(where: { gap.hasPrefix($0) }) {
                     facts.append(fact(doc, n, value, n.start, money.end))
                 }
             }
@@ -74,7 +76,7 @@ public struct RelationFinder: DocumentStage {
             guard let id = p.entityID else { continue }
             let sentence = p.sentence
             guard let d = doc.mentions.last(where: { $0.type == .date && $0.sentence == sentence && $0.end <= p.start }),
-                  case .date(let dv) = d.value else { continue }
+                  case .date(let dv) = d.value, [.day, .month, .part].contains(dv.granularity) else { continue }
             let between = doc.slice(d.end, p.start)
             if announces.contains(where: { between.contains($0) }), between.unicodeScalars.count <= 40 {
                 facts.append(Relation(type: "announced_on", subject: id, subjectText: doc.text(of: p), object: .date(dv), evidenceStart: d.start, evidenceEnd: p.end))

@@ -18,7 +18,7 @@ public struct TextCleaner: DocumentStage {
             lines = doc.decoded.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\u{2029}" })
                 .map { Self.tidy(String($0)) }
         }
-        var paragraphs = joinBrokenLines(lines)
+        var paragraphs = doc.format == .html ? lines.filter { !$0.isEmpty } : joinBrokenLines(lines)
         var title = doc.title.map(Self.tidy).flatMap { $0.isEmpty ? nil : $0 }
         if let t = title, let first = paragraphs.first, first == t { paragraphs.removeFirst() }
         if title == nil, doc.format == .text, !paragraphs.isEmpty { title = paragraphs.removeFirst() }
