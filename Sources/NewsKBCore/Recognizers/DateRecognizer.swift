@@ -128,14 +128,24 @@ extension DateRecognizer {
             if let w = vocab.words.longestMatch(in: s, at: i) {
                 switch w.payload {
                 case .yearRelative(let off):
-                    guard let p = published else { return Found(start: i, end: w.end, value: nil, statedYear: nil) }
+                    guard let p = published else {
+                        // Read the whole expression (去年12月), but without a published date it has no value.
+                        var f = continueAfterYear(start: i, yearEnd: w.end, year: 2000, relative: true, contextYear: contextYear)
+                        f.value = nil
+                        f.statedYear = nil
+                        return f
+                    }
                     return continueAfterYear(start: i, yearEnd: w.end, year: p.year + off, relative: true, contextYear: contextYear)
                 case .dayRelative(let off):
                     guard let p = published else { return Found(start: i, end: w.end, value: nil, statedYear: nil) }
                     let d = p.adding(days: off)
                     return Found(start: i, end: w.end, value: DateValue(start: d, end: d, granularity: .day, relative: true), statedYear: nil)
                 case .monthRelative(let off):
-                    guard let p = published else { return Found(start: i, end: w.end, value: nil, statedYear: nil) }
+                    guard let p = published else {
+                        var f = continueAfterMonth(start: i, monthEnd: w.end, year: 2000, month: 1, relative: true, statedYear: nil)
+                        f.value = nil
+                        return f
+                    }
                     let m = CivilDate(year: p.year, month: p.month, day: 1).adding(months: off)
                     return continueAfterMonth(start: i, monthEnd: w.end, year: m.year, month: m.month, relative: true, statedYear: nil)
                 default:
@@ -180,7 +190,7 @@ extension DateRecognizer {
             let sep = at(a.end)
             if a.count == 4, let sp = sep, "-/－–至".unicodeScalars.contains(sp), let b = digits(a.end + 1, max: 4) {
                 // Fiscal year: 2024-25年度, 2024/25財政年度, 2024-2025年度
-                let second = b.count == 2 ? (a.value / 100) * 100 + b.value : b.value
+                let second = b.count == 2 ? a.value + 1 - (a.value + 1) % 100 + b.value : b.value
                 if (b.count == 2 || b.count == 4), second == a.value + 1 {
                     var j = b.end
                     if at(j) == "年", at(j + 1) == "度" { j += 2 }
@@ -259,7 +269,7 @@ extension DateRecognizer {
             }
             for k in [j, j - 1] {
                 guard let w = vocab.words.longestMatch(in: s, at: k), w.end > j, case .monthPart(let a, let b) = w.payload else { continue }
-                if w.end - j == 1, !tokenBoundaries.contains(w.end), w.end < s.count, Scalars.isHan(s[w.end]) { continue }
+                if w.end - j == 1, w.end < s.count, !tokenBoundaries.contains(w.end) || vocab.blockedAfter[s[j]]?.contains(s[w.end]) == true { continue }
                 let last = CivilDate.daysIn(year: year, month: month)
                 let v = DateValue(start: CivilDate(year: year, month: month, day: a), end: CivilDate(year: year, month: month, day: b == 0 ? last : min(b, last)),
                                   granularity: .part, relative: relative)

@@ -10,11 +10,18 @@ struct DateVocabulary: Sendable {
     }
 
     let words: ScalarTrie<Word>
+    /// For one-character month parts: the characters that make them part of another word.
+    let blockedAfter: [Unicode.Scalar: Set<Unicode.Scalar>]
 
     init(table: TSVTable) throws {
         let (k, s, a, b) = (try table.column("kind"), try table.column("surface"), try table.column("a"), try table.column("b"))
         var words = ScalarTrie<Word>(fold: { Scalars.foldWidthAndCase($0) })
+        var blocked: [Unicode.Scalar: Set<Unicode.Scalar>] = [:]
         for row in table.rows {
+            if table.cell(row, k) == "block_after", let c = table.cell(row, s).unicodeScalars.first {
+                blocked[c, default: []].formUnion(table.cell(row, a).unicodeScalars)
+                continue
+            }
             let x = Int(table.cell(row, a)) ?? 0, y = Int(table.cell(row, b)) ?? 0
             let w: Word
             switch table.cell(row, k) {
@@ -29,5 +36,6 @@ struct DateVocabulary: Sendable {
             for v in NameKey.scriptVariants(table.cell(row, s)) { words.insert(v.unicodeScalars, w) }
         }
         self.words = words
+        self.blockedAfter = blocked
     }
 }

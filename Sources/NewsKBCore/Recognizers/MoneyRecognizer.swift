@@ -151,6 +151,8 @@ public struct MoneyRecognizer: DocumentStage {
             }
         }
         var source = "explicit"
+        // A lone Chinese digit before plain 元 is a word (三元里, 一元化), not money.
+        if code == "*", b == nil, !a.number.arabicOnly, a.number.high < 10, a.currency == "*" { return nil }
         if code == "*" {
             code = plain.code
             source = plain.source

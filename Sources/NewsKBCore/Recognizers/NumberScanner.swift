@@ -92,7 +92,8 @@ public enum NumberScanner {
         while j < limit {
             if let d = Scalars.digit(s[j]) { digits.append(d); j += 1; continue }
             // A thousands separator has exactly three digits after it.
-            if s[j] == ",", !digits.isEmpty, j + 3 < limit || j + 3 == limit - 0,
+            // (a full-width comma only between full-width digits: １，０００).
+            if s[j] == "," || (s[j] == "，" && j > i && s[j - 1].value >= 0xFF10 && j + 1 < limit && s[j + 1].value >= 0xFF10), !digits.isEmpty, j + 3 < limit || j + 3 == limit - 0,
                (1...3).allSatisfy({ j + $0 < limit && Scalars.digit(s[j + $0]) != nil }),
                !(j + 4 < limit && Scalars.digit(s[j + 4]) != nil) {
                 j += 1

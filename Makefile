@@ -1,0 +1,46 @@
+# NewsKB: the two set-up commands are `make demo` and `make test`.
+SWIFT ?= swift
+APT_PACKAGES := libicu-dev libxml2-dev libsqlite3-dev pkg-config zlib1g-dev
+DEMO_DIR := out
+BIN_RELEASE := .build/release/newskb
+
+.PHONY: deps build release demo test seed-score clean
+
+## deps: install the system libraries when missing (apt-get as root; otherwise print the command)
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "installing:$$missing"; apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
+	  else \
+	    echo "NewsKB needs:$$missing"; echo "run: sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+	@command -v $(SWIFT) >/dev/null || { echo "swift not found: install Swift 6 (https://www.swift.org/install/linux/)"; exit 1; }
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+## demo: build, ingest fixtures/news into a knowledge base, export JSONL, print a summary
+demo: release
+	@mkdir -p $(DEMO_DIR) && rm -f $(DEMO_DIR)/demo.sqlite $(DEMO_DIR)/demo.sqlite-wal $(DEMO_DIR)/demo.sqlite-shm
+	$(BIN_RELEASE) ingest --kb $(DEMO_DIR)/demo.sqlite --published 2025-02-27 fixtures/news
+	$(BIN_RELEASE) export --kb $(DEMO_DIR)/demo.sqlite --output $(DEMO_DIR)/demo.jsonl
+	$(BIN_RELEASE) stats --kb $(DEMO_DIR)/demo.sqlite
+	@echo; echo "knowledge base: $(DEMO_DIR)/demo.sqlite   export: $(DEMO_DIR)/demo.jsonl ($$(wc -l < $(DEMO_DIR)/demo.jsonl) records)"
+	@if [ -f ../shared/eval/score.py ]; then \
+	  echo; echo "seed article (../shared) scored:"; \
+	  $(BIN_RELEASE) extract --published 2024-06-20 ../shared/corpus/seed/hk-innotech-2024.txt > $(DEMO_DIR)/seed.jsonl && \
+	  python3 ../shared/eval/score.py --gold ../shared/eval/gold --pred $(DEMO_DIR)/seed.jsonl | tail -6; \
+	fi
+
+## test: build (the end-to-end tests run the built binary) and run every test
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+clean:
+	rm -rf .build $(DEMO_DIR)

@@ -1,0 +1,62 @@
+import NewsKBCore
+import Testing
+
+/// One row of fixtures/recognizer-cases/dates.tsv.
+struct DateCase: CustomTestStringConvertible, Sendable {
+    let text, published, region, surface, start, end, granularity: String
+    var testDescription: String { "\(text) @\(published)" }
+
+    static let all: [DateCase] = Repo.cases("recognizer-cases/dates.tsv").map {
+        DateCase(text: $0["text"]!, published: $0["published"]!, region: $0["region"]!, surface: $0["surface"]!,
+                 start: $0["start"]!, end: $0["end"]!, granularity: $0["granularity"]!)
+    }
+}
+
+@Suite("Dates: resolved to real ranges against the published date")
+struct DateRecognizerTests {
+    @Test("case table", arguments: DateCase.all)
+    func caseTable(_ c: DateCase) throws {
+        let doc = try Repo.run(c.text, published: c.published, region: c.region.isEmpty ? nil : c.region)
+        let dates = doc.mentions(.date)
+        if c.surface == "-" {
+            #expect(dates.isEmpty, "expected no date, found \(dates.map { doc.text(of: $0) })")
+            return
+        }
+        try #require(dates.count == 1, "expected one date \(c.surface), found \(dates.map { doc.text(of: $0) })")
+        #expect(doc.text(of: dates[0]) == c.surface)
+        guard case .date(let v) = dates[0].value else { Issue.record("no date value"); return }
+        #expect(v.start.description == c.start)
+        #expect(v.end.description == c.end)
+        #expect(v.granularity.rawValue == c.granularity)
+    }
+
+    @Test("a bare 7月1日 under a heading naming 2022 takes 2022")
+    func yearFromHeading() throws {
+        let doc = try Repo.run("政策回顧\n\n2022年\n\n◆ 創新及科技局於7月1日改名為創新科技及工業局", published: "2024-06-20")
+        let dates = doc.mentions(.date)
+        #expect(dates.map { doc.text(of: $0) } == ["2022年", "7月1日"])
+        guard case .date(let v) = dates.last!.value else { return }
+        #expect(v.start.description == "2022-07-01")
+    }
+
+    @Test("a bare month after a sentence naming a year takes that year")
+    func yearFromPreviousSentence() throws {
+        let doc = try Repo.run("2019年經濟下滑。3月出口跌一成。", published: "2024-06-20")
+        guard case .date(let v) = doc.mentions(.date).last!.value else { Issue.record("no date"); return }
+        #expect(v.start.description == "2019-03-01")
+    }
+
+    @Test("a bare month far from any year takes the published year")
+    func yearFromPublished() throws {
+        let doc = try Repo.run("2019年經濟下滑。\n\n其後多年情況好轉。\n\n業界指出，3月出口回升。", published: "2024-06-20")
+        guard case .date(let v) = doc.mentions(.date).last!.value else { Issue.record("no date"); return }
+        #expect(v.start.description == "2024-03-01")
+    }
+
+    @Test("relative dates without a published date have no value, not a wrong one")
+    func noPublished() throws {
+        let doc = try Repo.run("去年12月推出", published: nil)
+        #expect(doc.mentions(.date).count == 1)
+        #expect(doc.mentions(.date)[0].value == .none)
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import NewsKBCore
+import Testing
+
+/// One row of fixtures/recognizer-cases/money.tsv.
+struct MoneyCase: CustomTestStringConvertible, Sendable {
+    let text, region, surface, currency, min, max, approx: String
+    var testDescription: String { text }
+
+    static let all: [MoneyCase] = Repo.cases("recognizer-cases/money.tsv").map {
+        MoneyCase(text: $0["text"]!, region: $0["region"]!, surface: $0["surface"]!, currency: $0["currency"]!,
+                  min: $0["min"]!, max: $0["max"]!, approx: $0["approx"]!)
+    }
+}
+
+@Suite("Money: every Hong Kong amount read exactly")
+struct MoneyRecognizerTests {
+    @Test("case table", arguments: MoneyCase.all)
+    func caseTable(_ c: MoneyCase) throws {
+        let doc = try Repo.run(c.text, region: c.region.isEmpty ? nil : c.region)
+        let money = doc.mentions(.money)
+        if c.surface == "-" {
+            #expect(money.isEmpty, "expected no amount, found \(money.map { doc.text(of: $0) })")
+            return
+        }
+        try #require(money.count == 1, "expected one amount \(c.surface), found \(money.map { doc.text(of: $0) })")
+        let m = money[0]
+        #expect(doc.text(of: m) == c.surface)
+        guard case .money(let v) = m.value else { Issue.record("no money value"); return }
+        #expect(v.currency == c.currency)
+        #expect(v.min == (c.min == "-" ? nil : Decimal(string: c.min)), "min")
+        #expect(v.max == (c.max == "-" ? nil : Decimal(string: c.max)), "max")
+        #expect(v.approximate == (c.approx == "y"), "approximate")
+    }
+
+    @Test("plain 元 records how its currency was decided")
+    func currencySource() throws {
+        let region = try Repo.run("撥款100億元", region: "HK").mentions(.money)[0]
+        let fallback = try Repo.run("撥款100億元", region: nil).mentions(.money)[0]
+        let explicit = try Repo.run("撥款100億港元").mentions(.money)[0]
+        guard case .money(let a) = region.value, case .money(let b) = fallback.value, case .money(let c) = explicit.value else {
+            Issue.record("no values"); return
+        }
+        #expect(a.currencySource == "region")
+        #expect(b.currencySource == "region", "the pipeline's own region HK decides when the input names none")
+        #expect(c.currencySource == "explicit")
+    }
+
+    @Test("two amounts in one sentence stay two")
+    func twoAmounts() throws {
+        let doc = try Repo.run("研發開支突破300億元，增至301.38億元。")
+        #expect(doc.mentions(.money).map { doc.text(of: $0) } == ["突破300億元", "301.38億元"])
+    }
+}

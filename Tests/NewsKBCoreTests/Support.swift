@@ -1,0 +1,42 @@
+import NewsKBCore
+import Testing
+
+/// Paths and a shared pipeline for the tests.
+enum Repo {
+    /// The repository root, found from this file's path.
+    static let root: String = {
+        let here = #filePath
+        let r = here.firstRange(of: "/Tests/")!
+        return String(here[..<r.lowerBound])
+    }()
+
+    /// `../shared` beside the repository, when present.
+    static var shared: String? {
+        let p = root + "/../shared"
+        return FileIO.exists(p + "/CONTRACT.md") ? p : nil
+    }
+
+    static let pipeline: Pipeline = try! Pipeline.load(root + "/pipelines/hk-news.json")
+
+    /// Runs the default pipeline over plain text, as a one-paragraph document.
+    static func run(_ text: String, published: String? = "2024-06-20", region: String? = nil, id: String = "t") throws -> NewsDocument {
+        var doc = NewsDocument(id: id, source: "test", format: .text, payload: Array(text.utf8),
+                               published: published.flatMap(CivilDate.init(iso:)), region: region)
+        try pipeline.run(&doc)
+        return doc
+    }
+
+    /// A tab-separated case file under fixtures/: rows as dictionaries by header, comments skipped.
+    static func cases(_ relative: String) -> [[String: String]] {
+        let table = try! TSVTable(path: root + "/fixtures/" + relative)
+        return table.rows.map { row in
+            var d: [String: String] = [:]
+            for (i, h) in table.header.enumerated() { d[h] = i < row.count ? row[i] : "" }
+            return d
+        }
+    }
+}
+
+extension NewsDocument {
+    func mentions(_ type: MentionType) -> [Mention] { mentions.filter { $0.type == type } }
+}
