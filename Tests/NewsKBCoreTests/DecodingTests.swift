@@ -1,0 +1,66 @@
+import Foundation
+import NewsKBCore
+import Testing
+
+@Suite("Decoding: every Chinese encoding read right, never silently garbled")
+struct DecodingTests {
+    static let sample = "香港特區政府撥款100億元，搭𨋢好唔方便係啱嘅。"
+
+    func encode(_ s: String, _ charset: String) throws -> [UInt8] {
+        // Python's codecs are the independent reference encoder.
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", "import sys; sys.stdout.buffer.write(sys.stdin.read().encode('\(charset)'))"]
+        let inPipe = Pipe(), outPipe = Pipe()
+        p.standardInput = inPipe
+        p.standardOutput = outPipe
+        try p.run()
+        inPipe.fileHandleForWriting.write(Data(s.utf8))
+        try inPipe.fileHandleForWriting.close()
+        let data = outPipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Array(data)
+    }
+
+    @Test("UTF-8 with and without a byte order mark")
+    func utf8() throws {
+        let plain = try CharsetDecoder.decode(Array(Self.sample.utf8), declared: nil, html: false)
+        #expect(plain.text == Self.sample && plain.charset == "UTF-8" && plain.replaced == 0)
+        let bom = try CharsetDecoder.decode([0xEF, 0xBB, 0xBF] + Array(Self.sample.utf8), declared: nil, html: false)
+        #expect(bom.text == Self.sample)
+    }
+
+    @Test("Big5-HKSCS detected without a declaration keeps HKSCS characters, 𨋢 included")
+    func big5hkscs() throws {
+        let r = try CharsetDecoder.decode(try encode(Self.sample, "big5hkscs"), declared: nil, html: false)
+        #expect(r.text == Self.sample)
+        #expect(r.charset == "Big5-HKSCS")
+    }
+
+    @Test("a page declared big5 is read as Big5-HKSCS")
+    func big5Declared() throws {
+        let html = "<html><head><meta charset=\"big5\"></head><body><p>\(Self.sample)</p></body></html>"
+        let r = try CharsetDecoder.decode(try encode(html, "big5hkscs"), declared: nil, html: true)
+        #expect(r.text.contains(Self.sample))
+        #expect(r.replaced == 0)
+    }
+
+    @Test("a page declared gb2312 with GBK-only characters is read as GB18030")
+    func gbk() throws {
+        let text = "镕基与喆"   // 镕 and 喆 are outside GB2312
+        let html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body>\(text)</body></html>"
+        let r = try CharsetDecoder.decode(try encode(html, "gbk"), declared: nil, html: true)
+        #expect(r.text.contains(text))
+        #expect(r.charset == "GB18030")
+    }
+
+    @Test("a few invalid bytes become U+FFFD with a count; binary data and empty input are errors")
+    func invalid() throws {
+        var bytes = Array("香港新聞內容，撥款一百億元，其餘內容如常。".utf8)
+        bytes.insert(0xFF, at: 6)
+        let r = try CharsetDecoder.decode(bytes + Array(String(repeating: "新聞", count: 200).utf8), declared: nil, html: false)
+        #expect(r.replaced >= 1)
+        #expect(throws: NewsKBError.self) { try CharsetDecoder.decode([], declared: nil, html: false) }
+        #expect(throws: NewsKBError.self) { try CharsetDecoder.decode([0x7F, 0x45, 0x4C, 0x46, 0, 0, 1, 2], declared: nil, html: false) }
+    }
+}
