@@ -10,7 +10,7 @@ import Foundation
 public struct MoneyRecognizer: DocumentStage {
     public let name = "recognise.money.v1"
 
-    enum Cue: Sendable { case min, max, approx, more }
+    enum Cue: Sendable { case min, max, approx, more, bridge }
 
     struct Currency: Sendable {
         let code: String     // ISO 4217, or "*" for the document's region currency
@@ -46,6 +46,7 @@ public struct MoneyRecognizer: DocumentStage {
             case "max": cue = .max
             case "approx": cue = .approx
             case "more": cue = .more
+            case "bridge": cue = .bridge
             case let other: throw NewsKBError.lexicon("\(cues.path): unknown meaning '\(other)'")
             }
             for v in NameKey.scriptVariants(cues.cell(row, cs)) {
@@ -165,9 +166,19 @@ public struct MoneyRecognizer: DocumentStage {
         var maxV: Decimal? = b?.number.high ?? a.number.high
         var approx = a.number.vague
         if let bb = b { approx = approx || bb.number.vague; minV = a.number.low; maxV = bb.number.high }
-        if let cue = cuesBefore.longestMatchEnding(in: s, at: i, floor: max(0, i - 4)) {
-            start = cue.start
-            apply(cue.payload, min: &minV, max: &maxV, approx: &approx, base: a.number.low)
+        if var cue = cuesBefore.longestMatchEnding(in: s, at: i, floor: max(0, i - 4)) {
+            // A bridge word (可獲, 為) may stand between the cue and the amount: 最高可獲500萬元.
+            if cue.payload == .bridge {
+                if let real = cuesBefore.longestMatchEnding(in: s, at: cue.start, floor: max(0, cue.start - 4)), real.payload != .bridge {
+                    cue = real
+                } else {
+                    cue = (payload: .bridge, start: i)
+                }
+            }
+            if cue.payload != .bridge {
+                start = cue.start
+                apply(cue.payload, min: &minV, max: &maxV, approx: &approx, base: a.number.low)
+            }
         }
         if b == nil, let cue = cuesAfter.longestMatch(in: s, at: end) {
             // 以下 in 以下簡稱 is not a bound; accept a cue that ends at a clause or sentence edge.
@@ -185,7 +196,7 @@ public struct MoneyRecognizer: DocumentStage {
         case .min: max = nil
         case .max: min = nil
         case .approx: approx = true
-        case .more: break
+        case .more, .bridge: break
         }
     }
 }

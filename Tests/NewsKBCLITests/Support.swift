@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+/// Runs the built `newskb` binary and collects what it prints.
+enum CLI {
+    static let root: String = {
+        let here = #filePath
+        return String(here[..<here.firstRange(of: "/Tests/")!.lowerBound])
+    }()
+
+    static var shared: String? {
+        FileManager.default.fileExists(atPath: root + "/../shared/CONTRACT.md") ? root + "/../shared" : nil
+    }
+
+    /// The debug binary `make test` builds before `swift test`.
+    static var binary: String {
+        for p in [root + "/.build/debug/newskb", root + "/.build/release/newskb"] where FileManager.default.isExecutableFile(atPath: p) { return p }
+        return root + "/.build/debug/newskb"
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var lines: [[String: Any]] {
+            stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        }
+    }
+
+    static func run(_ args: [String], stdin: String? = nil, cwd: String? = nil) throws -> Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = args
+        p.currentDirectoryURL = URL(fileURLWithPath: cwd ?? root)
+        // Output goes to files so large outputs never block on a full pipe.
+        let base = NSTemporaryDirectory() + "newskb-run-" + UUID().uuidString
+        FileManager.default.createFile(atPath: base + ".out", contents: nil)
+        FileManager.default.createFile(atPath: base + ".err", contents: nil)
+        let out = FileHandle(forWritingAtPath: base + ".out")!, err = FileHandle(forWritingAtPath: base + ".err")!
+        let input = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = input
+        try p.run()
+        if let s = stdin { input.fileHandleForWriting.write(Data(s.utf8)) }
+        try input.fileHandleForWriting.close()
+        p.waitUntilExit()
+        try out.close()
+        try err.close()
+        let outData = FileManager.default.contents(atPath: base + ".out") ?? Data()
+        let errData = FileManager.default.contents(atPath: base + ".err") ?? Data()
+        try? FileManager.default.removeItem(atPath: base + ".out")
+        try? FileManager.default.removeItem(atPath: base + ".err")
+        return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func tempDir() -> String {
+        let d = NSTemporaryDirectory() + "newskb-test-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
+        return d
+    }
+}
+
+/// The contract's invariants over any JSONL output.
+enum Contract {
+    /// Every mention's text is the code-point slice of its document's text.
+    static func checkOffsets(_ lines: [[String: Any]]) {
+        var texts: [String: [Unicode.Scalar]] = [:]
+        for r in lines where r["kind"] as? String == "document" {
+            texts[r["doc_id"] as! String] = Array((r["text"] as! String).unicodeScalars)
+        }
+        for r in lines where r["kind"] as? String == "mention" {
+            let doc = r["doc_id"] as! String
+            guard let t = texts[doc] else { Issue.record("mention of unknown document \(doc)"); continue }
+            let a = r["start"] as! Int, b = r["end"] as! Int
+            #expect(a >= 0 && a < b && b <= t.count)
+            guard a >= 0, a < b, b <= t.count else { continue }
+            let slice = String(String.UnicodeScalarView(t[a..<b]))
+            #expect(slice == r["text"] as? String, "text[\(a):\(b)] of \(doc)")
+        }
+    }
+}
