@@ -152,6 +152,13 @@ public struct NameRecognizer: DocumentStage {
             }
             var headTokens: [String] = []
             if start < suffixStart { headTokens.append(lexicon.folder.folded(doc.slice(start, suffixStart))) }
+            // 「數碼轉型支援計劃」: a name that fills a quotation is taken whole.
+            if end < s.count, let open = Self.closers[s[end]],
+               let o = (max(0, suffixStart - 24)..<suffixStart).reversed().first(where: { s[$0] == open }),
+               !s[(o + 1)..<suffixStart].contains(where: { "，。；！？\n「」『』".unicodeScalars.contains($0) }), suffixStart - o - 1 >= suf.payload.minHead {
+                out.append(Candidate(start: o + 1, end: end, type: suf.payload.type, entry: nil, partOf: nil))
+                continue
+            }
             // 「新名稱」計劃: the quoted words are the head.
             if start > 0, k >= 0, let open = Self.closers[s[start - 1]],
                let o = (max(0, start - 24)..<(start - 1)).reversed().first(where: { s[$0] == open }),

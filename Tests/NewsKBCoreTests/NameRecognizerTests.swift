@@ -1,0 +1,99 @@
+import NewsKBCore
+import Testing
+
+@Suite("Institutions and programmes")
+struct NameRecognizerTests {
+    func names(_ text: String, published: String = "2024-06-20") throws -> [(String, MentionType, String?)] {
+        let doc = try Repo.run(text, published: published)
+        return doc.mentions.filter { $0.type == .institution || $0.type == .programme }.map { (doc.text(of: $0), $0.type, $0.entityID) }
+    }
+
+    @Test("lexicon names resolve to one entity whatever the alias or script", arguments: [
+        ("創新科技及工業局", "inst:itib"), ("创新科技及工业局", "inst:itib"), ("創科及工業局", "inst:itib"), ("创科及工业局", "inst:itib"),
+        ("香港中文大學", "inst:cuhk"), ("港中大", "inst:cuhk"), ("香港中文大学", "inst:cuhk"),
+        ("食物環境衞生署", "inst:fehd"), ("食物環境衛生署", "inst:fehd"), ("食物环境卫生署", "inst:fehd"),
+        ("滙豐銀行", "inst:hsbc"), ("匯豐銀行", "inst:hsbc"),
+        ("高端人才通行證計劃", "prog:ttps"), ("高才通", "prog:ttps"), ("高端人才通行证计划", "prog:ttps"),
+        ("RAISe+ Scheme", "prog:raise-plus"), ("ＲＡＩＳｅ＋", "prog:raise-plus"), ("「產學研1+」計劃", "prog:raise-plus"),
+    ])
+    func lexicon(_ surface: String, _ id: String) throws {
+        let found = try names("近日，\(surface)公布了新安排。")
+        #expect(found.count == 1 && found[0].0 == surface && found[0].2 == id, "\(found)")
+    }
+
+    @Test("創科局 is the bureau in office on the published date")
+    func renamedAlias() throws {
+        #expect(try names("創科局今日宣布", published: "2021-05-01").first?.2 == "inst:itb")
+        #expect(try names("創科局今日宣布", published: "2024-05-01").first?.2 == "inst:itib")
+    }
+
+    @Test("renamed bodies stay distinct, joined by renamed_to")
+    func renamedRelation() throws {
+        let doc = try Repo.run("創新及科技局於7月1日改名為創新科技及工業局。")
+        let ids = doc.mentions.compactMap(\.entityID)
+        #expect(ids == ["inst:itb", "inst:itib"])
+        #expect(doc.relations.contains { $0.type == "renamed_to" && $0.subject == "inst:itb" && $0.object == .entity("inst:itib") })
+    }
+
+    @Test("names the lexicon lacks are found by suffix, with the left edge at a stop word", arguments: [
+        ("特區政府今年成立新型海洋科技發展辦公室，統籌政策。", "新型海洋科技發展辦公室", MentionType.institution),
+        ("當局將聯同深圳市科技創新局推動合作。", "深圳市科技創新局", .institution),
+        ("港府推出「數碼轉型支援計劃」，協助中小企。", "數碼轉型支援計劃", .programme),
+        ("港府推出「智慧銀髮」計劃，協助長者。", "「智慧銀髮」計劃", .programme),
+        ("他任職於香港中文大學工程學院。", "香港中文大學工程學院", .institution),
+        ("政府撥款支持土木及環境工程學系的研究。", "土木及環境工程學系", .institution),
+    ])
+    func rules(_ text: String, _ expected: String, _ type: MentionType) throws {
+        let found = try names(text)
+        #expect(found.contains { $0.0 == expected && $0.1 == type }, "\(found)")
+    }
+
+    @Test("generic words and phrases are not names", arguments: [
+        "香港有6所大學參與。", "本屆特區政府積極布局。", "新增研發實驗室。", "按計劃逐步進行。", "她的實驗室很大。",
+        "企業和大學之間存在鴻溝。", "中大型企業受惠。", "他在處理大量文件。", "香港發展成為國際中心。",
+    ])
+    func negatives(_ text: String) throws {
+        let found = try names(text)
+        #expect(found.isEmpty, "\(found)")
+    }
+
+    @Test("a faculty written with a university's short name is the same entity as with its full name")
+    func facultyAcrossAliases() throws {
+        let doc = try Repo.run("香港中文大學工程學院副院長表示。港中大工程學院亦同意。")
+        let ids = Set(doc.mentions.compactMap(\.entityID))
+        #expect(ids.count == 1, "\(ids)")
+        #expect(doc.relations.contains { $0.type == "part_of" && $0.object == .entity("inst:cuhk") })
+    }
+}
+
+@Suite("Relations")
+struct RelationFinderTests {
+    @Test("an amount the clause allocates to a programme or institution is a funding fact", arguments: [
+        ("特區政府斥100億元推出的「產學研1+」計劃公布結果。", "prog:raise-plus", "10000000000"),
+        ("政府重點資助100億元的InnoHK創新平台。", "prog:innohk", "10000000000"),
+        ("投資逾28億元的香港微電子研發院會成立。", "inst:hkmri", "2800000000"),
+        ("政府撥出20億元支持InnoHK創新香港研發平台進駐河套。", "prog:innohk", "2000000000"),
+        ("創新及科技基金獲注資50億元。", "prog:itf", "5000000000"),
+    ])
+    func funding(_ text: String, _ subject: String, _ min: String) throws {
+        let doc = try Repo.run(text)
+        let f = doc.relations.filter { $0.type == "funding" }
+        #expect(f.count == 1 && f[0].subject == subject, "\(f)")
+        if case .money(let v)? = f.first?.object { #expect(v.min?.description == min) }
+    }
+
+    @Test("an amount in another clause is not linked", arguments: [
+        "政府投放超過2,000億元，並成立創新科技署。",
+        "每個項目獲批1,000萬元至一億元不等，以激勵協作。",
+        "立法會財務委員會昨日通過撥款約12億元。",
+    ])
+    func noFunding(_ text: String) throws {
+        #expect(try Repo.run(text).relations.filter { $0.type == "funding" }.isEmpty)
+    }
+
+    @Test("a programme announced on a date")
+    func announced() throws {
+        let doc = try Repo.run("2022年12月，局長提出了《香港創新科技發展藍圖》。")
+        #expect(doc.relations.contains { $0.type == "announced_on" && $0.subject == "prog:blueprint" })
+    }
+}

@@ -1,0 +1,38 @@
+import NewsKBCore
+import Testing
+
+@Suite("Clean text: headline, blank line, paragraphs")
+struct TextCleanerTests {
+    @Test("the first line is the headline and paragraphs are separated by one blank line")
+    func layout() throws {
+        let doc = try Repo.run("\n\n  標題　在此  \n\n\n第一段。\n\n\n\n第二段。\n")
+        #expect(doc.title == "標題 在此")
+        #expect(doc.text == "標題 在此\n\n第一段。\n\n第二段。")
+    }
+
+    @Test("a paragraph broken between two characters is joined, even across blank lines")
+    func joinsBrokenParagraph() throws {
+        let body = "所以計劃正好釋放本地大學科研成果轉化和商品化的潛力，回應了香港創"
+        let doc = try Repo.run("標題\n\n\(body)\n\n科面臨的重大挑戰。\n\n短標題\n\n下一段。")
+        #expect(doc.text.contains("回應了香港創科面臨的重大挑戰。"))
+        #expect(doc.text.contains("\n\n短標題\n\n下一段。"), "a short heading is not joined to the next paragraph")
+    }
+
+    @Test("a sentence that ends with punctuation is not joined")
+    func keepsFinishedParagraphs() throws {
+        let doc = try Repo.run("標題\n\n這是一段已經完整結束的長句子，內容關於香港的創新科技政策發展。\n\n第二段開始。")
+        #expect(doc.text.hasSuffix("發展。\n\n第二段開始。"))
+    }
+
+    @Test("zero-width and control characters are removed, NFC applied")
+    func tidies() throws {
+        let doc = try Repo.run("標\u{200B}題\u{0007}\n\nCafe\u{0301}。")
+        #expect(doc.text == "標題\n\nCafé。")
+    }
+
+    @Test("language is told from the script")
+    func language() throws {
+        #expect(try Repo.run("這是香港的新聞報道，政府會發表。").language == "zh-Hant")
+        #expect(try Repo.run("这是香港的新闻报道，政府会发表。").language == "zh-Hans")
+    }
+}
