@@ -34,7 +34,7 @@ public struct DateRecognizer: DocumentStage {
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
         let s = doc.scalars
         let boundaries = Set(doc.tokens.flatMap { [$0.start, $0.end] })
-        var scanner = Scan(s: s, vocab: vocab, published: doc.published, tokenBoundaries: boundaries,
+        let scanner = Scan(s: s, vocab: vocab, published: doc.published, tokenBoundaries: boundaries,
                            taiwan: (doc.region ?? context.pipeline.region).uppercased() == "TW")
         let paragraphs = Self.paragraphs(s)
         var found: [Found] = []
