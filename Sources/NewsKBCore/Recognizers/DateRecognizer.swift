@@ -163,7 +163,7 @@ extension DateRecognizer {
         /// "3個月" is a duration, "3月" a month; also 月份 and 月薪 are not.
         func isMonthCount(_ monthIndex: Int) -> Bool {
             guard let n = at(monthIndex + 1) else { return false }
-            return "薪租費费供息餅饼球份".unicodeScalars.contains(n)
+            return "薪租費费供息餅饼球".unicodeScalars.contains(n)
         }
 
         /// A four-digit year with 年 (Arabic, full-width or Chinese digits), or an ROC year in Taiwan.
@@ -188,7 +188,7 @@ extension DateRecognizer {
         func numeric(at i: Int) -> Found? {
             guard let a = digits(i, max: 4) else { return nil }
             let sep = at(a.end)
-            if a.count == 4, let sp = sep, "-/－–至".unicodeScalars.contains(sp), let b = digits(a.end + 1, max: 4) {
+            if a.count == 4, let sp = sep, "-/－–至／".unicodeScalars.contains(sp), let b = digits(a.end + 1, max: 4) {
                 // Fiscal year: 2024-25年度, 2024/25財政年度, 2024-2025年度
                 let second = b.count == 2 ? a.value + 1 - (a.value + 1) % 100 + b.value : b.value
                 if (b.count == 2 || b.count == 4), second == a.value + 1 {
@@ -276,7 +276,8 @@ extension DateRecognizer {
                 return Found(start: start, end: w.end, value: v, statedYear: statedYear)
             }
             let v = DateValue(start: CivilDate(year: year, month: month, day: 1), end: CivilDate.lastOfMonth(year: year, month: month), granularity: .month, relative: relative)
-            return Found(start: start, end: j, value: v, statedYear: statedYear)
+            // 3月份 is March too.
+            return Found(start: start, end: at(j) == "份" ? j + 1 : j, value: v, statedYear: statedYear)
         }
     }
 }

@@ -172,7 +172,12 @@ public enum NumberScanner {
         while let last = pieces.last?.0, case .vague = last { pieces.removeLast() }
         while let last = pieces.last?.0, case .zero = last { pieces.removeLast() }
         guard !pieces.isEmpty else { return nil }
-        let hasDigit = pieces.contains { if case .digit = $0.0 { return true }; if case .small = $0.0 { return true }; return false }
+        let hasDigit = pieces.contains {
+            switch $0.0 {
+            case .digit, .small, .vague: return true
+            default: return false
+            }
+        }
         guard hasDigit else { return nil }
         // A number must not begin with 多.
         if case .more = pieces[0].0 { return nil }
