@@ -8,11 +8,11 @@ struct BadInputTests {
         let dir = CLI.tempDir()
         let good = "標題\n\n政府撥款100億元推行計劃。"
         try good.write(toFile: dir + "/good.txt", atomically: true, encoding: .utf8)
-        FileManager.default.createFile(atPath: dir + "/empty.txt", contents: Data())
-        FileManager.default.createFile(atPath: dir + "/binary.txt", contents: Data([0x7F, 0x45, 0x4C, 0x46, 0, 1, 2, 3, 0, 0]))
+        _ = FileManager.default.createFile(atPath: dir + "/empty.txt", contents: Data())
+        _ = FileManager.default.createFile(atPath: dir + "/binary.txt", contents: Data([0x7F, 0x45, 0x4C, 0x46, 0, 1, 2, 3, 0, 0]))
         var garbage = Data((0..<4000).map { UInt8(0x80 + ($0 % 64)) })
         garbage.append(contentsOf: [0xFF, 0xFE, 0xFD])
-        FileManager.default.createFile(atPath: dir + "/garbage.txt", contents: garbage)
+        _ = FileManager.default.createFile(atPath: dir + "/garbage.txt", contents: garbage)
         let jsonl = """
         {"id":"j1","text":"撥款5億元。","published":"2024-01-02"}
         {"id":"j2","text": broken

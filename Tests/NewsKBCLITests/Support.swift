@@ -34,8 +34,8 @@ enum CLI {
         p.currentDirectoryURL = URL(fileURLWithPath: cwd ?? root)
         // Output goes to files so large outputs never block on a full pipe.
         let base = NSTemporaryDirectory() + "newskb-run-" + UUID().uuidString
-        FileManager.default.createFile(atPath: base + ".out", contents: nil)
-        FileManager.default.createFile(atPath: base + ".err", contents: nil)
+        _ = FileManager.default.createFile(atPath: base + ".out", contents: nil)
+        _ = FileManager.default.createFile(atPath: base + ".err", contents: nil)
         let out = FileHandle(forWritingAtPath: base + ".out")!, err = FileHandle(forWritingAtPath: base + ".err")!
         let input = Pipe()
         p.standardOutput = out
