@@ -7,7 +7,7 @@ struct MainContent {
     var canonicalURL: String?
     var author: String?
 
-    static let dropTags: Set<String> = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
+    static let dropTags: Set<String> = ["script", "style", "noscript", "nav", "header", "footer", "aside", "iframe",
                                         "svg", "button", "select", "textarea", "template", "head", "object", "embed", "figcaption", "menu"]
     static let blockTags: Set<String> = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "tr", "section", "article",
                                          "blockquote", "pre", "br", "ul", "ol", "table", "dd", "dt", "main", "center"]
@@ -27,15 +27,53 @@ struct MainContent {
         var h1: String?
         collectMeta(page.root, meta: &meta, title: &titleTag, h1: &h1)
         // Score each container by the Chinese text of its own paragraphs.
-        let best = score(page.root)
+        var blocks: [Block] = []
+        Self.blocks(page.root, ancestors: [], into: &blocks)
+        let best = score(blocks)
         var title = meta["og:title"] ?? h1 ?? titleTag.map(stripSiteSuffix)
         if let t = title { title = collapse(t) }
-        var paragraphs = best
+        var paragraphs = best.map(\.text)
         if let t = title, let i = paragraphs.firstIndex(of: t), i < 3 { paragraphs.remove(at: i) }
-        let published = ["article:published_time", "datepublished", "pubdate", "publishdate", "og:published_time"]
-            .lazy.compactMap { meta[$0].flatMap(CivilDate.init(iso:)) }.first
+        let published = metaDateKeys.lazy.compactMap { meta[$0].flatMap(PageDate.parse) }.first
+            ?? dateline(all: blocks, best: best, title: title)
+            ?? (meta["canonical"] ?? meta["og:url"]).flatMap(PageDate.fromURL)
         return MainContent(title: title, paragraphs: paragraphs, published: published,
                            canonicalURL: meta["canonical"] ?? meta["og:url"], author: meta["author"])
+    }
+
+    /// Metadata names that carry the publication time, most trusted first.
+    static let metaDateKeys = ["article:published_time", "og:article:published_time", "jsonld:datepublished", "datepublished",
+                               "og:release_date", "pubdate", "publishdate", "publish_date", "publishtime", "ptime", "dc.date.issued",
+                               "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date", "time:datetime", "date"]
+
+    /// The dateline: the first full date in a short block near the headline or the
+    /// article's first paragraph (never from scripts, navigation or sidebars).
+    static func dateline(all: [Block], best: [Block], title: String?) -> CivilDate? {
+        guard let first = best.first, let mainStart = all.firstIndex(where: { $0.ancestors == first.ancestors && $0.text == first.text }) else { return nil }
+        let headline = title.flatMap { t in all.firstIndex { $0.text == t || (t.count >= 6 && $0.text.hasPrefix(t)) } }
+        let anchor = min(headline ?? mainStart, mainStart)
+        let window = max(0, anchor - 4)..<min(all.count, mainStart + max(best.count, 1) + 2)
+        for i in window where all[i].text.unicodeScalars.count <= 160 {
+            if let d = PageDate.find(in: all[i].text) { return d }
+        }
+        // Labelled dates anywhere outside boilerplate: 發布時間：…, 日期：…
+        for b in all where b.text.unicodeScalars.count <= 200 {
+            for label in ["發布時間", "发布时间", "發佈時間", "發佈日期", "发布日期", "發表時間", "发表时间", "更新時間", "更新时间", "日期", "時間", "时间", "發布", "发布"] {
+                if let r = b.text.firstRange(of: label), let d = PageDate.find(in: String(b.text[r.upperBound...])) { return d }
+            }
+        }
+        return nil
+    }
+
+    static func text(ofScript n: HTMLPage.Node) -> String { n.children.compactMap(\.text).joined() }
+
+    /// A string field of a JSON-LD block, found without a full JSON parse ("datePublished": "…").
+    static func jsonField(_ json: String, _ key: String) -> String? {
+        guard let r = json.firstRange(of: "\"" + key + "\"") else { return nil }
+        var rest = json[r.upperBound...].drop { $0 == " " || $0 == ":" || $0 == "\n" || $0 == "\t" }
+        guard rest.first == "\"" else { return nil }
+        rest = rest.dropFirst()
+        return String(rest.prefix { $0 != "\"" })
     }
 
     private static func collectMeta(_ n: HTMLPage.Node, meta: inout [String: String], title: inout String?, h1: inout String?) {
@@ -50,18 +88,28 @@ struct MainContent {
         case "h1" where h1 == nil:
             let t = collapse(text(of: n))
             if !t.isEmpty { h1 = t }
-        case "time" where meta["pubdate"] == nil:
-            if let d = n.attributes["datetime"] { meta["pubdate"] = d }
+        case "time" where meta["time:datetime"] == nil:
+            if let d = n.attributes["datetime"] { meta["time:datetime"] = d }
+        case "script" where n.attributes["type"]?.lowercased() == "application/ld+json":
+            let json = text(ofScript: n)
+            if meta["jsonld:datepublished"] == nil, let v = jsonField(json, "datePublished") { meta["jsonld:datepublished"] = v }
         default: break
         }
         for c in n.children { collectMeta(c, meta: &meta, title: &title, h1: &h1) }
     }
 
+    /// Elements that hold the whole page or the article are never boilerplate, whatever their class.
+    static let neverBoilerplate: Set<String> = ["html", "body", "main", "article"]
+
     private static func isBoilerplate(_ n: HTMLPage.Node) -> Bool {
         if dropTags.contains(n.tag) { return true }
+        if neverBoilerplate.contains(n.tag) { return false }
         let marks = ((n.attributes["class"] ?? "") + " " + (n.attributes["id"] ?? "")).lowercased()
         if marks.count < 2 { return false }
-        return boilerplateMarks.contains { marks.contains($0) } && !marks.contains("content") && !marks.contains("article")
+        // Compare whole words of the class and id (sidebar, nav-bar, footer_links), not substrings.
+        let words = marks.split { !($0.isLetter || $0.isNumber) }
+        if words.contains(where: { $0 == "content" || $0 == "article" || $0 == "body" || $0 == "main" }) { return false }
+        return words.contains { w in boilerplateMarks.contains { w == $0 || w.hasPrefix($0) || w.hasSuffix($0) } }
     }
 
     /// A run of text between block boundaries, with the elements that hold it.
@@ -95,9 +143,7 @@ struct MainContent {
 
     /// The article's paragraphs: each block's score goes to its parent and, halved, its
     /// grandparent; the best element's blocks are the article, in page order.
-    static func score(_ root: HTMLPage.Node) -> [String] {
-        var all: [Block] = []
-        blocks(root, ancestors: [], into: &all)
+    static func score(_ all: [Block]) -> [Block] {
         var scores: [ObjectIdentifier: Int] = [:]
         var order: [ObjectIdentifier: Int] = [:]
         for b in all { for a in b.ancestors where order[a] == nil { order[a] = order.count } }
@@ -112,7 +158,7 @@ struct MainContent {
         }
         // Ties go to the element that comes first in the page, so the choice is deterministic.
         guard let best = scores.max(by: { ($0.value, order[$1.key]!) < ($1.value, order[$0.key]!) })?.key else { return [] }
-        return all.filter { $0.ancestors.contains(best) }.map(\.text)
+        return all.filter { $0.ancestors.contains(best) }
     }
 
     /// Text worth: Han characters, more when the block reads like prose (has 。，).
