@@ -6,15 +6,18 @@ public struct HTMLContentStage: DocumentStage {
     public let name = "html.content.v1"
     /// Pages larger than this (bytes of UTF-8) are rejected rather than parsed.
     let maxBytes: Int
+    /// Words that mark a short line in the article box as page furniture (来源：, 上一页).
+    let furniture: [String]
 
-    public init(config: StageConfig) throws {
+    public init(config: StageConfig, lexicons: LexiconCache) throws {
         maxBytes = try config.intOption("maxBytes", default: 32 << 20)
+        furniture = try config.lexicons == nil ? [] : TSVTable.lines(path: lexicons.path(config, endingWith: "page-furniture.txt"))
     }
 
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
         guard doc.format == .html else { return }
         let page = try HTMLPage.parse(doc.decoded, maxBytes: maxBytes)
-        let content = MainContent.extract(page)
+        let content = MainContent.extract(page, furniture: furniture)
         if content.paragraphs.isEmpty { throw NewsKBError.html("no article text found in the page") }
         doc.paragraphs = content.paragraphs
         if doc.title == nil { doc.title = content.title }

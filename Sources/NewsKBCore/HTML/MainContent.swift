@@ -21,7 +21,7 @@ struct MainContent {
     static let boilerplateMarks = ["nav", "menu", "sidebar", "side-bar", "footer", "header", "comment", "share", "related", "breadcrumb",
                                    "advert", "ads", "recommend", "copyright", "hotnews", "rank", "topbar", "login", "toolbar", "social", "subscribe", "banner"]
 
-    static func extract(_ page: HTMLPage) -> MainContent {
+    static func extract(_ page: HTMLPage, furniture: [String] = []) -> MainContent {
         var meta: [String: String] = [:]
         var titleTag: String?
         var h1: String?
@@ -32,7 +32,10 @@ struct MainContent {
         let best = score(blocks)
         var title = meta["og:title"] ?? h1 ?? titleTag.map(stripSiteSuffix)
         if let t = title { title = collapse(t) }
-        var paragraphs = best.map(\.text)
+        // Pages that carry the article twice (a hidden mobile copy) give each paragraph once.
+        var seen = Set<String>()
+        var paragraphs = best.filter { !($0.score <= 0 && $0.text.unicodeScalars.count <= 80 && furniture.contains(where: $0.text.contains)) }
+            .map(\.text).filter { $0.unicodeScalars.count < 12 || seen.insert($0).inserted }
         if let t = title, let i = paragraphs.firstIndex(of: t), i < 3 { paragraphs.remove(at: i) }
         let published = metaDateKeys.lazy.compactMap { meta[$0].flatMap(PageDate.parse) }.first
             ?? dateline(all: blocks, best: best, title: title)
@@ -116,16 +119,24 @@ struct MainContent {
     struct Block {
         var text: String
         var ancestors: [ObjectIdentifier]
+        /// Share of the block's characters that sit inside links (menus, related-story lists).
+        var linkDensity: Double = 0
+        var score: Int { MainContent.blockScore(text, linkDensity: linkDensity) }
     }
 
     /// Splits the page into text blocks at block-level elements, skipping boilerplate.
     static func blocks(_ n: HTMLPage.Node, ancestors: [ObjectIdentifier], into out: inout [Block]) {
         var inline = ""
+        var linked = 0
         let chain = ancestors + [ObjectIdentifier(n)]
         func flush() {
             let t = collapse(inline)
-            if !t.isEmpty { out.append(Block(text: t, ancestors: chain)) }
+            if !t.isEmpty {
+                let density = Double(linked) / Double(max(1, t.unicodeScalars.count))
+                out.append(Block(text: t, ancestors: chain, linkDensity: min(1, density)))
+            }
             inline = ""
+            linked = 0
         }
         for c in n.children {
             if c.tag == "#text" { inline += c.text ?? ""; continue }
@@ -136,41 +147,81 @@ struct MainContent {
                 blocks(c, ancestors: chain, into: &out)
             } else {
                 inline += text(of: c)
+                linked += linkText(of: c).unicodeScalars.filter { !$0.properties.isWhitespace }.count
             }
         }
         flush()
     }
 
-    /// The article's paragraphs: each block's score goes to its parent and, halved, its
-    /// grandparent; the best element's blocks are the article, in page order.
+    /// The article's paragraphs: each block's score goes to its container and, halved, the
+    /// container's parent; the best element's blocks are the article, in page order. Sibling
+    /// containers that read like the same article are kept too (pages split into several boxes).
     static func score(_ all: [Block]) -> [Block] {
         var scores: [ObjectIdentifier: Int] = [:]
         var order: [ObjectIdentifier: Int] = [:]
         for b in all { for a in b.ancestors where order[a] == nil { order[a] = order.count } }
         for b in all {
-            let s = blockScore(b.text)
-            guard s > 0 else { continue }
-            // The block's own element is ancestors.last; its container gets the score, the
-            // container's parent half of it.
+            let s = b.score
+            guard s != 0 else { continue }
             let n = b.ancestors.count
             if n >= 2 { scores[b.ancestors[n - 2], default: 0] += s * 2 }
             if n >= 3 { scores[b.ancestors[n - 3], default: 0] += s }
         }
+        func better(_ a: (key: ObjectIdentifier, value: Int), _ b: (key: ObjectIdentifier, value: Int)) -> Bool {
+            (a.value, order[b.key]!) < (b.value, order[a.key]!)
+        }
         // Ties go to the element that comes first in the page, so the choice is deterministic.
-        guard let best = scores.max(by: { ($0.value, order[$1.key]!) < ($1.value, order[$0.key]!) })?.key else { return [] }
-        return all.filter { $0.ancestors.contains(best) }
+        guard let best = scores.max(by: better)?.key else { return [] }
+        var keep: Set<ObjectIdentifier> = [best]
+        var prose: [ObjectIdentifier: Int] = [:]
+        for b in all where b.score > 0 { for a in b.ancestors { prose[a, default: 0] += b.score } }
+        if let chain = all.first(where: { $0.ancestors.contains(best) })?.ancestors, let k = chain.firstIndex(of: best), k > 0 {
+            let parent = chain[k - 1]
+            let bestProse = prose[best] ?? 0
+            // Siblings in page order; a prose sibling right before the body (a lead, a standfirst)
+            // is kept however short, others when they carry a fair share of prose.
+            var siblings: [ObjectIdentifier] = []
+            for b in all where b.ancestors.count > k && b.ancestors[k - 1] == parent && siblings.last != b.ancestors[k] {
+                siblings.append(b.ancestors[k])
+            }
+            let at = siblings.firstIndex(of: best)
+            for (i, sibling) in siblings.enumerated() {
+                let p = prose[sibling] ?? 0
+                if p >= 30 && (p * 6 >= bestProse || (at != nil && i == at! - 1)) { keep.insert(sibling) }
+            }
+        }
+        // Inside the article: drop link lists (related stories, pagers, share bars), and the
+        // short non-prose lines after the last paragraph of prose unless a prose-like closing
+        // (特此通告。) ends them.
+        var chosen = all.filter { !keep.isDisjoint(with: $0.ancestors) && $0.linkDensity < 0.5 }
+        while let l = chosen.last, chosen.count > 1, l.score <= 0, !Self.closesLikeProse(l.text) { chosen.removeLast() }
+        return chosen
     }
 
     /// Text worth: Han characters, more when the block reads like prose (has 。，).
-    static func blockScore(_ p: String) -> Int {
+    static func blockScore(_ p: String, linkDensity: Double = 0) -> Int {
         var han = 0, punct = 0, links = 0
         for u in p.unicodeScalars {
             if TextCleaner.isHan(u) { han += 1 }
             if u == "。" || u == "，" || u == "；" || u == "：" || u == "、" { punct += 1 }
             if u == "|" { links += 1 }
         }
-        if han < 10 || punct == 0 { return han / 4 }
-        return han + punct * 5 - links * 10
+        // Menus and lists of related stories count against their container.
+        if linkDensity >= 0.5 { return -min(han, 40) / 2 - 1 }
+        if han < 10 || punct == 0 { return 0 }
+        return Int(Double(han + punct * 5 - links * 10) * (1 - linkDensity))
+    }
+
+    /// Whether a short line ends as a sentence or is a signature date (特此通告。, 2022年1月27日).
+    static func closesLikeProse(_ t: String) -> Bool {
+        guard let last = t.unicodeScalars.last else { return false }
+        return "。！？」”".unicodeScalars.contains(last) || (last == "日" && PageDate.find(in: t) != nil)
+    }
+
+    /// The text of the links inside an inline element.
+    static func linkText(of n: HTMLPage.Node) -> String {
+        if n.tag == "a" { return text(of: n) }
+        return n.children.map(linkText(of:)).joined()
     }
 
     static func text(of n: HTMLPage.Node) -> String {
@@ -182,7 +233,7 @@ struct MainContent {
     static func collapse(_ s: String) -> String { TextCleaner.tidy(s) }
 
     static func stripSiteSuffix(_ t: String) -> String {
-        for sep in [" - ", " | ", "_", "｜", " – ", " — "] {
+        for sep in [" - ", " | ", "_", "｜", " – ", " — ", "--"] {
             if let r = t.ranges(of: sep).last { return String(t[..<r.lowerBound]) }
         }
         return t

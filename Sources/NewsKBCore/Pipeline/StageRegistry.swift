@@ -9,7 +9,7 @@ public enum StageRegistry {
 
     public static let entries: [Entry] = [
         Entry(name: "decode.v1", requires: [.payload], assigns: [.decoded]) { _, _, _ in Decoder() },
-        Entry(name: "html.content.v1", requires: [.decoded], assigns: [.paragraphs]) { c, _, _ in try HTMLContentStage(config: c) },
+        Entry(name: "html.content.v1", requires: [.decoded], assigns: [.paragraphs]) { c, _, l in try HTMLContentStage(config: c, lexicons: l) },
         Entry(name: "clean.text.v1", requires: [.decoded], assigns: [.text]) { c, _, _ in try TextCleaner(config: c) },
         Entry(name: "detect.language.v1", requires: [.text], assigns: [.language]) { c, p, l in try LanguageDetector(config: c, pipeline: p, lexicons: l) },
         Entry(name: "segment.sentences.v1", requires: [.text], assigns: [.sentences]) { _, _, _ in SentenceSegmenter() },
