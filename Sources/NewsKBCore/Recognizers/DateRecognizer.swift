@@ -152,6 +152,12 @@ extension DateRecognizer {
                     break
                 }
             }
+            // A decade written short: 50年代, 九十年代 (the 1900s).
+            if let n = smallNumber(i, max: 90), n.value >= 20, n.value % 10 == 0, at(n.end) == "年", at(n.end + 1) == "代" {
+                let y = 1900 + n.value
+                let v = DateValue(start: CivilDate(year: y, month: 1, day: 1), end: CivilDate(year: y + 9, month: 12, day: 31), granularity: .year)
+                return Found(start: i, end: n.end + 2, value: v, statedYear: nil)
+            }
             // A bare month: 7月1日, 六月
             if let m = smallNumber(i, max: 12), m.value >= 1, at(m.end) == "月", !isMonthCount(m.end) {
                 guard let y = contextYear(i) else { return Found(start: i, end: m.end + 1, value: nil, statedYear: nil) }
@@ -175,6 +181,19 @@ extension DateRecognizer {
             var v = 0, j = i
             while j < s.count, j - i < 4, let d = NumberScanner.chineseDigit(s[j]) { v = v * 10 + d; j += 1 }
             if j - i == 4, at(j) == "年", (1800...2200).contains(v) { return (v, j + 1) }
+            // 二千零四年, 两千年: a year written with units.
+            if let n = NumberScanner.scan(s, at: i), n.isExact, !n.hasBigUnit, !n.arabicOnly, at(n.end) == "年",
+               let y = Int(n.low.description), (1800...2200).contains(y) { return (y, n.end + 1) }
+            // 07年: a two-digit year with a leading zero is this century.
+            if let d = digits(i, max: 2), d.count == 2, s[i] == "0" || s[i] == "０", at(d.end) == "年",
+               !(at(d.end + 1).map { "來来間间內内多半代".unicodeScalars.contains($0) } ?? false) {
+                return (2000 + d.value, d.end + 1)
+            }
+            // 零八年 likewise.
+            if s[i] == "零" || s[i] == "〇", i + 1 < s.count, let d = NumberScanner.chineseDigit(s[i + 1]), d > 0, at(i + 2) == "年",
+               !(i > 0 && NumberScanner.chineseDigit(s[i - 1]) != nil) {
+                return (2000 + d, i + 3)
+            }
             if taiwan, let n = smallNumber(i, max: 150), at(n.end) == "年" {
                 let next = at(n.end + 1)
                 let followsMonth = next.map { Scalars.digit($0) != nil || NumberScanner.chineseDigit($0) != nil || $0 == "十" || $0 == "度" } ?? false
