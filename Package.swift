@@ -25,8 +25,9 @@ let package = Package(
             ]
         ),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Extraction: documents, stages, recognisers, resolution, JSONL records. No store.
-        .target(name: "NewsKBCore", dependencies: ["CICU", "CLibXML2"]),
+        .target(name: "NewsKBCore", dependencies: ["CICU", "CLibXML2", "CZlib"]),
         // The SQLite knowledge base (GRDB).
         .target(name: "NewsKBStore", dependencies: ["NewsKBCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // Commands; the executable only calls into this.

@@ -50,7 +50,7 @@ struct KnowledgeBaseCommandTests {
         _ = try CLI.run(["ingest", "--kb", dir + "/kb.sqlite", "--published", "2025-02-27", "fixtures/news"])
         let s = try CLI.run(["stats", "--kb", dir + "/kb.sqlite", "--top", "3"])
         #expect(s.status == 0)
-        #expect(s.stdout.contains("documents  8"), "\(s.stdout)")
+        #expect(s.stdout.contains("documents  11"), "\(s.stdout)")
         #expect(s.stdout.contains("most mentioned entities"))
         #expect(s.stdout.contains("money"))
     }

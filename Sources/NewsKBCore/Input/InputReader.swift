@@ -22,14 +22,22 @@ public struct InputRecord: Codable, Sendable {
     public var charset: String?
 }
 
-/// Turns paths (files, folders, `.jsonl`) and JSONL lines into documents.
+/// Turns paths (files, folders, `.jsonl`, `.warc`, any of them gzipped) into documents,
+/// streaming: one document at a time, never a whole archive in memory.
 public struct InputReader: Sendable {
     /// The published date of inputs that carry none.
     public var defaultPublished: CivilDate?
-    public static let extensions: Set<String> = ["txt", "text", "html", "htm", "jsonl"]
+    /// A plain-text or HTML document larger than this is rejected with an error record.
+    public var maxDocumentBytes: Int
+    /// A JSONL line longer than this is rejected with an error record.
+    public var maxLineBytes: Int
 
-    public init(defaultPublished: CivilDate?) {
+    public static let extensions: Set<String> = ["txt", "text", "html", "htm", "jsonl", "warc"]
+
+    public init(defaultPublished: CivilDate?, maxDocumentBytes: Int = 16 << 20, maxLineBytes: Int = 64 << 20) {
         self.defaultPublished = defaultPublished
+        self.maxDocumentBytes = maxDocumentBytes
+        self.maxLineBytes = maxLineBytes
     }
 
     /// The input files named by `paths`: files as given, folders walked for known extensions.
@@ -38,7 +46,7 @@ public struct InputReader: Sendable {
         for p in paths {
             guard let info = FileIO.info(p) else { throw NewsKBError.input("\(p): no such file or folder") }
             if info.isDirectory {
-                out.append(contentsOf: FileIO.walk(p).filter { Self.extensions.contains(Self.fileExtension($0)) })
+                out.append(contentsOf: FileIO.walk(p).filter { Self.extensions.contains(Self.kind($0).ext) })
             } else {
                 out.append(p)
             }
@@ -46,39 +54,65 @@ public struct InputReader: Sendable {
         return out
     }
 
-    static func fileExtension(_ path: String) -> String {
-        let base = FileIO.baseName(path)
-        guard let dot = base.lastIndex(of: ".") else { return "" }
-        return base[base.index(after: dot)...].lowercased()
+    /// The file's format extension (after removing `.gz`) and whether it is gzipped.
+    static func kind(_ path: String) -> (ext: String, gzip: Bool) {
+        var base = FileIO.baseName(path).lowercased()
+        var gz = false
+        if base.hasSuffix(".gz") { gz = true; base.removeLast(3) }
+        guard let dot = base.lastIndex(of: ".") else { return ("", gz) }
+        return (String(base[base.index(after: dot)...]), gz)
     }
 
+    static func fileExtension(_ path: String) -> String { kind(path).ext }
+
+    /// The file name without `.gz` and its format extension.
     static func stem(_ path: String) -> String {
-        let base = FileIO.baseName(path)
+        var base = FileIO.baseName(path)
+        if base.lowercased().hasSuffix(".gz") { base.removeLast(3) }
         guard let dot = base.lastIndex(of: "."), dot != base.startIndex else { return base }
         return String(base[..<dot])
     }
 
-    /// Reads one file into items, calling `emit` for each (a JSONL file yields many).
+    /// Reads one file into items, calling `emit` for each (a JSONL or WARC file yields many).
+    /// A read error ends the file with an error record; what was read before it stands.
     public func read(file path: String, emit: (InputItem) throws -> Void) rethrows {
-        guard let bytes = FileIO.readAll(path) else {
-            try emit(.failure(source: path, docID: nil, error: "E-INPUT: cannot read: \(FileIO.lastError())"))
-            return
-        }
-        switch Self.fileExtension(path) {
-        case "jsonl":
-            var lineNo = 0
-            var start = 0
-            for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
-                lineNo += 1
-                let line = Array(bytes[start..<i])
-                start = i + 1
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
-                try emit(record(line, source: path, line: lineNo))
+        let (ext, gzip) = Self.kind(path)
+        do {
+            var stream: ByteStream = try FileByteStream(path: path)
+            if gzip { stream = try GzipByteStream(stream) }
+            switch ext {
+            case "jsonl":
+                let lines = LineReader(stream, maxLineBytes: maxLineBytes)
+                var lineNo = 0
+                while let line = try lines.next() {
+                    lineNo += 1
+                    switch line {
+                    case .tooLong(let n):
+                        try emit(.failure(source: "\(path):\(lineNo)", docID: nil, error: "E-INPUT: line of \(n) bytes exceeds the limit of \(maxLineBytes)"))
+                    case .line(let bytes):
+                        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                        try emit(record(bytes, source: path, line: lineNo))
+                    }
+                }
+            case "warc":
+                try WARCReader(stream, source: path, maxRecordBytes: maxDocumentBytes).read(defaultPublished: defaultPublished, emit: emit)
+            default:
+                var bytes: [UInt8] = []
+                while true {
+                    let chunk = try stream.read(max: 1 << 16)
+                    if chunk.isEmpty { break }
+                    bytes += chunk
+                    if bytes.count > maxDocumentBytes {
+                        try emit(.failure(source: path, docID: Self.stem(path), error: "E-INPUT: document larger than the limit of \(maxDocumentBytes) bytes"))
+                        return
+                    }
+                }
+                try emit(.document(fileDocument(path, ext == "html" || ext == "htm" ? .html : .text, bytes)))
             }
-        case "html", "htm":
-            try emit(.document(fileDocument(path, .html, bytes)))
-        default:
-            try emit(.document(fileDocument(path, .text, bytes)))
+        } catch let e as NewsKBError {
+            try? emit(.failure(source: path, docID: nil, error: e.description))
+        } catch {
+            try? emit(.failure(source: path, docID: nil, error: "E-INPUT: \(error)"))
         }
     }
 

@@ -1,0 +1,148 @@
+/// Reads WARC files (ISO 28500; plain or gzipped): each `response` or `resource` record
+/// holding HTML or text becomes a document with its record id, target URI and the charset
+/// of its HTTP Content-Type. A record whose Content-Length is wrong gets an error and the
+/// reader resynchronises at the next record.
+public struct WARCReader {
+    let lines: LineReader
+    let source: String
+    let maxRecordBytes: Int
+
+    public init(_ stream: ByteStream, source: String, maxRecordBytes: Int) {
+        lines = LineReader(stream, maxLineBytes: 1 << 20)
+        self.source = source
+        self.maxRecordBytes = maxRecordBytes
+    }
+
+    /// Calls `emit` for every document or failure, in file order.
+    public func read(defaultPublished: CivilDate?, emit: (InputItem) throws -> Void) throws {
+        var index = 0
+        var synced = true
+        while let line = try lines.next() {
+            guard case .line(let raw) = line else { continue }
+            let text = String(decoding: raw, as: UTF8.self)
+            if text.isEmpty { continue }
+            guard text.hasPrefix("WARC/") else {
+                if synced { try emit(.failure(source: "\(source)#\(index + 1)", docID: nil, error: "E-WARC: expected a record header, found '\(text.prefix(40))'; skipping to the next record")) }
+                synced = false
+                continue
+            }
+            synced = true
+            index += 1
+            var headers: [String: String] = [:]
+            while let h = try lines.next(), case .line(let hb) = h, !hb.isEmpty {
+                let hl = String(decoding: hb, as: UTF8.self)
+                if let colon = hl.firstIndex(of: ":") {
+                    headers[hl[..<colon].lowercased()] = hl[hl.index(after: colon)...].trimmingCharacters(in: " \t")
+                }
+            }
+            let where_ = "\(source)#\(index)"
+            let id = headers["warc-record-id"].map(Self.recordID) ?? "\(InputReader.stem(source))-\(index)"
+            guard let length = headers["content-length"].flatMap({ Int($0) }), length >= 0 else {
+                try emit(.failure(source: where_, docID: id, error: "E-WARC: record has no valid Content-Length"))
+                synced = false
+                continue
+            }
+            if length > maxRecordBytes {
+                _ = try lines.bytes(length)
+                try emit(.failure(source: where_, docID: id, error: "E-WARC: record of \(length) bytes exceeds the limit of \(maxRecordBytes)"))
+                continue
+            }
+            var block = try lines.bytes(length)
+            if block.count < length {
+                try emit(.failure(source: where_, docID: id, error: "E-WARC: record truncated: Content-Length \(length), only \(block.count) bytes left"))
+                return
+            }
+            // The block must be followed by CRLF CRLF; otherwise the length was wrong.
+            let trailer = try lines.bytes(4)
+            if trailer != [0x0D, 0x0A, 0x0D, 0x0A] {
+                // Too long: the next record starts inside the block. Give it back.
+                if let next = Self.find(Array("\r\n\r\nWARC/".utf8), in: block) {
+                    lines.unread(Array(block[(next + 4)...]) + trailer)
+                    block = Array(block[..<next])
+                } else {
+                    lines.unread(trailer)
+                }
+                try emit(.failure(source: where_, docID: id, error: "E-WARC: record has a wrong Content-Length (\(length))"))
+                synced = false
+                continue
+            }
+            let type = headers["warc-type"]?.lowercased() ?? ""
+            guard type == "response" || type == "resource" else { continue }
+            try emit(document(block, headers: headers, id: id, where: where_, published: defaultPublished))
+        }
+    }
+
+    func document(_ block: [UInt8], headers: [String: String], id: String, where location: String, published: CivilDate?) -> InputItem {
+        var contentType = headers["content-type"]?.lowercased() ?? ""
+        var body = block
+        if contentType.hasPrefix("application/http") {
+            guard let split = Self.find([0x0D, 0x0A, 0x0D, 0x0A], in: block) else {
+                return .failure(source: location, docID: id, error: "E-WARC: HTTP response without a header end")
+            }
+            let head = String(decoding: block[..<split], as: UTF8.self).split(separator: "\r\n")
+            body = Array(block[(split + 4)...])
+            var http: [String: String] = [:]
+            for l in head.dropFirst() {
+                if let colon = l.firstIndex(of: ":") { http[l[..<colon].lowercased()] = l[l.index(after: colon)...].trimmingCharacters(in: " \t") }
+            }
+            contentType = http["content-type"]?.lowercased() ?? ""
+            if http["transfer-encoding"]?.lowercased().contains("chunked") == true { body = Self.dechunk(body) }
+            if let enc = http["content-encoding"]?.lowercased(), enc.contains("gzip") {
+                do {
+                    let g = try GzipByteStream(MemoryByteStream(body))
+                    var out: [UInt8] = []
+                    while true { let c = try g.read(max: 1 << 16); if c.isEmpty { break }; out += c }
+                    body = out
+                } catch {
+                    return .failure(source: location, docID: id, error: "E-WARC: \(error)")
+                }
+            }
+            if let status = head.first, !status.contains(" 200") {
+                return .failure(source: location, docID: id, error: "E-WARC: HTTP status '\(status)' is not a page")
+            }
+        }
+        let isHTML = contentType.contains("html") || contentType.isEmpty
+        guard isHTML || contentType.hasPrefix("text/") else {
+            return .failure(source: location, docID: id, error: "E-WARC: content type '\(contentType)' is not text")
+        }
+        var charset: String? = nil
+        if let r = contentType.firstRange(of: "charset=") {
+            charset = String(contentType[r.upperBound...].prefix { $0 != ";" && $0 != " " }).trimmingCharacters(in: "\"'")
+        }
+        var doc = NewsDocument(id: id, source: source, format: isHTML ? .html : .text, payload: body, url: headers["warc-target-uri"],
+                               published: published, declaredCharset: charset)
+        doc.publishedSource = .fallback
+        return .document(doc)
+    }
+
+    /// `<urn:uuid:…>` → the uuid.
+    static func recordID(_ raw: String) -> String {
+        var s = raw.trimmingCharacters(in: "<> ")
+        for p in ["urn:uuid:", "urn:"] where s.hasPrefix(p) { s.removeFirst(p.count) }
+        return s
+    }
+
+    static func find(_ needle: [UInt8], in hay: [UInt8]) -> Int? {
+        guard needle.count <= hay.count else { return nil }
+        var i = 0
+        while i + needle.count <= hay.count {
+            if hay[i] == needle[0], Array(hay[i..<(i + needle.count)]) == needle { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    static func dechunk(_ b: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        var i = 0
+        while i < b.count {
+            guard let lineEnd = find([0x0D, 0x0A], in: Array(b[i...])).map({ $0 + i }) else { break }
+            let sizeText = String(decoding: b[i..<lineEnd], as: UTF8.self).split(separator: ";").first ?? ""
+            guard let size = Int(sizeText.trimmingCharacters(in: " "), radix: 16), size > 0 else { break }
+            let start = lineEnd + 2
+            out += b[start..<min(b.count, start + size)]
+            i = start + size + 2
+        }
+        return out
+    }
+}
