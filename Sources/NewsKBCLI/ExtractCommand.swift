@@ -22,11 +22,11 @@ struct ExtractCommand: ParsableCommand {
         let handle: (InputItem) -> Void = { item in
             switch Runner.process(item, with: pipeline) {
             case .success(let doc):
-                for line in Records.lines(for: doc) { out.write(line.serialized()) }
+                for line in Records.lines(for: doc) { out.write(line) }
                 entities.add(doc)
             case .failure(let f):
                 rejected += 1
-                out.write(Records.error(source: f.source, docID: f.docID, error: f.error).serialized())
+                out.write(Records.error(source: f.source, docID: f.docID, error: f.error))
                 Console.error("\(f.source): \(f.error)")
             }
             if paths == ["-"] { out.flush() }
@@ -43,7 +43,7 @@ struct ExtractCommand: ParsableCommand {
             do { files = try reader.files(paths) } catch { throw CLIError(message: "\(error)", code: 2) }
             for f in files { reader.read(file: f, emit: handle) }
         }
-        for line in entities.records() { out.write(line.serialized()) }
+        for line in entities.records() { out.write(line) }
         out.flush()
         if rejected > 0 { throw ExitCode(1) }
     }

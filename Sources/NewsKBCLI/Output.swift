@@ -1,3 +1,4 @@
+import NewsKBCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,6 +12,13 @@ final class LineWriter {
 
     func write(_ line: String) {
         buffer.append(contentsOf: line.utf8)
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    /// Writes one JSON record as a line, serialising straight into the buffer.
+    func write(_ record: JSONValue) {
+        record.write(to: &buffer)
         buffer.append(0x0A)
         if buffer.count >= 1 << 16 { flush() }
     }

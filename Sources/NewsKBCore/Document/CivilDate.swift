@@ -69,11 +69,13 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     public var description: String {
-        func pad(_ v: Int, _ w: Int) -> String {
-            let s = String(v)
-            return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        var b = [UInt8](repeating: 0x30, count: 10)
+        var y = year
+        for i in stride(from: 3, through: 0, by: -1) { b[i] = UInt8(0x30 + y % 10); y /= 10 }
+        b[4] = 0x2D; b[7] = 0x2D
+        b[5] = UInt8(0x30 + month / 10); b[6] = UInt8(0x30 + month % 10)
+        b[8] = UInt8(0x30 + day / 10); b[9] = UInt8(0x30 + day % 10)
+        return String(decoding: b, as: UTF8.self)
     }
 
     public static func < (a: CivilDate, b: CivilDate) -> Bool {

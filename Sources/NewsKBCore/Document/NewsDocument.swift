@@ -42,9 +42,26 @@ public struct NewsDocument: Sendable {
 
     // Clean text and annotation layers
     public var text: String = "" {
-        didSet { scalars = Array(text.unicodeScalars) }
+        didSet {
+            scalars = Array(text.unicodeScalars)
+            utf8 = Array(text.utf8)
+            var offsets = [Int32]()
+            offsets.reserveCapacity(scalars.count + 1)
+            var at: Int32 = 0
+            for s in scalars {
+                offsets.append(at)
+                at += Int32(UTF8.width(s))
+            }
+            offsets.append(at)
+            utf8Offsets = offsets
+        }
     }
     public private(set) var scalars: [Unicode.Scalar] = []
+    /// The text as UTF-8, and the UTF-8 offset of each code point (count + 1 entries), for fast slicing.
+    private var utf8: [UInt8] = []
+    private var utf8Offsets: [Int32] = [0]
+    /// `isTokenBoundary[i]`: a word token starts or ends at code point i (count + 1 entries).
+    public var isTokenBoundary: [Bool] = []
     public var language: String = "und"
     public var sentences: [Range<Int>] = []
     public var tokens: [Token] = []
@@ -72,9 +89,8 @@ public struct NewsDocument: Sendable {
 
     /// The clean text of a code-point range.
     public func slice(_ start: Int, _ end: Int) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[max(0, start)..<min(end, scalars.count)])
-        return String(s)
+        let a = Int(utf8Offsets[max(0, min(start, scalars.count))]), b = Int(utf8Offsets[max(0, min(end, scalars.count))])
+        return a < b ? String(decoding: utf8[a..<b], as: UTF8.self) : ""
     }
 
     /// The text of a mention.

@@ -14,10 +14,11 @@ public enum Records {
     }
 
     public static func mention(_ m: Mention, in d: NewsDocument) -> JSONValue {
-        .object([
-            "kind": .string("mention"), "doc_id": .string(d.id), "type": .string(m.type.rawValue), "text": .string(d.text(of: m)),
-            "start": .int(m.start), "end": .int(m.end), "sentence": .int(m.sentence), "value": value(m.value),
-            "entity_id": .string(m.entityID),
+        // Keys in sorted order: the hot path skips sorting.
+        .fields([
+            ("doc_id", .string(d.id)), ("end", .int(m.end)), ("entity_id", .string(m.entityID)), ("kind", .string("mention")),
+            ("sentence", .int(m.sentence)), ("start", .int(m.start)), ("text", .string(d.text(of: m))),
+            ("type", .string(m.type.rawValue)), ("value", value(m.value)),
         ])
     }
 
@@ -25,19 +26,19 @@ public enum Records {
         switch v {
         case .money(let mv): return money(mv)
         case .date(let dv): return date(dv)
-        case .name(let nv): return .object(["name": .string(nv.name), "method": .string(nv.method), "lexicon_id": .string(nv.lexiconID)])
+        case .name(let nv): return .fields([("lexicon_id", .string(nv.lexiconID)), ("method", .string(nv.method)), ("name", .string(nv.name))])
         case .none: return .null
         }
     }
 
     public static func money(_ v: MoneyValue) -> JSONValue {
-        .object(["currency": .string(v.currency), "min": .decimal(v.min), "max": .decimal(v.max),
-                 "approximate": .bool(v.approximate), "currency_source": .string(v.currencySource)])
+        .fields([("approximate", .bool(v.approximate)), ("currency", .string(v.currency)), ("currency_source", .string(v.currencySource)),
+                 ("max", .decimal(v.max)), ("min", .decimal(v.min))])
     }
 
     public static func date(_ v: DateValue) -> JSONValue {
-        .object(["start": .string(v.start.description), "end": .string(v.end.description),
-                 "granularity": .string(v.granularity.rawValue), "relative": .bool(v.relative)])
+        .fields([("end", .string(v.end.description)), ("granularity", .string(v.granularity.rawValue)),
+                 ("relative", .bool(v.relative)), ("start", .string(v.start.description))])
     }
 
     public static func relation(_ r: Relation, docID: String) -> JSONValue {

@@ -21,9 +21,12 @@ public struct Pipeline: Sendable {
     }
 
     /// Runs every stage over `doc`. A stage failure is wrapped with the stage's name.
-    public func run(_ doc: inout NewsDocument) throws {
+    /// With `timings`, the time each stage took is added to it (for the benchmark).
+    public func run(_ doc: inout NewsDocument, timings: StageTimings? = nil) throws {
         if doc.region == nil { doc.region = definition.region }
-        for stage in stages {
+        for (i, stage) in stages.enumerated() {
+            let t0 = timings == nil ? 0 : StageTimings.now()
+            defer { if let t = timings { t.add(stage: i, name: stage.name, nanoseconds: StageTimings.now() - t0) } }
             do {
                 try stage.process(&doc, in: context)
             } catch let e as NewsKBError {
@@ -32,5 +35,33 @@ public struct Pipeline: Sendable {
                 throw NewsKBError.stage(stage: stage.name, document: doc.id, message: "\(error)")
             }
         }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Time spent in each stage, summed over documents.
+public final class StageTimings: @unchecked Sendable {
+    public private(set) var names: [String] = []
+    public private(set) var nanoseconds: [UInt64] = []
+    private var lock = pthread_mutex_t()
+
+    public init() { pthread_mutex_init(&lock, nil) }
+    deinit { pthread_mutex_destroy(&lock) }
+
+    public static func now() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+    }
+
+    func add(stage: Int, name: String, nanoseconds ns: UInt64) {
+        pthread_mutex_lock(&lock)
+        while names.count <= stage { names.append(""); nanoseconds.append(0) }
+        names[stage] = name
+        nanoseconds[stage] += ns
+        pthread_mutex_unlock(&lock)
     }
 }

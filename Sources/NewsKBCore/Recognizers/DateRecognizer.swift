@@ -33,13 +33,18 @@ public struct DateRecognizer: DocumentStage {
 
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
         let s = doc.scalars
-        let boundaries = Set(doc.tokens.flatMap { [$0.start, $0.end] })
+        let boundaries = TokenBoundaries(flags: doc.isTokenBoundary)
         let scanner = Scan(s: s, vocab: vocab, published: doc.published, tokenBoundaries: boundaries,
                            taiwan: (doc.region ?? context.pipeline.region).uppercased() == "TW")
         let paragraphs = Self.paragraphs(s)
         var found: [Found] = []
         var i = 0
         while i < s.count {
+            // Most characters start no date: skip them before any parsing.
+            if !vocab.firstScalars.contains(s[i]) && !NumberScanner.canStart(s[i]) && s[i] != "民" {
+                i += 1
+                continue
+            }
             guard let f = scanner.match(at: i, contextYear: { self.contextYear(for: $0, found: found, doc: doc, paragraphs: paragraphs) }) else {
                 i += 1
                 continue
@@ -90,10 +95,19 @@ extension DateRecognizer {
         let s: [Unicode.Scalar]
         let vocab: DateVocabulary
         let published: CivilDate?
-        let tokenBoundaries: Set<Int>
+        let tokenBoundaries: TokenBoundaries
         let taiwan: Bool
 
         func at(_ i: Int) -> Unicode.Scalar? { i < s.count ? s[i] : nil }
+
+        static let dateMarks = ScalarSet("年月日號号-/.／－–季度代".unicodeScalars)
+
+        func hasDateMark(from i: Int, within n: Int) -> Bool {
+            var j = i
+            let end = min(s.count, i + n)
+            while j < end { if Scan.dateMarks.contains(s[j]) { return true }; j += 1 }
+            return false
+        }
 
         /// Reads 1...maxDigits ASCII or full-width digits.
         func digits(_ i: Int, max maxDigits: Int) -> (value: Int, end: Int, count: Int)? {
@@ -115,6 +129,8 @@ extension DateRecognizer {
 
         func match(at i: Int, contextYear: (Int) -> Int?) -> Found? {
             let c = s[i]
+            // A number starts a date only with a date mark close behind it.
+            if NumberScanner.canStart(c), !hasDateMark(from: i, within: 14), vocab.words.longestMatch(in: s, at: i) == nil { return nil }
             if i > 0, Scalars.digit(s[i - 1]) != nil || s[i - 1] == "." || s[i - 1] == "/" || s[i - 1] == "-" && Scalars.digit(c) != nil { return nil }
             if Scalars.digit(c) != nil, let f = numeric(at: i) { return f }
             // 民國113年

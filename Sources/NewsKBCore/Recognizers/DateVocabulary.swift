@@ -10,6 +10,8 @@ struct DateVocabulary: Sendable {
     }
 
     let words: ScalarTrie<Word>
+    /// First characters of every date word.
+    let firstScalars: ScalarSet
     /// For one-character month parts: the characters that make them part of another word.
     let blockedAfter: [Unicode.Scalar: Set<Unicode.Scalar>]
 
@@ -17,6 +19,7 @@ struct DateVocabulary: Sendable {
         let (k, s, a, b) = (try table.column("kind"), try table.column("surface"), try table.column("a"), try table.column("b"))
         var words = ScalarTrie<Word>(fold: { Scalars.foldWidthAndCase($0) })
         var blocked: [Unicode.Scalar: Set<Unicode.Scalar>] = [:]
+        var firsts = Set<Unicode.Scalar>()
         for row in table.rows {
             if table.cell(row, k) == "block_after", let c = table.cell(row, s).unicodeScalars.first {
                 blocked[c, default: []].formUnion(table.cell(row, a).unicodeScalars)
@@ -33,9 +36,13 @@ struct DateVocabulary: Sendable {
             case "quarter": w = .quarter(x)
             case let other: throw NewsKBError.lexicon("\(table.path): unknown kind '\(other)'")
             }
-            for v in NameKey.scriptVariants(table.cell(row, s)) { words.insert(v.unicodeScalars, w) }
+            for v in NameKey.scriptVariants(table.cell(row, s)) {
+                words.insert(v.unicodeScalars, w)
+                if let f = v.unicodeScalars.first { firsts.insert(f); firsts.insert(Scalars.foldWidthAndCase(f)) }
+            }
         }
         self.words = words
         self.blockedAfter = blocked
+        self.firstScalars = ScalarSet(firsts)
     }
 }

@@ -19,10 +19,14 @@ public struct MoneyRecognizer: DocumentStage {
     }
 
     let currencies: ScalarTrie<Currency>
+    /// First characters of every currency word, to skip numbers with no currency nearby.
+    let currencyStarts: ScalarSet
+    /// The farthest a currency word may stand after the start of an amount.
+    static let reach = 40
     let cuesBefore: ScalarTrie<Cue>   // built from reversed words
     let cuesAfter: ScalarTrie<Cue>
     /// Characters after 元 that make it part of a word (多元化, 元朗).
-    let notAfterPlainYuan: Set<Unicode.Scalar> = Set("化論论素朗旦宵老首帥帅件氣气".unicodeScalars)
+    let notAfterPlainYuan = ScalarSet("化論论素朗旦宵老首帥帅件氣气".unicodeScalars)
 
     public init(config: StageConfig, pipeline: PipelineDefinition, lexicons: LexiconCache) throws {
         let cur = try lexicons.table(config, endingWith: "currencies.tsv")
@@ -36,6 +40,18 @@ public struct MoneyRecognizer: DocumentStage {
             }
         }
         self.currencies = currencies
+        var starts = Set<Unicode.Scalar>()
+        for row in cur.rows {
+            for v in NameKey.scriptVariants(cur.cell(row, s)) {
+                if let f = v.unicodeScalars.first {
+                    starts.insert(f)
+                    starts.insert(Scalars.foldWidthAndCase(f))
+                    if let up = Unicode.Scalar(Scalars.foldWidthAndCase(f).value &- 0x20), f.isASCII, f.properties.isLowercase { starts.insert(up) }
+                    if f.isASCII, f.value >= 0x21, f.value <= 0x7E, let wide = Unicode.Scalar(f.value + 0xFEE0) { starts.insert(wide) }
+                }
+            }
+        }
+        currencyStarts = ScalarSet(starts)
         let cues = try lexicons.table(config, endingWith: "money-cues.tsv")
         let (cs, cp, cm) = (try cues.column("surface"), try cues.column("position"), try cues.column("meaning"))
         var before = ScalarTrie<Cue>(), after = ScalarTrie<Cue>()
@@ -60,9 +76,18 @@ public struct MoneyRecognizer: DocumentStage {
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
         let plain = context.pipeline.plainCurrency(region: doc.region)
         let s = doc.scalars
+        // nextCurrency[i]: the nearest offset >= i where a currency word may start.
+        var nextCurrency = [Int](repeating: Int.max, count: s.count + 1)
+        var j = s.count - 1
+        while j >= 0 {
+            nextCurrency[j] = currencyStarts.contains(s[j]) ? j : nextCurrency[j + 1]
+            j -= 1
+        }
         var i = 0
         var found: [Mention] = []
         while i < s.count {
+            if nextCurrency[i] == Int.max { break }
+            if nextCurrency[i] - i > Self.reach { i = nextCurrency[i] - Self.reach; continue }
             if let m = match(s, at: i, plain: plain) {
                 found.append(m)
                 i = m.end

@@ -35,7 +35,7 @@ public struct NameRecognizer: DocumentStage {
 
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
         let s = doc.scalars
-        let boundaries = Set(doc.tokens.flatMap { [$0.start, $0.end] })
+        let boundaries = TokenBoundaries(flags: doc.isTokenBoundary)
         let lexical = lexiconMatches(s, boundaries: boundaries, published: doc.published)
         var taken = doc.mentions.map(\.range)   // money and dates already found
         var chosen: [Candidate] = []
@@ -70,7 +70,7 @@ public struct NameRecognizer: DocumentStage {
     }
 
     /// Leftmost-longest lexicon matches, with guards for short and Latin aliases.
-    func lexiconMatches(_ s: [Unicode.Scalar], boundaries: Set<Int>, published: CivilDate?) -> [Candidate] {
+    func lexiconMatches(_ s: [Unicode.Scalar], boundaries: TokenBoundaries, published: CivilDate?) -> [Candidate] {
         var out: [Candidate] = []
         var i = 0
         while i < s.count {
@@ -128,7 +128,7 @@ public struct NameRecognizer: DocumentStage {
     static let closers: [Unicode.Scalar: Unicode.Scalar] = ["」": "「", "』": "『", "》": "《", "〉": "〈", "”": "“"]
 
     /// Names ending in an institution or programme suffix at a word boundary.
-    func ruleMatches(_ doc: NewsDocument, boundaries: Set<Int>, lexical: [Candidate]) -> [Candidate] {
+    func ruleMatches(_ doc: NewsDocument, boundaries: TokenBoundaries, lexical: [Candidate]) -> [Candidate] {
         let s = doc.scalars
         var out: [Candidate] = []
         let tokens = doc.tokens

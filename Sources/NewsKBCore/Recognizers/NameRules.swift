@@ -15,7 +15,7 @@ struct NameRules: Sendable {
     let genericWords: Set<String>
     let maxLength: Int
     /// Characters that never sit at the edge of a name token (她的, 並成立).
-    static let functionChars: Set<Unicode.Scalar> = Set("的之了在於于為为並并與与及和或把將将被由從从向對对".unicodeScalars)
+    static let functionChars = ScalarSet("的之了在於于為为並并與与及和或把將将被由從从向對对".unicodeScalars)
 
     init(rules: TSVTable, stopWords: [String], genericWords: [String], folder: NameFolder, maxLength: Int) throws {
         let (t, s, m) = (try rules.column("type"), try rules.column("suffix"), try rules.column("min_head"))

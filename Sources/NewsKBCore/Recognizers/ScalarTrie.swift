@@ -5,6 +5,8 @@
 public struct ScalarTrie<Payload: Sendable>: Sendable {
     private var children: [[UInt32: Int32]] = [[:]]
     private var payloads: [Payload?] = [nil]
+    /// Folded first scalars of every word: most offsets start none, and this answers without hashing.
+    private var firsts = ScalarSet([])
     private let fold: @Sendable (Unicode.Scalar) -> Unicode.Scalar?
 
     public init(fold: @escaping @Sendable (Unicode.Scalar) -> Unicode.Scalar? = { $0 }) {
@@ -19,6 +21,7 @@ public struct ScalarTrie<Payload: Sendable>: Sendable {
         var any = false
         for s in word {
             guard let f = fold(s) else { continue }
+            if !any { firsts.insert(f) }
             any = true
             if let next = children[node][f.value] {
                 node = Int(next)
@@ -37,7 +40,7 @@ public struct ScalarTrie<Payload: Sendable>: Sendable {
     /// Transparent scalars are skipped inside a match but never start or end one.
     public func longestMatch(in s: [Unicode.Scalar], at start: Int, limit: Int? = nil) -> (payload: Payload, end: Int)? {
         let lim = limit ?? s.count
-        guard start < lim, fold(s[start]) != nil else { return nil }
+        guard start < lim, let f0 = fold(s[start]), firsts.contains(f0) else { return nil }
         var node = 0
         var best: (Payload, Int)? = nil
         var i = start
@@ -53,6 +56,7 @@ public struct ScalarTrie<Payload: Sendable>: Sendable {
 
     /// Every word starting at `start`, shortest first.
     public func allMatches(in s: [Unicode.Scalar], at start: Int) -> [(payload: Payload, end: Int)] {
+        guard start < s.count, let f0 = fold(s[start]), firsts.contains(f0) else { return [] }
         var out: [(Payload, Int)] = []
         var node = 0
         var i = start
@@ -69,6 +73,7 @@ public struct ScalarTrie<Payload: Sendable>: Sendable {
     /// The longest word that ends exactly at `end` (for cue words written before a match).
     /// Needs a trie built from reversed words.
     public func longestMatchEnding(in s: [Unicode.Scalar], at end: Int, floor: Int = 0) -> (payload: Payload, start: Int)? {
+        guard end >= 1, end - 1 >= floor, let f0 = fold(s[end - 1]), firsts.contains(f0) else { return nil }
         var node = 0
         var best: (Payload, Int)? = nil
         var i = end - 1
@@ -114,5 +119,35 @@ public enum Scalars {
     public static func isASCIILetter(_ s: Unicode.Scalar) -> Bool {
         let v = foldWidthAndCase(s).value
         return v >= 0x61 && v <= 0x7A
+    }
+}
+
+/// Word-token boundaries of a document, looked up by code-point offset.
+public struct TokenBoundaries: Sendable {
+    let flags: [Bool]
+    public init(flags: [Bool]) { self.flags = flags }
+    @inline(__always)
+    public func contains(_ i: Int) -> Bool { i >= 0 && i < flags.count && flags[i] }
+}
+
+/// A set of Unicode scalars with O(1) membership by bitmap for the BMP (no hashing in hot loops).
+public struct ScalarSet: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 1024)
+    private var astral = Set<UInt32>()
+
+    public init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
+        for s in scalars { insert(s) }
+    }
+
+    public mutating func insert(_ s: Unicode.Scalar) {
+        let v = s.value
+        if v < 65536 { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) } else { astral.insert(v) }
+    }
+
+    @inline(__always)
+    public func contains(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 65536 { return bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 }
+        return astral.contains(v)
     }
 }

@@ -43,7 +43,7 @@ public struct EntityResolver: DocumentStage {
                 let full = canonical(nv.name, doc: doc, mention: m)
                 let key = lexicon.folder.key(full)
                 info = EntityInfo(id: Self.ruleEntityID(type: m.type, key: key), type: m.type, name: full,
-                                  nameHans: Transliterator.hantToHans?.apply(full) ?? full, nameEn: nil, aliases: [])
+                                  nameHans: NameFolder.simplified(full), nameEn: nil, aliases: [])
             }
             doc.mentions[idx].entityID = info.id
             if var known = entities[info.id] {

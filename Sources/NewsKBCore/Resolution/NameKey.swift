@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Folding and keys for comparing names across scripts, widths and quote marks.
 public struct NameFolder: Sendable {
     /// Hong Kong variants folded to the standard Traditional character (衞 → 衛).
@@ -19,7 +23,7 @@ public struct NameFolder: Sendable {
     }
 
     /// Quote marks, brackets around names, spaces and middle dots: transparent in names.
-    public static let transparent: Set<Unicode.Scalar> = Set("「」『』《》〈〉“”‘’\"' \u{3000}·・".unicodeScalars)
+    public static let transparent = ScalarSet("「」『』《》〈〉“”‘’\"' \u{3000}·・".unicodeScalars)
 
     /// The scalar as names compare it, or nil when it does not count.
     @inline(__always)
@@ -44,8 +48,19 @@ public struct NameFolder: Sendable {
     /// The comparison key: folded, then Simplified. Equal keys mean the same written name.
     public func key(_ s: String) -> String {
         let f = folded(s)
-        return Transliterator.hantToHans?.apply(f) ?? f
+        return NameFolder.simplified(f)
     }
+
+    /// Hant-Hans of a folded name, memoised: names repeat across documents and ICU
+    /// transliteration is the slowest step there is.
+    public static func simplified(_ folded: String) -> String {
+        if let hit = keyCache.get(folded) { return hit }
+        let v = Transliterator.hantToHans?.apply(folded) ?? folded
+        keyCache.put(folded, v)
+        return v
+    }
+
+    static let keyCache = SharedCache<String, String>(limit: 100_000)
 }
 
 public enum NameKey {
@@ -53,5 +68,33 @@ public enum NameKey {
     public static func scriptVariants(_ word: String) -> [String] {
         guard let hans = Transliterator.hantToHans?.apply(word), hans != word else { return [word] }
         return [word, hans]
+    }
+}
+
+
+/// A small thread-safe memo table that forgets everything when full.
+public final class SharedCache<K: Hashable, V>: @unchecked Sendable {
+    private var table: [K: V] = [:]
+    private var lock = pthread_mutex_t()
+    private let limit: Int
+
+    public init(limit: Int) {
+        self.limit = limit
+        pthread_mutex_init(&lock, nil)
+    }
+
+    deinit { pthread_mutex_destroy(&lock) }
+
+    public func get(_ k: K) -> V? {
+        pthread_mutex_lock(&lock)
+        defer { pthread_mutex_unlock(&lock) }
+        return table[k]
+    }
+
+    public func put(_ k: K, _ v: V) {
+        pthread_mutex_lock(&lock)
+        defer { pthread_mutex_unlock(&lock) }
+        if table.count >= limit { table.removeAll(keepingCapacity: true) }
+        table[k] = v
     }
 }

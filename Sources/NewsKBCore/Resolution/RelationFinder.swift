@@ -33,8 +33,8 @@ public struct RelationFinder: DocumentStage {
         maxGap = try config.intOption("maxGap", default: 12)
     }
 
-    static let clauseEnds: Set<Unicode.Scalar> = Set("，。；！？：\n,;!?".unicodeScalars)
-    static let quotes: Set<Unicode.Scalar> = Set("「」『』《》〈〉“”\"".unicodeScalars)
+    static let clauseEnds = ScalarSet("，。；！？：\n,;!?".unicodeScalars)
+    static let quotes = ScalarSet("「」『』《》〈〉“”\"".unicodeScalars)
 
     func clauseEnd(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
         s[a..<b].contains(where: { Self.clauseEnds.contains($0) })

@@ -155,5 +155,5 @@ public enum CharsetDecoder {
         return score
     }
 
-    private static let common: Set<Unicode.Scalar> = Set("的一是在不了有和人這这中大為为上個个國国我以要他時时來来用們们生到作地於于出就分對对成會会可主發发年動动同工也能下過过民子說说產产種种面而方後后多定行學学法所經经日三十資资元月新元億亿萬万港".unicodeScalars)
+    private static let common = ScalarSet("的一是在不了有和人這这中大為为上個个國国我以要他時时來来用們们生到作地於于出就分對对成會会可主發发年動动同工也能下過过民子說说產产種种面而方後后多定行學学法所經经日三十資资元月新元億亿萬万港".unicodeScalars)
 }

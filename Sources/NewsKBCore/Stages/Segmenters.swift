@@ -31,20 +31,23 @@ public struct WordSegmenter: DocumentStage {
             tokens.append(Token(start: a, end: b, isWord: wordLike[i - 1]))
         }
         doc.tokens = tokens
+        var flags = [Bool](repeating: false, count: doc.scalars.count + 1)
+        for t in tokens { flags[t.start] = true; flags[t.end] = true }
+        doc.isTokenBoundary = flags
     }
 }
 
 /// Tells Traditional from Simplified Chinese by characters that differ between them.
 public struct LanguageDetector: DocumentStage {
     public let name = "detect.language.v1"
-    let hant: Set<Unicode.Scalar>
-    let hans: Set<Unicode.Scalar>
+    let hant: ScalarSet
+    let hans: ScalarSet
 
     public init(config: StageConfig, pipeline: PipelineDefinition, lexicons: LexiconCache) throws {
         let table = try lexicons.table(config, endingWith: "script-markers.tsv")
         let a = try table.column("hant"), b = try table.column("hans")
-        hant = Set(table.rows.compactMap { table.cell($0, a).unicodeScalars.first })
-        hans = Set(table.rows.compactMap { table.cell($0, b).unicodeScalars.first })
+        hant = ScalarSet(table.rows.compactMap { table.cell($0, a).unicodeScalars.first })
+        hans = ScalarSet(table.rows.compactMap { table.cell($0, b).unicodeScalars.first })
     }
 
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {

@@ -15,8 +15,7 @@ public struct TextCleaner: DocumentStage {
         if doc.format == .html {
             lines = doc.paragraphs.map(Self.tidy)
         } else {
-            lines = doc.decoded.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\u{2029}" })
-                .map { Self.tidy(String($0)) }
+            lines = Self.lines(of: doc.decoded).map(Self.tidy)
         }
         var paragraphs = doc.format == .html ? lines.filter { !$0.isEmpty } : joinBrokenLines(lines)
         var title = doc.title.map(Self.tidy).flatMap { $0.isEmpty ? nil : $0 }
@@ -57,22 +56,52 @@ public struct TextCleaner: DocumentStage {
 
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool { isHan(s) || s.properties.isAlphabetic || s.properties.numericType != nil }
 
+    /// The text's lines (LF, CR LF, CR or U+2029 end one), as scalars.
+    static func lines(of text: String) -> [ArraySlice<Unicode.Scalar>] {
+        let u = Array(text.unicodeScalars)
+        var out: [ArraySlice<Unicode.Scalar>] = []
+        var start = 0
+        var i = 0
+        while i < u.count {
+            let c = u[i]
+            if c == "\n" || c == "\r" || c == "\u{2029}" {
+                out.append(u[start..<i])
+                if c == "\r", i + 1 < u.count, u[i + 1] == "\n" { i += 1 }
+                start = i + 1
+            }
+            i += 1
+        }
+        out.append(u[start..<u.count])
+        return out
+    }
+
     /// NFC, no control or zero-width characters, runs of spaces folded to one, trimmed.
-    static func tidy(_ line: String) -> String {
-        var out = String.UnicodeScalarView()
+    static func tidy(_ line: String) -> String { tidy(Array(line.unicodeScalars)[...]) }
+
+    static func tidy(_ line: ArraySlice<Unicode.Scalar>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(line.count * 3)
         var pendingSpace = false
-        for s in ICU.normalize(line, nfkc: false).unicodeScalars {
+        var needsNFC = false
+        for s in line {
             switch s.value {
             case 0x200B, 0x200C, 0x200D, 0xFEFF, 0x00AD: continue
             case 0x09, 0x20, 0xA0, 0x3000, 0x2000...0x200A:
                 pendingSpace = !out.isEmpty
             case 0x00...0x1F, 0x7F...0x9F: continue
             default:
-                if pendingSpace { out.append(" ") }
+                if pendingSpace { out.append(0x20) }
                 pendingSpace = false
-                out.append(s)
+                // Combining marks and jamo are the only things NFC changes in news text.
+                if (0x0300...0x036F).contains(s.value) || (0x1100...0x11FF).contains(s.value) || (0x3099...0x309A).contains(s.value)
+                    || (0x1AB0...0x1AFF).contains(s.value) || (0x1DC0...0x1DFF).contains(s.value) || (0x20D0...0x20FF).contains(s.value)
+                    || (0xFE20...0xFE2F).contains(s.value) || (0xF900...0xFAFF).contains(s.value) || (0x2F800...0x2FA1F).contains(s.value) {
+                    needsNFC = true
+                }
+                UTF8.encode(s) { out.append($0) }
             }
         }
-        return String(out)
+        let text = String(decoding: out, as: UTF8.self)
+        return needsNFC ? ICU.normalize(text, nfkc: false) : text
     }
 }

@@ -1,0 +1,89 @@
+import ArgumentParser
+import NewsKBCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `newskb bench`: per-stage throughput of the pipeline on real inputs, beside bare ICU word break.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure each stage's throughput on inputs (one core) and compare with bare ICU word break on the same text.",
+        discussion: "Prints a table of chars/s, docs/s and MB/s per stage and end to end, the peak resident memory, and the ratio to ICU word break. Speed is measured here, never in unit tests; build with -c release first.")
+
+    @OptionGroup var options: PipelineOptions
+
+    @Argument(help: "Files or folders to measure.")
+    var paths: [String]
+
+    func run() throws {
+        let pipeline = try options.loadPipeline()
+        let reader = InputReader(defaultPublished: options.publishedDate)
+        let files: [String]
+        do { files = try reader.files(paths) } catch { throw CLIError(message: "\(error)", code: 2) }
+        let timings = StageTimings()
+        var docs = 0, chars = 0, inputBytes = 0, failures = 0
+        var texts: [[Unicode.Scalar]] = []
+        var serializeNs: UInt64 = 0
+        var readNs: UInt64 = 0
+        var out: [UInt8] = []
+        let wall0 = StageTimings.now()
+        for f in files {
+            var t0 = StageTimings.now()
+            reader.read(file: f) { item in
+                readNs += StageTimings.now() - t0
+                guard case .document(var doc) = item else { failures += 1; t0 = StageTimings.now(); return }
+                inputBytes += doc.payload.count
+                do {
+                    try pipeline.run(&doc, timings: timings)
+                    docs += 1
+                    chars += doc.scalars.count
+                    texts.append(doc.scalars)
+                    let s0 = StageTimings.now()
+                    for r in Records.lines(for: doc) { r.write(to: &out); out.append(0x0A) }
+                    out.removeAll(keepingCapacity: true)
+                    serializeNs += StageTimings.now() - s0
+                } catch {
+                    failures += 1
+                }
+                t0 = StageTimings.now()
+            }
+        }
+        let wallNs = StageTimings.now() - wall0
+        // Bare ICU word break over the same clean texts.
+        let icu0 = StageTimings.now()
+        var words = 0
+        for t in texts { words += ICU.boundaries(t[...], sentence: false).bounds.count }
+        let icuNs = StageTimings.now() - icu0
+
+        func row(_ name: String, _ ns: UInt64) -> String {
+            let s = Double(max(ns, 1)) / 1e9
+            return pad(name, 24) + pad(fmt(Double(chars) / s), 14) + pad(fmt(Double(docs) / s), 12) + pad(String(format1(Double(inputBytes) / 1e6 / s)), 10)
+                + pad(String(format1(Double(ns) / 1e6)), 12)
+        }
+        print("documents \(docs) (\(failures) rejected), \(chars) characters of clean text, \(String(format1(Double(inputBytes) / 1e6))) MB of input, one core")
+        print(pad("stage", 24) + pad("chars/s", 14) + pad("docs/s", 12) + pad("MB/s", 10) + pad("ms", 12))
+        print(row("read", readNs))
+        for (i, name) in timings.names.enumerated() { print(row(name, timings.nanoseconds[i])) }
+        print(row("serialize JSONL", serializeNs))
+        print(row("end to end", wallNs))
+        print(row("bare ICU word break", icuNs))
+        let ratio = Double(wallNs) / Double(max(icuNs, 1))
+        print("end to end is \(format1(ratio))× the time of bare ICU word break (\(words) boundaries)")
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        print("peak RSS \(usage.ru_maxrss / 1024) MB (this command keeps every text for the ICU comparison)")
+    }
+
+    private func pad(_ s: String, _ w: Int) -> String { s.count >= w ? s + " " : s + String(repeating: " ", count: w - s.count) }
+    private func fmt(_ v: Double) -> String {
+        let i = Int(v.rounded())
+        var s = String(i), out = ""
+        while s.count > 3 { out = "," + s.suffix(3) + out; s = String(s.dropLast(3)) }
+        return s + out
+    }
+    private func format1(_ v: Double) -> String {
+        let t = (v * 10).rounded() / 10
+        return String(t)
+    }
+}
