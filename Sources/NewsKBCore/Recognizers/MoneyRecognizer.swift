@@ -102,6 +102,8 @@ public struct MoneyRecognizer: DocumentStage {
     }
 
     /// One side of an amount: optional currency prefix, the number, optional currency suffix.
+    static let rangeMarks = ScalarSet("至到-－–~～—".unicodeScalars)
+
     struct Side {
         var number: NumberScanner.Number
         var start: Int
@@ -156,6 +158,12 @@ public struct MoneyRecognizer: DocumentStage {
         guard NumberScanner.canStart(s[i]) || currencies.longestMatch(in: s, at: i)?.payload.before == true else { return nil }
         // Not inside a longer number or word: "2024" in "12024", a letter before "US$".
         if i > 0, Scalars.digit(s[i - 1]) != nil || s[i - 1] == "." { return nil }
+        // A number must be followed by a currency, a range or a space: skip the rest unread.
+        if NumberScanner.canStart(s[i]), !currencyStarts.contains(s[i]) {
+            var j = i
+            while j < s.count, NumberScanner.isNumberPart(s[j]) { j += 1 }
+            if j < s.count, !currencyStarts.contains(s[j]), !Self.rangeMarks.contains(s[j]), s[j] != " " { return nil }
+        }
         guard var a = side(s, at: i) else { return nil }
         var b: Side? = nil
         // Range: X至Y, X到Y, X-Y, X～Y.

@@ -71,6 +71,11 @@ public enum NumberScanner {
     static func isVague(_ s: Unicode.Scalar) -> Bool { s == "數" || s == "数" || s == "幾" || s == "几" }
     static func isMore(_ s: Unicode.Scalar) -> Bool { s == "多" || s == "餘" || s == "余" }
 
+    /// Whether `s` can stand inside a number (digits, numerals, units, separators, 多).
+    public static func isNumberPart(_ s: Unicode.Scalar) -> Bool {
+        canStart(s) || bigUnit(s) != nil || isMore(s) || s == "," || s == "." || s == "，" || s == "．"
+    }
+
     /// Whether a number can start at `s`.
     public static func canStart(_ s: Unicode.Scalar) -> Bool {
         Scalars.digit(s) != nil || chineseDigit(s) != nil || smallUnit(s) != nil || isVague(s)

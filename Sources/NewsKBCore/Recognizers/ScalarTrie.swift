@@ -3,7 +3,9 @@
 /// `fold` maps each scalar before comparison (both when inserting and when matching);
 /// returning nil makes a scalar transparent inside a match (quote marks in names).
 public struct ScalarTrie<Payload: Sendable>: Sendable {
-    private var children: [[UInt32: Int32]] = [[:]]
+    /// Each node's children as parallel sorted arrays (binary search; no hashing in lookups).
+    private var keys: [[UInt32]] = [[]]
+    private var nexts: [[Int32]] = [[]]
     private var payloads: [Payload?] = [nil]
     /// Folded first scalars of every word: most offsets start none, and this answers without hashing.
     private var firsts = ScalarSet([])
@@ -13,7 +15,20 @@ public struct ScalarTrie<Payload: Sendable>: Sendable {
         self.fold = fold
     }
 
-    public var isEmpty: Bool { children[0].isEmpty }
+    public var isEmpty: Bool { keys[0].isEmpty }
+
+    @inline(__always)
+    private func child(_ node: Int, _ key: UInt32) -> Int? {
+        let ks = keys[node]
+        var lo = 0, hi = ks.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) >> 1
+            let k = ks[mid]
+            if k == key { return Int(nexts[node][mid]) }
+            if k < key { lo = mid + 1 } else { hi = mid - 1 }
+        }
+        return nil
+    }
 
     /// Adds `word`; an existing payload for the same folded word is kept unless `replace`.
     public mutating func insert<S: Sequence>(_ word: S, _ payload: Payload, replace: Bool = false) where S.Element == Unicode.Scalar {
@@ -23,13 +38,16 @@ public struct ScalarTrie<Payload: Sendable>: Sendable {
             guard let f = fold(s) else { continue }
             if !any { firsts.insert(f) }
             any = true
-            if let next = children[node][f.value] {
-                node = Int(next)
+            if let next = child(node, f.value) {
+                node = next
             } else {
-                children.append([:])
+                keys.append([])
+                nexts.append([])
                 payloads.append(nil)
-                let id = Int32(children.count - 1)
-                children[node][f.value] = id
+                let id = Int32(keys.count - 1)
+                let at = keys[node].firstIndex { $0 > f.value } ?? keys[node].count
+                keys[node].insert(f.value, at: at)
+                nexts[node].insert(id, at: at)
                 node = Int(id)
             }
         }
@@ -46,8 +64,8 @@ public struct ScalarTrie<Payload: Sendable>: Sendable {
         var i = start
         while i < lim {
             guard let f = fold(s[i]) else { i += 1; continue }
-            guard let next = children[node][f.value] else { break }
-            node = Int(next)
+            guard let next = child(node, f.value) else { break }
+            node = next
             i += 1
             if let p = payloads[node] { best = (p, i) }
         }
@@ -62,8 +80,8 @@ public struct ScalarTrie<Payload: Sendable>: Sendable {
         var i = start
         while i < s.count {
             guard let f = fold(s[i]) else { if i == start { break }; i += 1; continue }
-            guard let next = children[node][f.value] else { break }
-            node = Int(next)
+            guard let next = child(node, f.value) else { break }
+            node = next
             i += 1
             if let p = payloads[node] { out.append((p, i)) }
         }
@@ -79,8 +97,8 @@ public struct ScalarTrie<Payload: Sendable>: Sendable {
         var i = end - 1
         while i >= floor {
             guard let f = fold(s[i]) else { break }
-            guard let next = children[node][f.value] else { break }
-            node = Int(next)
+            guard let next = child(node, f.value) else { break }
+            node = next
             if let p = payloads[node] { best = (p, i) }
             i -= 1
         }
