@@ -19,8 +19,9 @@ struct ExtractCommand: ParsableCommand {
         let out = LineWriter()
         var entities = EntityTally()
         var rejected = 0
-        let handle: (InputItem) -> Void = { item in
-            switch Runner.process(item, with: pipeline) {
+        let streaming = paths == ["-"]
+        let runner = ParallelRunner(pipeline: pipeline, jobs: streaming ? 1 : options.jobCount) { result in
+            switch result {
             case .success(let doc):
                 for line in Records.lines(for: doc) { out.write(line) }
                 entities.add(doc)
@@ -29,8 +30,9 @@ struct ExtractCommand: ParsableCommand {
                 out.write(Records.error(source: f.source, docID: f.docID, error: f.error))
                 Console.error("\(f.source): \(f.error)")
             }
-            if paths == ["-"] { out.flush() }
+            if streaming { out.flush() }
         }
+        let handle: (InputItem) -> Void = { runner.submit($0) }
         if paths == ["-"] {
             var lineNo = 0
             while let line = readLine(strippingNewline: true) {
@@ -43,6 +45,7 @@ struct ExtractCommand: ParsableCommand {
             do { files = try reader.files(paths) } catch { throw CLIError(message: "\(error)", code: 2) }
             for f in files { reader.read(file: f, emit: handle) }
         }
+        runner.flush()
         for line in entities.records() { out.write(line) }
         out.flush()
         if rejected > 0 { throw ExitCode(1) }

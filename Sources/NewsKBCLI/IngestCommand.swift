@@ -24,42 +24,76 @@ struct IngestCommand: ParsableCommand {
         do { kb = try KnowledgeBase(path: store.kb) } catch { throw CLIError(message: "cannot open knowledge base \(store.kb): \(error)", code: 74) }
         let pipelineID = "\(pipeline.definition.name)@\(pipeline.definition.version)"
         var tally = IngestTally()
+        var perFile: [String: (docs: Int, failures: Int)] = [:]
+        var batch: [NewsDocument] = []
+        func writeBatch() {
+            guard !batch.isEmpty else { return }
+            do {
+                for outcome in try kb.store(batch: batch, pipeline: pipelineID) {
+                    switch outcome {
+                    case .added: tally.added += 1
+                    case .replaced: tally.replaced += 1
+                    case .unchanged: tally.unchanged += 1
+                    }
+                }
+            } catch {
+                for d in batch { perFile[d.source, default: (0, 0)].failures += 1 }
+                tally.rejected += batch.count
+                Console.error("cannot store \(batch.count) documents: \(error)")
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
+        let runner = ParallelRunner(pipeline: pipeline, jobs: options.jobCount) { result in
+            switch result {
+            case .success(let doc):
+                perFile[doc.source, default: (0, 0)].docs += 1
+                batch.append(doc)
+                if batch.count >= 64 { writeBatch() }
+            case .failure(let f):
+                let file = perFile.keys.contains(f.source) || files.contains(f.source) ? f.source : Self.fileOf(f.source)
+                perFile[file, default: (0, 0)].failures += 1
+                tally.rejected += 1
+                Console.error("\(f.source): \(f.error)")
+                try? kb.recordError(source: f.source, docID: f.docID, error: f.error)
+            }
+        }
+        var todo: [(String, FileIO.Info)] = []
+        let ledger = try kb.ledgerEntries()
         for file in files {
             guard let info = FileIO.info(file) else { continue }
-            if let prior = try kb.ledger(file), prior.status == "ok", prior.size == info.size, prior.mtime == info.mtime {
+            if let prior = ledger[file], prior.status == "ok", prior.size == info.size, prior.mtime == info.mtime {
                 tally.skippedFiles += 1
                 continue
             }
-            var docs = 0, failures = 0
-            reader.read(file: file) { item in
-                switch Runner.process(item, with: pipeline) {
-                case .success(let doc):
-                    do {
-                        switch try kb.store(doc, pipeline: pipelineID) {
-                        case .added: tally.added += 1
-                        case .replaced: tally.replaced += 1
-                        case .unchanged: tally.unchanged += 1
-                        }
-                        docs += 1
-                    } catch {
-                        failures += 1
-                        tally.rejected += 1
-                        Console.error("\(doc.source): cannot store \(doc.id): \(error)")
-                    }
-                case .failure(let f):
-                    failures += 1
-                    tally.rejected += 1
-                    Console.error("\(f.source): \(f.error)")
-                    try? kb.recordError(source: f.source, docID: f.docID, error: f.error)
-                }
-            }
-            let status = failures == 0 ? "ok" : (docs > 0 ? "partial" : "error")
-            let sha = FileIO.readAll(file).map(SHA256.hex) ?? ""
-            try kb.recordLedger(.init(source: file, size: info.size, mtime: info.mtime, sha256: sha, status: status, documents: docs))
+            todo.append((file, info))
+            reader.read(file: file, emit: runner.submit)
         }
+        runner.flush()
+        writeBatch()
+        // The ledger records each file once its documents are stored.
+        try kb.recordLedger(todo.map { file, info in
+            let counts = perFile[file] ?? (0, 0)
+            let status = counts.failures == 0 ? "ok" : (counts.docs > 0 ? "partial" : "error")
+            return .init(source: file, size: info.size, mtime: info.mtime, sha256: Self.fileHash(file), status: status, documents: counts.docs)
+        })
         try kb.pruneEntities()
         Console.error("ingested \(files.count) files into \(store.kb): \(tally.summary)")
         if tally.rejected > 0 { throw ExitCode(1) }
+    }
+}
+
+extension IngestCommand {
+    /// The file an error source names (`feed.jsonl:12` → `feed.jsonl`, `crawl.warc#3` → `crawl.warc`).
+    static func fileOf(_ source: String) -> String {
+        if let i = source.lastIndex(where: { $0 == ":" || $0 == "#" }), source[source.index(after: i)...].allSatisfy(\.isNumber) {
+            return String(source[..<i])
+        }
+        return source
+    }
+
+    /// SHA-256 of a file, read in chunks.
+    static func fileHash(_ path: String) -> String {
+        FileIO.readAll(path).map(SHA256.hex) ?? ""
     }
 }
 

@@ -25,7 +25,13 @@ struct PipelineOptions: ParsableArguments {
     @Option(name: .long, help: "Published date (YYYY-MM-DD) for inputs that carry none; relative dates resolve against it.")
     var published: String?
 
+    @Option(name: .long, help: "Documents processed in parallel (default: the number of cores). Output order does not depend on it.")
+    var jobs: Int?
+
+    var jobCount: Int { jobs ?? defaultJobs() }
+
     func validate() throws {
+        if let j = jobs, j < 1 { throw ValidationError("--jobs must be at least 1") }
         if let p = published, CivilDate(iso: p) == nil || p.count != 10 {
             throw ValidationError("--published must be a date as YYYY-MM-DD, not '\(p)'")
         }

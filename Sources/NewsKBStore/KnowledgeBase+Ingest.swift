@@ -14,6 +14,11 @@ extension KnowledgeBase {
         try db.write { db in try Self.store(doc, pipeline: pipeline, in: db) }
     }
 
+    /// Writes several documents in one transaction (a crash leaves all or none of them).
+    public func store(batch docs: [NewsDocument], pipeline: String) throws -> [StoreOutcome] {
+        try db.write { db in try docs.map { try Self.store($0, pipeline: pipeline, in: db) } }
+    }
+
     static func store(_ doc: NewsDocument, pipeline: String, in db: Database) throws -> StoreOutcome {
         let old = try Row.fetchOne(db, sql: "SELECT sha256, pipeline FROM document WHERE doc_id = ?", arguments: [doc.id])
         if let o = old, o["sha256"] as String == doc.sha256, o["pipeline"] as String == pipeline { return .unchanged }
@@ -80,16 +85,40 @@ extension KnowledgeBase {
         }
     }
 
-    public func recordLedger(_ e: LedgerEntry) throws {
+    /// Every ledger row, by source (one query at the start of a run).
+    public func ledgerEntries() throws -> [String: LedgerEntry] {
+        try db.read { db in
+            var out: [String: LedgerEntry] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT * FROM ledger") {
+                out[r["source"]] = LedgerEntry(source: r["source"], size: r["size"], mtime: r["mtime"], sha256: r["sha256"], status: r["status"], documents: r["documents"])
+            }
+            return out
+        }
+    }
+
+    /// Records several ledger rows in one transaction.
+    public func recordLedger(_ entries: [LedgerEntry]) throws {
         try db.write { db in
+            for e in entries { try Self.recordLedger(e, in: db) }
+        }
+    }
+
+    public func recordLedger(_ e: LedgerEntry) throws {
+        try db.write { db in try Self.recordLedger(e, in: db) }
+    }
+
+    static func recordLedger(_ e: LedgerEntry, in db: Database) throws {
+        do {
             try db.execute(sql: "INSERT OR REPLACE INTO ledger (source, size, mtime, sha256, status, documents) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [e.source, e.size, e.mtime, e.sha256, e.status, e.documents])
             if e.status == "ok" {
-                try db.execute(sql: "DELETE FROM input_error WHERE source = ? OR source LIKE ? ESCAPE '\\'",
-                               arguments: [e.source, e.source.replacingAll("%", "\\%").replacingAll("_", "\\_") + ":%"])
+                try db.execute(sql: "DELETE FROM input_error WHERE source = ? OR source LIKE ? ESCAPE '\\' OR source LIKE ? ESCAPE '\\'",
+                               arguments: [e.source, Self.likeEscaped(e.source) + ":%", Self.likeEscaped(e.source) + "#%"])
             }
         }
     }
+
+    static func likeEscaped(_ s: String) -> String { s.replacingAll("\\", "\\\\").replacingAll("%", "\\%").replacingAll("_", "\\_") }
 
     /// Removes entities no mention points to any more (after documents were replaced).
     public func pruneEntities() throws {
