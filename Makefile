@@ -4,7 +4,7 @@ APT_PACKAGES := libicu-dev libxml2-dev libsqlite3-dev pkg-config zlib1g-dev
 DEMO_DIR := out
 BIN_RELEASE := .build/release/newskb
 
-.PHONY: deps build release demo test seed-score clean
+.PHONY: deps build release demo test bench clean
 
 ## deps: install the system libraries when missing (apt-get as root; otherwise print the command)
 deps:
@@ -42,5 +42,9 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) test
 
+## bench: release build, a generated corpus (BENCH_MB, default 20), per-stage and end-to-end figures
+bench: release
+	scripts/bench.sh
+
 clean:
-	rm -rf .build $(DEMO_DIR)
+	rm -rf .build $(DEMO_DIR) bench-out

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# make bench: a deterministic corpus from ../shared/bench/make_corpus.py, release builds of
+# extract and ingest, and a table of throughput and peak memory. Figures, not pass/fail.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MB="${BENCH_MB:-20}"
+OUT="${BENCH_DIR:-bench-out}"
+BIN=.build/release/newskb
+MAKE_CORPUS=../shared/bench/make_corpus.py
+[ -f "$MAKE_CORPUS" ] || { echo "bench: $MAKE_CORPUS not found (../shared must sit beside the checkout)"; exit 2; }
+mkdir -p "$OUT"
+if [ ! -f "$OUT/corpus-$MB/news.jsonl" ]; then
+  python3 "$MAKE_CORPUS" "$OUT/corpus-$MB" --mb "$MB"
+fi
+C="$OUT/corpus-$MB"
+chars=$(python3 -c "
+import json,sys
+n=0
+for l in open('$C/news.jsonl', encoding='utf-8'):
+    r=json.loads(l); n+=len(r.get('text',''))+len(r.get('title',''))
+print(n)")
+docs=$(wc -l < "$C/news.jsonl")
+bytes=$(stat -c %s "$C/news.jsonl")
+
+measure() { # label, command...
+  local label="$1"; shift
+  local t0 t1 rss
+  t0=$(date +%s.%N)
+  /usr/bin/time -f "%M" -o "$OUT/rss.txt" "$@" > /dev/null 2> "$OUT/stderr.txt"
+  t1=$(date +%s.%N)
+  rss=$(tail -1 "$OUT/rss.txt")
+  python3 - "$label" "$t0" "$t1" "$rss" "$chars" "$docs" "$bytes" <<'PY'
+import sys
+label, t0, t1, rss, chars, docs, size = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]), int(sys.argv[7])
+s = t1 - t0
+print(f"{label:<34}{chars/s:>14,.0f}{docs/s:>10,.0f}{size/1e6/s:>8.1f}{s:>9.2f}{rss/1024:>9.0f}")
+PY
+}
+
+echo "corpus: $docs articles, $chars characters, $((bytes / 1000000)) MB of JSONL ($C)"
+echo
+echo "== per stage, one core (newskb bench) =="
+"$BIN" bench "$C/news.jsonl"
+echo
+echo "== end to end =="
+printf "%-34s%14s%10s%8s%9s%9s\n" "command" "chars/s" "docs/s" "MB/s" "seconds" "RSS MB"
+measure "extract --jobs 1 (JSONL)" "$BIN" extract --jobs 1 "$C/news.jsonl"
+measure "extract --jobs 2 (JSONL)" "$BIN" extract --jobs 2 "$C/news.jsonl"
+measure "extract --jobs 2 (HTML, UTF-8+Big5)" "$BIN" extract --jobs 2 "$C/html"
+rm -f "$OUT/bench.sqlite" "$OUT/bench.sqlite-wal" "$OUT/bench.sqlite-shm"
+measure "ingest --jobs 1 (txt files)" "$BIN" ingest --kb "$OUT/bench.sqlite" --jobs 1 "$C/txt"
+rm -f "$OUT/bench.sqlite" "$OUT/bench.sqlite-wal" "$OUT/bench.sqlite-shm"
+measure "ingest --jobs 2 (txt files)" "$BIN" ingest --kb "$OUT/bench.sqlite" --jobs 2 "$C/txt"
+measure "ingest again (all unchanged)" "$BIN" ingest --kb "$OUT/bench.sqlite" --jobs 2 "$C/txt"
