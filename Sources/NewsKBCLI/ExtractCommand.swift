@@ -28,7 +28,7 @@ struct ExtractCommand: ParsableCommand {
             case .failure(let f):
                 rejected += 1
                 out.write(Records.error(source: f.source, docID: f.docID, error: f.error))
-                Console.error("\(f.source): \(f.error)")
+                Console.rejected(source: f.source, docID: f.docID, error: f.error)
             }
             if streaming { out.flush() }
         }

@@ -11,6 +11,7 @@ struct IngestCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var options: PipelineOptions
+    @OptionGroup var lock: LockOptions
 
     @Argument(help: "Files or folders (walked for .txt, .html, .htm, .jsonl).")
     var paths: [String]
@@ -20,8 +21,11 @@ struct IngestCommand: ParsableCommand {
         let reader = InputReader(defaultPublished: options.publishedDate)
         let files: [String]
         do { files = try reader.files(paths) } catch { throw CLIError(message: "\(error)", code: 2) }
+        let held = try KnowledgeBaseLock(kb: store.kb, waitSeconds: lock.lockTimeout)
+        defer { withExtendedLifetime(held) {} }
         let kb: KnowledgeBase
         do { kb = try KnowledgeBase(path: store.kb) } catch { throw CLIError(message: "cannot open knowledge base \(store.kb): \(error)", code: 74) }
+        let progress = Progress(totalFiles: files.count)
         let pipelineID = "\(pipeline.definition.name)@\(pipeline.definition.version)"
         var tally = IngestTally()
         var perFile: [String: (docs: Int, failures: Int)] = [:]
@@ -46,6 +50,7 @@ struct IngestCommand: ParsableCommand {
         let runner = ParallelRunner(pipeline: pipeline, jobs: options.jobCount) { result in
             switch result {
             case .success(let doc):
+                progress.document()
                 perFile[doc.source, default: (0, 0)].docs += 1
                 batch.append(doc)
                 if batch.count >= 64 { writeBatch() }
@@ -53,7 +58,7 @@ struct IngestCommand: ParsableCommand {
                 let file = perFile.keys.contains(f.source) || files.contains(f.source) ? f.source : Self.fileOf(f.source)
                 perFile[file, default: (0, 0)].failures += 1
                 tally.rejected += 1
-                Console.error("\(f.source): \(f.error)")
+                Console.rejected(source: f.source, docID: f.docID, error: f.error)
                 try? kb.recordError(source: f.source, docID: f.docID, error: f.error)
             }
         }
@@ -67,8 +72,10 @@ struct IngestCommand: ParsableCommand {
             }
             todo.append((file, info))
             reader.read(file: file, emit: runner.submit)
+            progress.file()
         }
         runner.flush()
+        progress.finish()
         writeBatch()
         // The ledger records each file once its documents are stored.
         try kb.recordLedger(todo.map { file, info in
@@ -77,7 +84,13 @@ struct IngestCommand: ParsableCommand {
             return .init(source: file, size: info.size, mtime: info.mtime, sha256: Self.fileHash(file), status: status, documents: counts.docs)
         })
         try kb.pruneEntities()
-        Console.error("ingested \(files.count) files into \(store.kb): \(tally.summary)")
+        if Console.stderrIsTerminal {
+            Console.error("ingested \(files.count) files into \(store.kb): \(tally.summary)")
+        } else {
+            Console.log(level: "info", ["event": "summary", "kb": store.kb, "files": String(files.count), "added": String(tally.added),
+                                        "replaced": String(tally.replaced), "unchanged": String(tally.unchanged),
+                                        "rejected": String(tally.rejected), "skipped_files": String(tally.skippedFiles)])
+        }
         if tally.rejected > 0 { throw ExitCode(1) }
     }
 }

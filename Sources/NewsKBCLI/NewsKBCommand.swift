@@ -8,7 +8,7 @@ public struct NewsKBCommand: ParsableCommand {
         abstract: "Turns Chinese news (Hong Kong first) into a knowledge base of amounts, dates, institutions and programmes.",
         discussion: """
         Exit codes: 0 all inputs processed; 1 some inputs rejected (see the error records); 2 usage error; \
-        74 an input/output error (cannot read or write a file).
+        74 an input/output error (cannot read or write a file); 75 the knowledge base is locked by another run.
         """,
         version: "0.1.0",
         subcommands: [IngestCommand.self, ExportCommand.self, ExtractCommand.self, StatsCommand.self, BenchCommand.self]
@@ -55,4 +55,10 @@ struct CLIError: Error, CustomStringConvertible {
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: "The knowledge base file (SQLite).")
     var kb: String = "newskb.sqlite"
+}
+
+/// How a writing command waits for another run that holds the knowledge base.
+struct LockOptions: ParsableArguments {
+    @Option(name: .long, help: "Seconds to wait for another run holding the knowledge base before giving up with exit code 75.")
+    var lockTimeout: Double = 30
 }
