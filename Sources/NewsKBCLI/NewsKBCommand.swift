@@ -11,7 +11,7 @@ public struct NewsKBCommand: ParsableCommand {
         74 an input/output error (cannot read or write a file); 75 the knowledge base is locked by another run.
         """,
         version: "0.1.0",
-        subcommands: [IngestCommand.self, ExportCommand.self, ExtractCommand.self, StatsCommand.self, BenchCommand.self]
+        subcommands: [IngestCommand.self, ExportCommand.self, ExtractCommand.self, StatsCommand.self, LoadCommand.self, BenchCommand.self]
     )
 
     public init() {}

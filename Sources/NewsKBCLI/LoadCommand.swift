@@ -1,0 +1,47 @@
+import ArgumentParser
+import NewsKBCore
+import NewsKBStore
+
+/// `newskb load`: merge `extract` output (e.g. Spark's JSONL parts) into one knowledge base.
+struct LoadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "load",
+        abstract: "Merge JSONL written by 'newskb extract' (files or folders of parts, gzipped or not) into a knowledge base.",
+        discussion: "Entities from different parts merge by id, so the same institution seen on two workers is one entity. Only this process writes the SQLite file.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var lock: LockOptions
+
+    @Argument(help: "Part files or folders (Spark's part-* files; .jsonl and .gz as well).")
+    var parts: [String]
+
+    func run() throws {
+        var files: [String] = []
+        for p in parts {
+            guard let info = FileIO.info(p) else { throw CLIError(message: "\(p): no such file or folder", code: 2) }
+            files += info.isDirectory ? FileIO.walk(p).filter { let b = FileIO.baseName($0); return b.hasPrefix("part-") || b.hasSuffix(".jsonl") || b.hasSuffix(".jsonl.gz") } : [p]
+        }
+        let held = try KnowledgeBaseLock(kb: store.kb, waitSeconds: lock.lockTimeout)
+        defer { withExtendedLifetime(held) {} }
+        let kb: KnowledgeBase
+        do { kb = try KnowledgeBase(path: store.kb) } catch { throw CLIError(message: "cannot open knowledge base \(store.kb): \(error)", code: 74) }
+        var total = KnowledgeBase.LoadTally()
+        for f in files {
+            var stream: ByteStream
+            do {
+                stream = try FileByteStream(path: f)
+                if f.hasSuffix(".gz") { stream = try GzipByteStream(stream) }
+            } catch { throw CLIError(message: "\(error)", code: 74) }
+            let reader = LineReader(stream, maxLineBytes: 256 << 20)
+            let t = try kb.load(partLines: {
+                while let l = try reader.next() { if case .line(let b) = l { return b } }
+                return nil
+            }, pipeline: "loaded")
+            total.documents += t.documents; total.replaced += t.replaced; total.unchanged += t.unchanged
+            total.entities += t.entities; total.errors += t.errors; total.badLines += t.badLines
+        }
+        try kb.pruneEntities()
+        Console.error("loaded \(files.count) parts into \(store.kb): \(total.documents) documents (\(total.replaced) replacing older ones, \(total.unchanged) unchanged), \(total.errors) error records, \(total.badLines) unreadable lines")
+        if total.badLines > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,103 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import GRDB
+import NewsKBCore
+
+extension KnowledgeBase {
+    /// The fields of an `extract` record that the store needs; the line itself is kept as the record.
+    struct PartRecord: Decodable {
+        var kind: String
+        var doc_id: String?
+        var source: String?
+        var sha256: String?
+        var published: String?
+        var language: String?
+        var region: String?
+        var title: String?
+        var type: String?
+        var text: String?
+        var start: Int?
+        var end: Int?
+        var entity_id: String?
+        var subject: String?
+        var name: String?
+        var name_hans: String?
+        var name_en: String?
+        var aliases: [String]?
+        var error: String?
+    }
+
+    /// What `load` did.
+    public struct LoadTally: Sendable {
+        public var documents = 0, replaced = 0, unchanged = 0, entities = 0, errors = 0, badLines = 0
+        public init() {}
+    }
+
+    /// Merges `extract` output (JSONL parts, as Spark writes them) into the knowledge base:
+    /// documents replace older versions of themselves, entities from every part merge by id
+    /// (aliases united), error records are kept. Each part is one transaction.
+    public func load(partLines lines: () throws -> [UInt8]?, pipeline: String) throws -> LoadTally {
+        var tally = LoadTally()
+        let decoder = JSONDecoder()
+        try db.write { db in
+            var current: String? = nil     // the document whose mentions follow
+            var skipping = false           // its content is unchanged: skip its mentions and relations
+            var mentionOrd = 0, relationOrd = 0
+            while let raw = try lines() {
+                if raw.isEmpty { continue }
+                guard let r = try? decoder.decode(PartRecord.self, from: Data(raw)) else { tally.badLines += 1; continue }
+                let line = String(decoding: raw, as: UTF8.self)
+                switch r.kind {
+                case "document":
+                    guard let id = r.doc_id, let sha = r.sha256 else { tally.badLines += 1; continue }
+                    current = id
+                    mentionOrd = 0
+                    relationOrd = 0
+                    let old = try Row.fetchOne(db, sql: "SELECT sha256, pipeline, record FROM document WHERE doc_id = ?", arguments: [id])
+                    if let o = old, o["sha256"] as String == sha, o["record"] as String == line {
+                        skipping = true
+                        tally.unchanged += 1
+                        continue
+                    }
+                    skipping = false
+                    if old != nil { try db.execute(sql: "DELETE FROM document WHERE doc_id = ?", arguments: [id]); tally.replaced += 1 }
+                    try db.execute(sql: "DELETE FROM input_error WHERE doc_id = ?", arguments: [id])
+                    try db.execute(sql: """
+                        INSERT INTO document (doc_id, source, sha256, pipeline, published, language, region, title, record)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [id, r.source ?? "", sha, pipeline, r.published, r.language ?? "und", r.region, r.title, line])
+                    tally.documents += 1
+                case "mention":
+                    guard !skipping, let id = r.doc_id, id == current, let s = r.start, let e = r.end else { continue }
+                    try db.execute(sql: """
+                        INSERT INTO mention (doc_id, ord, type, text, start, "end", entity_id, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [id, mentionOrd, r.type ?? "", r.text ?? "", s, e, r.entity_id, line])
+                    mentionOrd += 1
+                case "relation":
+                    guard !skipping, let id = r.doc_id, id == current else { continue }
+                    try db.execute(sql: "INSERT INTO relation (doc_id, ord, type, subject, record) VALUES (?, ?, ?, ?, ?)",
+                                   arguments: [id, relationOrd, r.type ?? "", r.subject ?? "", line])
+                    relationOrd += 1
+                case "entity":
+                    guard let id = r.entity_id else { continue }
+                    try db.execute(sql: "INSERT OR IGNORE INTO entity (entity_id, type, name, name_hans, name_en) VALUES (?, ?, ?, ?, ?)",
+                                   arguments: [id, r.type ?? "", r.name ?? id, r.name_hans, r.name_en])
+                    for a in r.aliases ?? [] where a != r.name {
+                        try db.execute(sql: "INSERT OR IGNORE INTO entity_alias (entity_id, alias) VALUES (?, ?)", arguments: [id, a])
+                    }
+                    tally.entities += 1
+                case "error":
+                    guard let source = r.source, let error = r.error else { continue }
+                    try db.execute(sql: "INSERT OR REPLACE INTO input_error (source, doc_id, error) VALUES (?, ?, ?)", arguments: [source, r.doc_id, error])
+                    tally.errors += 1
+                default:
+                    tally.badLines += 1
+                }
+            }
+        }
+        return tally
+    }
+}
