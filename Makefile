@@ -4,7 +4,7 @@ APT_PACKAGES := libicu-dev libxml2-dev libsqlite3-dev pkg-config zlib1g-dev
 DEMO_DIR := out
 BIN_RELEASE := .build/release/newskb
 
-.PHONY: deps build release demo test bench clean
+.PHONY: deps build release demo test bench spark-test fuzz clean
 
 ## deps: install the system libraries when missing (apt-get as root; otherwise print the command)
 deps:
@@ -46,5 +46,16 @@ test: deps
 bench: release
 	scripts/bench.sh
 
+## spark-test: run the Spark job in local[2] and check it against a single-process ingest
+spark-test: deps
+	scripts/spark-test.sh
+
 clean:
 	rm -rf .build $(DEMO_DIR) bench-out
+
+## fuzz: libFuzzer over decoders, readers and recognisers for FUZZ_SECONDS (default 60)
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	swift build --scratch-path .build-fuzz --product NewsKBFuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+	mkdir -p out/fuzz-corpus && cp -n fixtures/fuzz-corpus/* out/fuzz-corpus/ 2>/dev/null || true
+	.build-fuzz/debug/NewsKBFuzz out/fuzz-corpus -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048

@@ -36,6 +36,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "newskb", dependencies: ["NewsKBCLI"]),
+        // libFuzzer target over decoders, readers and recognisers (`make fuzz`).
+        .executableTarget(name: "NewsKBFuzz", dependencies: ["NewsKBCore"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .testTarget(name: "NewsKBCoreTests", dependencies: ["NewsKBCore"]),
         .testTarget(name: "NewsKBStoreTests", dependencies: ["NewsKBStore", "NewsKBCore"]),
         .testTarget(name: "NewsKBCLITests", dependencies: ["NewsKBCLI", "NewsKBCore"]),

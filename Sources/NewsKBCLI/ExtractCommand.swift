@@ -10,8 +10,16 @@ struct ExtractCommand: ParsableCommand {
 
     @OptionGroup var options: PipelineOptions
 
-    @Argument(help: "Files, folders (walked for .txt, .html, .htm, .jsonl) or '-' for JSONL on stdin.")
-    var paths: [String]
+    @Flag(name: .long, help: "Read input paths from stdin, one a line (the form a Spark job pipes a manifest through).")
+    var pathsFromStdin = false
+
+    @Argument(help: "Files, folders (walked for .txt, .html, .htm, .jsonl, .warc, each maybe .gz) or '-' for JSONL on stdin.")
+    var paths: [String] = []
+
+    func validate() throws {
+        if pathsFromStdin && !paths.isEmpty { throw ValidationError("--paths-from-stdin takes no path arguments") }
+        if !pathsFromStdin && paths.isEmpty { throw ValidationError("name at least one input, or '-' for JSONL records on stdin") }
+    }
 
     func run() throws {
         let pipeline = try options.loadPipeline()
@@ -19,7 +27,7 @@ struct ExtractCommand: ParsableCommand {
         let out = LineWriter()
         var entities = EntityTally()
         var rejected = 0
-        let streaming = paths == ["-"]
+        let streaming = paths == ["-"] || pathsFromStdin
         let runner = ParallelRunner(pipeline: pipeline, jobs: streaming ? 1 : options.jobCount) { result in
             switch result {
             case .success(let doc):
@@ -33,12 +41,22 @@ struct ExtractCommand: ParsableCommand {
             if streaming { out.flush() }
         }
         let handle: (InputItem) -> Void = { runner.submit($0) }
-        if paths == ["-"] {
+        if pathsFromStdin {
+            while let line = readLine(strippingNewline: true) {
+                let path = String(line.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
+                if path.isEmpty { continue }
+                guard FileIO.info(path) != nil else {
+                    handle(.failure(source: path, docID: nil, error: "E-INPUT: no such file"))
+                    continue
+                }
+                reader.read(file: path, emit: handle)
+            }
+        } else if paths == ["-"] {
             var lineNo = 0
             while let line = readLine(strippingNewline: true) {
                 lineNo += 1
                 if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
-                handle(reader.record(Array(line.utf8), source: "stdin", line: lineNo))
+                handle(reader.record(Array(line.utf8), source: "stdin", line: nil))
             }
         } else {
             let files: [String]
@@ -61,7 +79,13 @@ struct EntityTally {
     mutating func add(_ doc: NewsDocument) {
         for (id, e) in doc.entities {
             if var known = info[id] {
-                for a in e.aliases where !known.aliases.contains(a) { known.aliases.append(a) }
+                // The same rules as the store: all names kept, a rule entity named by the smallest.
+                known.aliases = Array(Set(known.aliases + [known.name] + e.aliases + [e.name]))
+                if id.contains("~") {
+                    if Array(e.name.utf8).lexicographicallyPrecedes(Array(known.name.utf8)) { known.name = e.name }
+                    if let a = known.nameHans, let b = e.nameHans { known.nameHans = Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8)) ? a : b }
+                }
+                known.aliases = known.aliases.filter { $0 != known.name }
                 info[id] = known
             } else {
                 info[id] = e

@@ -34,7 +34,9 @@ extension KnowledgeBase {
         return try Row.fetchAll(db, sql: "SELECT * FROM entity ORDER BY entity_id").compactMap { r in
             let id: String = r["entity_id"]
             guard let (m, d) = byID[id], let type = MentionType(rawValue: r["type"]) else { return nil }
-            let info = EntityInfo(id: id, type: type, name: r["name"], nameHans: r["name_hans"], nameEn: r["name_en"], aliases: aliases[id] ?? [])
+            let name: String = r["name"]
+            let info = EntityInfo(id: id, type: type, name: name, nameHans: r["name_hans"], nameEn: r["name_en"],
+                                  aliases: (aliases[id] ?? []).filter { $0 != name })
             return Records.entity(info, mentions: m, documents: d)
         }
     }

@@ -36,18 +36,29 @@ extension KnowledgeBase {
             try insertMention.execute(arguments: [doc.id, i, m.type.rawValue, doc.text(of: m), m.start, m.end, m.entityID,
                                                   Records.mention(m, in: doc).serialized()])
         }
-        let insertEntity = try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity (entity_id, type, name, name_hans, name_en) VALUES (?, ?, ?, ?, ?)")
-        let insertAlias = try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity_alias (entity_id, alias) VALUES (?, ?)")
         for id in doc.entities.keys.sorted() {
-            let e = doc.entities[id]!
-            try insertEntity.execute(arguments: [e.id, e.type.rawValue, e.name, e.nameHans, e.nameEn])
-            for a in e.aliases where a != e.name { try insertAlias.execute(arguments: [e.id, a]) }
+            try upsertEntity(doc.entities[id]!, in: db)
         }
         let insertRelation = try db.cachedStatement(sql: "INSERT INTO relation (doc_id, ord, type, subject, record) VALUES (?, ?, ?, ?, ?)")
         for (i, r) in doc.relations.enumerated() {
             try insertRelation.execute(arguments: [doc.id, i, r.type, r.subject, Records.relation(r, docID: doc.id).serialized()])
         }
         return old == nil ? .added : .replaced
+    }
+
+    /// Adds or merges an entity. Every surface seen is kept as an alias; a rule-made entity's
+    /// display name is the smallest of its names, so it does not depend on which document,
+    /// worker or part came first.
+    static func upsertEntity(_ e: EntityInfo, in db: Database) throws {
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO entity (entity_id, type, name, name_hans, name_en) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(entity_id) DO UPDATE SET
+                name = CASE WHEN instr(entity_id, '~') > 0 THEN min(name, excluded.name) ELSE name END,
+                name_hans = CASE WHEN instr(entity_id, '~') > 0 THEN min(name_hans, excluded.name_hans) ELSE name_hans END
+            """)
+        try upsert.execute(arguments: [e.id, e.type.rawValue, e.name, e.nameHans, e.nameEn])
+        let alias = try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity_alias (entity_id, alias) VALUES (?, ?)")
+        for a in Set(e.aliases + [e.name]) { try alias.execute(arguments: [e.id, a]) }
     }
 
     /// Records an input that could not be processed (replacing an earlier error for it).

@@ -83,11 +83,8 @@ extension KnowledgeBase {
                     relationOrd += 1
                 case "entity":
                     guard let id = r.entity_id else { continue }
-                    try db.execute(sql: "INSERT OR IGNORE INTO entity (entity_id, type, name, name_hans, name_en) VALUES (?, ?, ?, ?, ?)",
-                                   arguments: [id, r.type ?? "", r.name ?? id, r.name_hans, r.name_en])
-                    for a in r.aliases ?? [] where a != r.name {
-                        try db.execute(sql: "INSERT OR IGNORE INTO entity_alias (entity_id, alias) VALUES (?, ?)", arguments: [id, a])
-                    }
+                    try Self.upsertEntity(EntityInfo(id: id, type: MentionType(rawValue: r.type ?? "") ?? .institution, name: r.name ?? id,
+                                                     nameHans: r.name_hans, nameEn: r.name_en, aliases: r.aliases ?? []), in: db)
                     tally.entities += 1
                 case "error":
                     guard let source = r.source, let error = r.error else { continue }

@@ -122,16 +122,18 @@ public struct InputReader: Sendable {
         return doc
     }
 
-    /// One JSONL record; `line` names it when it has no id.
-    public func record(_ bytes: [UInt8], source: String, line: Int) -> InputItem {
-        let where_ = "\(source):\(line)"
+    /// One JSONL record. A record without an id is named by its file and line, or, on a
+    /// stream (`line` nil), by its content, so retried or re-partitioned work yields the same id.
+    public func record(_ bytes: [UInt8], source: String, line: Int?) -> InputItem {
+        let contentKey = "sha-" + String(SHA256.hex(bytes).prefix(16))
+        let where_ = line.map { "\(source):\($0)" } ?? "\(source):\(contentKey)"
         let r: InputRecord
         do {
             r = try JSONDecoder().decode(InputRecord.self, from: Data(bytes))
         } catch {
             return .failure(source: where_, docID: nil, error: "E-INPUT: not a JSON record: \(Self.shortError(error))")
         }
-        let id = r.id ?? Self.stem(source) + "-" + String(line)
+        let id = r.id ?? line.map { Self.stem(source) + "-" + String($0) } ?? contentKey
         var published = defaultPublished
         var dateSource = PublishedSource.fallback
         if let p = r.published {

@@ -1,0 +1,53 @@
+import NewsKBCore
+
+/// libFuzzer entry point over the decoders, the archive readers and the recognisers.
+/// `make fuzz` builds it with `-sanitize=fuzzer,address -D FUZZING` and runs it for a bounded time.
+enum Fuzz {
+    static let pipeline: Pipeline = {
+        let here = #filePath
+        let root = String(here[..<here.firstRange(of: "/Sources/")!.lowerBound])
+        return try! Pipeline.load(root + "/pipelines/hk-news.json")
+    }()
+
+    static func run(_ bytes: [UInt8]) {
+        let selector = bytes.first ?? 0
+        let body = Array(bytes.dropFirst())
+        switch selector % 5 {
+        case 0:
+            _ = try? CharsetDecoder.decode(body, declared: nil, html: false)
+        case 1, 2:
+            var doc = NewsDocument(id: "f", source: "fuzz", format: selector % 5 == 1 ? .text : .html, payload: body,
+                                   published: CivilDate(year: 2024, month: 6, day: 20))
+            if (try? pipeline.run(&doc)) != nil {
+                // Every span must lie inside the text.
+                for m in doc.mentions { precondition(m.start >= 0 && m.start < m.end && m.end <= doc.scalars.count) }
+                _ = Records.lines(for: doc).map { $0.serialized() }
+            }
+        case 3:
+            if let g = try? GzipByteStream(MemoryByteStream(body)) {
+                while let c = try? g.read(max: 4096), !c.isEmpty {}
+            }
+        default:
+            let reader = WARCReader(MemoryByteStream(body), source: "fuzz.warc", maxRecordBytes: 1 << 20)
+            try? reader.read(defaultPublished: nil) { _ in }
+        }
+    }
+}
+
+#if FUZZING
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    Fuzz.run(Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+}
+#else
+@main
+struct FuzzMain {
+    static func main() {
+        // Without libFuzzer: run each file named on the command line once (to replay a crash).
+        for path in CommandLine.arguments.dropFirst() {
+            if let b = FileIO.readAll(path) { Fuzz.run(b) }
+        }
+    }
+}
+#endif
