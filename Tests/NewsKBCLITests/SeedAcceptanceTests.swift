@@ -35,3 +35,29 @@ struct SeedAcceptanceTests {
         #expect(same[0] == same[1] && apart[0] == apart[1])
     }
 }
+
+/// The 44 real Chinese news pages of ../shared/eval/peer/cwced, scored by score_html.py.
+@Suite("News pages acceptance")
+struct NewsPagesAcceptanceTests {
+    @Test("main content body F1 >= 0.90, the right date on >= 80% of dated pages, no U+FFFD (skipped without ../shared)",
+          .enabled(if: CLI.shared != nil, "../shared is absent: page acceptance skipped"))
+    func cwced() throws {
+        let shared = CLI.shared!
+        let r = try CLI.run(["extract", shared + "/eval/peer/cwced/html"])
+        let pred = CLI.tempDir() + "/pages.jsonl"
+        try r.stdout.write(toFile: pred, atomically: true, encoding: .utf8)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", shared + "/eval/score_html.py", "--gold", shared + "/eval/peer/cwced", "--pred", pred, "--json"]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let score = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(score["missing"] as? Int == 0)
+        #expect((score["f1"] as! Double) >= 0.90, "body F1 \(score["f1"]!)")
+        #expect(Double(score["date_ok"] as! Int) >= 0.8 * Double(score["dated"] as! Int), "dates \(score["date_ok"]!)/\(score["dated"]!)")
+        #expect(score["replacement_chars"] as? Int == 0)
+    }
+}
