@@ -18,9 +18,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         let pipeline = try options.loadPipeline()
-        let reader = InputReader(defaultPublished: options.publishedDate)
-        let files: [String]
-        do { files = try reader.files(paths) } catch { throw CLIError(message: "\(error)", code: 2) }
+        let (reader, files) = try options.inputs(paths)
         let timings = StageTimings()
         var docs = 0, chars = 0, inputBytes = 0, failures = 0
         var texts: [[Unicode.Scalar]] = []

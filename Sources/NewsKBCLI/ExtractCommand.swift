@@ -59,8 +59,7 @@ struct ExtractCommand: ParsableCommand {
                 handle(reader.record(Array(line.utf8), source: "stdin", line: nil))
             }
         } else {
-            let files: [String]
-            do { files = try reader.files(paths) } catch { throw CLIError(message: "\(error)", code: 2) }
+            let files = try options.inputs(paths).1
             for f in files { reader.read(file: f, emit: handle) }
         }
         runner.flush()

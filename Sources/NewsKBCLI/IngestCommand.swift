@@ -13,14 +13,12 @@ struct IngestCommand: ParsableCommand {
     @OptionGroup var options: PipelineOptions
     @OptionGroup var lock: LockOptions
 
-    @Argument(help: "Files or folders (walked for .txt, .html, .htm, .jsonl).")
+    @Argument(help: "Files or folders (walked for .txt, .html, .htm, .jsonl, .warc, each maybe .gz).")
     var paths: [String]
 
     func run() throws {
         let pipeline = try options.loadPipeline()
-        let reader = InputReader(defaultPublished: options.publishedDate)
-        let files: [String]
-        do { files = try reader.files(paths) } catch { throw CLIError(message: "\(error)", code: 2) }
+        let (reader, files) = try options.inputs(paths)
         let held = try KnowledgeBaseLock(kb: store.kb, waitSeconds: lock.lockTimeout)
         defer { withExtendedLifetime(held) {} }
         let kb: KnowledgeBase

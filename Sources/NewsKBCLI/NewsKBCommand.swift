@@ -39,6 +39,12 @@ struct PipelineOptions: ParsableArguments {
 
     var publishedDate: CivilDate? { published.flatMap(CivilDate.init(iso:)) }
 
+    /// The reader for these options, and the input files `paths` name (a usage error when one is missing).
+    func inputs(_ paths: [String]) throws -> (InputReader, [String]) {
+        let reader = InputReader(defaultPublished: publishedDate)
+        do { return (reader, try reader.files(paths)) } catch { throw CLIError(message: "\(error)", code: 2) }
+    }
+
     func loadPipeline() throws -> Pipeline {
         do { return try Pipeline.load(pipeline) } catch { throw CLIError(message: "\(error)", code: 2) }
     }

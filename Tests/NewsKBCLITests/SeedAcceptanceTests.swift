@@ -13,15 +13,7 @@ struct SeedAcceptanceTests {
         #expect(r.status == 0, "\(r.stderr)")
         let pred = CLI.tempDir() + "/seed.jsonl"
         try r.stdout.write(toFile: pred, atomically: true, encoding: .utf8)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", shared + "/eval/score.py", "--gold", shared + "/eval/gold", "--pred", pred, "--json"]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let score = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let score = try Scorer.run("score.py", ["--gold", shared + "/eval/gold", "--pred", pred])
         let micro = (score["micro"] as! [String: Any])["f1"] as! Double
         let types = score["types"] as! [String: [String: Any]]
         #expect(micro >= 0.80, "micro F1 \(micro)")
@@ -46,15 +38,7 @@ struct NewsPagesAcceptanceTests {
         let r = try CLI.run(["extract", shared + "/eval/peer/cwced/html"])
         let pred = CLI.tempDir() + "/pages.jsonl"
         try r.stdout.write(toFile: pred, atomically: true, encoding: .utf8)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", shared + "/eval/score_html.py", "--gold", shared + "/eval/peer/cwced", "--pred", pred, "--json"]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let score = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let score = try Scorer.run("score_html.py", ["--gold", shared + "/eval/peer/cwced", "--pred", pred])
         #expect(score["missing"] as? Int == 0)
         #expect((score["f1"] as! Double) >= 0.90, "body F1 \(score["f1"]!)")
         #expect(Double(score["date_ok"] as! Int) >= 0.8 * Double(score["dated"] as! Int), "dates \(score["date_ok"]!)/\(score["dated"]!)")

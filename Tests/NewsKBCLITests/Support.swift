@@ -61,6 +61,21 @@ enum CLI {
     }
 }
 
+/// Runs one of ../shared/eval's scorers with --json and returns its figures.
+enum Scorer {
+    static func run(_ script: String, _ args: [String]) throws -> [String: Any] {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", CLI.shared! + "/eval/" + script] + args + ["--json"]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+    }
+}
+
 /// The contract's invariants over any JSONL output.
 enum Contract {
     /// Every mention's text is the code-point slice of its document's text.
