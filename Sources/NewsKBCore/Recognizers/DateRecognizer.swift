@@ -100,6 +100,12 @@ extension DateRecognizer {
 
         func at(_ i: Int) -> Unicode.Scalar? { i < s.count ? s[i] : nil }
 
+        /// ISO weekday, Monday 1 … Sunday 7 (1970-01-01 was a Thursday).
+        static func weekday(_ d: CivilDate) -> Int {
+            let n = d.dayNumber
+            return ((n % 7 + 7) % 7 + 3) % 7 + 1
+        }
+
         static let dateMarks = ScalarSet("年月日號号-/.／－–季度代".unicodeScalars)
 
         func hasDateMark(from i: Int, within n: Int) -> Bool {
@@ -164,6 +170,28 @@ extension DateRecognizer {
                     }
                     let m = CivilDate(year: p.year, month: p.month, day: 1).adding(months: off)
                     return continueAfterMonth(start: i, monthEnd: w.end, year: m.year, month: m.month, relative: true, statedYear: nil)
+                case .weekRelative(let off):
+                    // 上周五, 下星期一, 本周末: a day (or the weekend) of a week relative to the published date.
+                    guard let next = at(w.end) else { break }
+                    let weekday: Int?
+                    switch next {
+                    case "一": weekday = 1
+                    case "二": weekday = 2
+                    case "三": weekday = 3
+                    case "四": weekday = 4
+                    case "五": weekday = 5
+                    case "六": weekday = 6
+                    case "日", "天": weekday = 7
+                    case "末": weekday = 0
+                    default: weekday = nil
+                    }
+                    guard let wd = weekday else { break }
+                    guard let p = published else { return Found(start: i, end: w.end + 1, value: nil, statedYear: nil) }
+                    let monday = p.adding(days: -(Self.weekday(p) - 1) + 7 * off)
+                    let v = wd == 0
+                        ? DateValue(start: monday.adding(days: 5), end: monday.adding(days: 6), granularity: .day, relative: true)
+                        : DateValue(start: monday.adding(days: wd - 1), end: monday.adding(days: wd - 1), granularity: .day, relative: true)
+                    return Found(start: i, end: w.end + 1, value: v, statedYear: nil)
                 default:
                     break
                 }

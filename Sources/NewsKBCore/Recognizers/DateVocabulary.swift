@@ -7,6 +7,7 @@ struct DateVocabulary: Sendable {
         case yearPart(Int, Int)
         case monthPart(Int, Int)
         case quarter(Int)
+        case weekRelative(Int)
     }
 
     let words: ScalarTrie<Word>
@@ -34,6 +35,7 @@ struct DateVocabulary: Sendable {
             case "year_part": w = .yearPart(x, y)
             case "month_part": w = .monthPart(x, y)
             case "quarter": w = .quarter(x)
+            case "week_rel": w = .weekRelative(x)
             case let other: throw NewsKBError.lexicon("\(table.path): unknown kind '\(other)'")
             }
             for v in NameKey.scriptVariants(table.cell(row, s)) {

@@ -21,6 +21,7 @@ public struct NameRecognizer: DocumentStage {
         rules = try NameRules(rules: lexicons.table(config, endingWith: "name-rules.tsv"),
                               stopWords: TSVTable.lines(path: lexicons.path(config, endingWith: "name-stopwords.txt")),
                               genericWords: TSVTable.lines(path: lexicons.path(config, endingWith: "name-generic.txt")),
+                              notBefore: TSVTable.lines(path: lexicons.path(config, endingWith: "name-not-before.txt")),
                               folder: folder, maxLength: config.intOption("maxRuleNameLength", default: 16))
     }
 
@@ -137,6 +138,8 @@ public struct NameRecognizer: DocumentStage {
             // The next token must not continue a Han word that makes the suffix something else (局長, 大學生).
             guard let suf = rules.suffixes.longestMatchEnding(in: s, at: end, floor: max(0, end - 6)) else { continue }
             let suffixStart = suf.start
+            // 香港銀行同業拆息: the suffix only modifies the next word.
+            if let nb = rules.notBefore.longestMatch(in: s, at: end), boundaries.contains(nb.end) || nb.end == s.count { continue }
             guard boundaries.contains(suffixStart) || suffixStart < tok.start || suffixStart > tok.start else { continue }
             // Walk left over word tokens.
             var start = suffixStart

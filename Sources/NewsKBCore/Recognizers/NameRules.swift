@@ -14,10 +14,12 @@ struct NameRules: Sendable {
     /// Folded words too general to make a name head on their own.
     let genericWords: Set<String>
     let maxLength: Int
+    /// Words after a suffix that make it a modifier (銀行同業拆息).
+    let notBefore: ScalarTrie<Bool>
     /// Characters that never sit at the edge of a name token (她的, 並成立).
     static let functionChars = ScalarSet("的之了在於于為为並并與与及和或把將将被由從从向對对".unicodeScalars)
 
-    init(rules: TSVTable, stopWords: [String], genericWords: [String], folder: NameFolder, maxLength: Int) throws {
+    init(rules: TSVTable, stopWords: [String], genericWords: [String], notBefore: [String], folder: NameFolder, maxLength: Int) throws {
         let (t, s, m) = (try rules.column("type"), try rules.column("suffix"), try rules.column("min_head"))
         let f = folder
         var trie = ScalarTrie<Suffix>(fold: { f.fold($0) })
@@ -37,6 +39,9 @@ struct NameRules: Sendable {
         var generic = Set<String>()
         for w in genericWords { for v in NameKey.scriptVariants(w) { generic.insert(folder.folded(v)) } }
         self.genericWords = generic
+        var nb = ScalarTrie<Bool>(fold: { f.fold($0) })
+        for w in notBefore { for v in NameKey.scriptVariants(w) { nb.insert(v.unicodeScalars, true) } }
+        self.notBefore = nb
         self.maxLength = maxLength
     }
 }

@@ -7,6 +7,8 @@ public struct RelationFinder: DocumentStage {
     let links: Set<String>
     let passives: [String]
     let announces: [String]
+    /// Words that may open a passive gap before its cue (額外, 將, 已), longest first.
+    let leads: [String]
     /// The most characters between an amount and its name.
     let maxGap: Int
 
@@ -14,7 +16,7 @@ public struct RelationFinder: DocumentStage {
         let t = try lexicons.table(config, endingWith: "relation-cues.tsv")
         let (r, s) = (try t.column("role"), try t.column("surface"))
         var verbs = ScalarTrie<Bool>()
-        var links = Set<String>(), passives: [String] = [], announces: [String] = []
+        var links = Set<String>(), passives: [String] = [], announces: [String] = [], leads: [String] = []
         for row in t.rows {
             for v in NameKey.scriptVariants(t.cell(row, s)) {
                 switch t.cell(row, r) {
@@ -22,6 +24,7 @@ public struct RelationFinder: DocumentStage {
                 case "link": links.insert(v)
                 case "passive": passives.append(v)
                 case "announce": announces.append(v)
+                case "lead": leads.append(v)
                 case let other: throw NewsKBError.lexicon("\(t.path): unknown role \(other)")
                 }
             }
@@ -30,6 +33,7 @@ public struct RelationFinder: DocumentStage {
         self.links = links
         self.passives = passives
         self.announces = announces
+        self.leads = leads.sorted { $0.count > $1.count }
         maxGap = try config.intOption("maxGap", default: 12)
     }
 
@@ -65,7 +69,15 @@ public struct RelationFinder: DocumentStage {
             if let n = names.last(where: { $0.end <= money.start && money.start - $0.end <= maxGap }), !clauseEnd(s, n.end, money.start) {
                 // The cue opens the gap, after at most a 的 or an auxiliary: X獲撥款N元, X的預算為N元.
                 var gap = gapText(doc, n.end, money.start)
-                for lead in ["的", "將", "将", "會", "会", "已", "共", "再", "亦", "則", "则"] where gap.hasPrefix(lead) { gap.removeFirst() }
+                var trimmed = true
+                while trimmed {
+                    trimmed = false
+                    for lead in leads where gap.hasPrefix(lead) && gap.count > lead.count {
+                        gap.removeFirst(lead.count)
+                        trimmed = true
+                        break
+                    }
+                }
                 if passives.contains(where: { gap.hasPrefix($0) }) {
                     facts.append(fact(doc, n, value, n.start, money.end))
                 }
