@@ -97,3 +97,19 @@ struct RelationFinderTests {
         #expect(doc.relations.contains { $0.type == "announced_on" && $0.subject == "prog:blueprint" })
     }
 }
+
+@Suite("Names in running text")
+struct NamesInContextTests {
+    @Test("計劃 right after an institution is the verb 'plans', not a scheme")
+    func planVerb() throws {
+        let doc = try Repo.run("数码港管理有限公司计划于明年投入2亿元。")
+        #expect(doc.mentions(.programme).isEmpty)
+        #expect(doc.mentions(.institution).first?.entityID == "inst:cyberport")
+    }
+
+    @Test("a suffix that only modifies the next noun makes no name (香港銀行同業拆息)")
+    func modifierSuffix() throws {
+        let doc = try Repo.run("香港銀行同業拆息上周五回落。")
+        #expect(doc.mentions(.institution).isEmpty)
+    }
+}

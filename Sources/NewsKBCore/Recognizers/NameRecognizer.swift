@@ -216,6 +216,8 @@ public struct NameRecognizer: DocumentStage {
             if !headTokens.isEmpty, headTokens.allSatisfy({ rules.genericWords.contains($0) }) { continue }
             // Heads must carry a Han or Latin letter.
             guard s[start..<suffixStart].contains(where: { Scalars.isHan($0) || Scalars.isASCIILetter($0) }) else { continue }
+            // 數碼港公司計劃於…: 計劃 right after an institution is the verb "plans", not a scheme.
+            if suf.payload.type == .programme, lexical.contains(where: { $0.end == suffixStart && $0.type == .institution }) { continue }
             let partOf = lexical.first { $0.start == start && $0.end < end && $0.type == .institution }?.entry
             if let p = partOf, p.type != .institution { continue }
             out.append(Candidate(start: start, end: end, type: suf.payload.type, entry: nil, partOf: partOf))
