@@ -17,9 +17,7 @@ struct ExportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        guard FileIO.exists(store.kb) else { throw CLIError(message: "no knowledge base at \(store.kb); run 'newskb ingest' first", code: 2) }
-        let kb: KnowledgeBase
-        do { kb = try KnowledgeBase(path: store.kb) } catch { throw CLIError(message: "cannot open knowledge base \(store.kb): \(error)", code: 74) }
+        let kb = try store.open(create: false)
         guard let target = output else {
             let out = LineWriter()
             try kb.export { out.write($0) }

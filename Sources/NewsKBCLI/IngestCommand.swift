@@ -21,8 +21,7 @@ struct IngestCommand: ParsableCommand {
         let (reader, files) = try options.inputs(paths)
         let held = try KnowledgeBaseLock(kb: store.kb, waitSeconds: lock.lockTimeout)
         defer { withExtendedLifetime(held) {} }
-        let kb: KnowledgeBase
-        do { kb = try KnowledgeBase(path: store.kb) } catch { throw CLIError(message: "cannot open knowledge base \(store.kb): \(error)", code: 74) }
+        let kb = try store.open(create: true)
         let progress = Progress(totalFiles: files.count)
         let pipelineID = "\(pipeline.definition.name)@\(pipeline.definition.version)"
         var tally = IngestTally()

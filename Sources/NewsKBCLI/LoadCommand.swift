@@ -23,8 +23,7 @@ struct LoadCommand: ParsableCommand {
         }
         let held = try KnowledgeBaseLock(kb: store.kb, waitSeconds: lock.lockTimeout)
         defer { withExtendedLifetime(held) {} }
-        let kb: KnowledgeBase
-        do { kb = try KnowledgeBase(path: store.kb) } catch { throw CLIError(message: "cannot open knowledge base \(store.kb): \(error)", code: 74) }
+        let kb = try store.open(create: true)
         var total = KnowledgeBase.LoadTally()
         for f in files {
             var stream: ByteStream

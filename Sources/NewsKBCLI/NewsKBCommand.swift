@@ -1,5 +1,6 @@
 import ArgumentParser
 import NewsKBCore
+import NewsKBStore
 
 /// `newskb`: Chinese news into a knowledge base of amounts, dates, institutions and programmes.
 public struct NewsKBCommand: ParsableCommand {
@@ -61,6 +62,12 @@ struct CLIError: Error, CustomStringConvertible {
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: "The knowledge base file (SQLite).")
     var kb: String = "newskb.sqlite"
+
+    /// Opens the knowledge base, creating it when `create` and it is missing.
+    func open(create: Bool) throws -> KnowledgeBase {
+        if !create && !FileIO.exists(kb) { throw CLIError(message: "no knowledge base at \(kb); run 'newskb ingest' first", code: 2) }
+        do { return try KnowledgeBase(path: kb) } catch { throw CLIError(message: "cannot open knowledge base \(kb): \(error)", code: 74) }
+    }
 }
 
 /// How a writing command waits for another run that holds the knowledge base.

@@ -14,8 +14,7 @@ struct StatsCommand: ParsableCommand {
     var top: Int = 10
 
     func run() throws {
-        guard FileIO.exists(store.kb) else { throw CLIError(message: "no knowledge base at \(store.kb); run 'newskb ingest' first", code: 2) }
-        let s = try KnowledgeBase(path: store.kb).stats(top: top)
+        let s = try store.open(create: false).stats(top: top)
         print("documents  \(s.documents)")
         print("errors     \(s.errors)")
         print("mentions   " + s.mentionsByType.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
