@@ -107,6 +107,19 @@ struct NamesInContextTests {
         #expect(doc.mentions(.institution).first?.entityID == "inst:cyberport")
     }
 
+    @Test("English names inside Chinese text, known or not", arguments: [
+        ("運輸署推出 Smart Mobility Grant Scheme，協助業界。", "Smart Mobility Grant Scheme", MentionType.programme, nil as String?),
+        ("由 Hong Kong Logistics Development Council 統籌。", "Hong Kong Logistics Development Council", .institution, nil),
+        ("政府推出 Technology Talent Admission Scheme。", "Technology Talent Admission Scheme", .programme, "prog:techtas"),
+        ("RAISe+ Scheme 亦已推出。", "RAISe+ Scheme", .programme, "prog:raise-plus"),
+    ])
+    func english(_ text: String, _ name: String, _ type: MentionType, _ id: String?) throws {
+        let doc = try Repo.run(text)
+        let m = doc.mentions.first { doc.text(of: $0) == name }
+        #expect(m?.type == type, "\(doc.mentions.map { doc.text(of: $0) })")
+        if let id { #expect(m?.entityID == id) }
+    }
+
     @Test("a suffix that only modifies the next noun makes no name (香港銀行同業拆息)")
     func modifierSuffix() throws {
         let doc = try Repo.run("香港銀行同業拆息上周五回落。")

@@ -99,6 +99,35 @@ public struct NameRecognizer: DocumentStage {
     }
 
     static let joiners: Set<Unicode.Scalar> = ["及", "和"]
+    static let englishJoiners: Set<String> = ["and", "of", "for", "&", "on", "the"]
+
+    /// An English name: capitalised words (and, of, for between them) ending in a suffix word,
+    /// each separated by one space (Technology Talent Admission Scheme).
+    func englishName(_ s: [Unicode.Scalar], tokens: [Token], suffixToken ti: Int, suffixStart: Int, end: Int, type: MentionType, lexical: [Candidate]) -> Candidate? {
+        // The suffix must be a whole capitalised word.
+        guard tokens[ti].start == suffixStart, s[suffixStart].properties.isUppercase, end == tokens[ti].end else { return nil }
+        var start = suffixStart
+        var k = ti - 1
+        var words = 0
+        while k >= 0 {
+            let t = tokens[k]
+            guard t.isWord, t.end == start - 1, s[start - 1] == " ", t.end - t.start <= 20 else { break }
+            let text = String(String.UnicodeScalarView(s[t.start..<t.end]))
+            let capitalised = s[t.start].properties.isUppercase || Scalars.digit(s[t.start]) != nil
+            if !capitalised && !Self.englishJoiners.contains(text.lowercased()) { break }
+            start = t.start
+            if capitalised { words += 1 }
+            k -= 1
+        }
+        // Never start on a joining word.
+        while start < suffixStart, let sp = s[start..<suffixStart].firstIndex(of: " "),
+              Self.englishJoiners.contains(String(String.UnicodeScalarView(s[start..<sp])).lowercased()) {
+            start = sp + 1
+        }
+        guard words >= 1, start < suffixStart else { return nil }
+        if lexical.contains(where: { $0.start < end && start < $0.end }) { return nil }
+        return Candidate(start: start, end: end, type: type, entry: nil, partOf: nil)
+    }
 
     /// Moves `start` past the last stop word of two or more characters inside the head.
     func cutAfterStopWords(_ s: [Unicode.Scalar], from start: Int, to limit: Int) -> Int {
@@ -136,8 +165,15 @@ public struct NameRecognizer: DocumentStage {
         for (ti, tok) in tokens.enumerated() where tok.isWord {
             let end = tok.end
             // The next token must not continue a Han word that makes the suffix something else (局長, 大學生).
-            guard let suf = rules.suffixes.longestMatchEnding(in: s, at: end, floor: max(0, end - 6)) else { continue }
+            guard let suf = rules.suffixes.longestMatchEnding(in: s, at: end, floor: max(0, end - 16)) else { continue }
             let suffixStart = suf.start
+            // English names inside Chinese text: capitalised words before an English suffix.
+            if Scalars.isASCIILetter(s[suffixStart]) {
+                if let c = englishName(s, tokens: tokens, suffixToken: ti, suffixStart: suffixStart, end: end, type: suf.payload.type, lexical: lexical) {
+                    out.append(c)
+                }
+                continue
+            }
             // 香港銀行同業拆息: the suffix only modifies the next word.
             if let nb = rules.notBefore.longestMatch(in: s, at: end), boundaries.contains(nb.end) || nb.end == s.count { continue }
             guard boundaries.contains(suffixStart) || suffixStart < tok.start || suffixStart > tok.start else { continue }
