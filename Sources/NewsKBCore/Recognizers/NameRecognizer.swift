@@ -145,11 +145,12 @@ public struct NameRecognizer: DocumentStage {
     }
 
     /// Numbers and number-classifier words (兩個, 3所, 多間) end a name on the left.
-    static func isCount(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first else { return false }
-        let classifiers = "個个間间所項项名位家座條条批宗".unicodeScalars
+    static let classifiers = ScalarSet("個个間间所項项名位家座條条批宗".unicodeScalars)
+
+    static func isCount(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let first = text.first, let last = text.last else { return false }
         if Scalars.digit(first) != nil || NumberScanner.chineseDigit(first) != nil || first == "幾" || first == "數" || first == "多" {
-            return text.unicodeScalars.count <= 3 || classifiers.contains(text.unicodeScalars.last!)
+            return text.count <= 3 || classifiers.contains(last)
         }
         return false
     }
@@ -162,6 +163,15 @@ public struct NameRecognizer: DocumentStage {
         let s = doc.scalars
         var out: [Candidate] = []
         let tokens = doc.tokens
+        // Offsets inside amounts and dates, and lexicon matches by where they end and start.
+        var taken = [Bool](repeating: false, count: s.count + 1)
+        for m in doc.mentions { for i in m.start..<m.end { taken[i] = true } }
+        var lexicalEnding: [Int: Int] = [:], lexicalStarting: [Int: Int] = [:]
+        for (i, l) in lexical.enumerated() {
+            if lexicalEnding[l.end] == nil { lexicalEnding[l.end] = i }
+            if lexicalStarting[l.start] == nil { lexicalStarting[l.start] = i }
+        }
+        func institutionEnding(at e: Int) -> Candidate? { lexicalEnding[e].map { lexical[$0] }.flatMap { $0.type == .institution ? $0 : nil } }
         for (ti, tok) in tokens.enumerated() where tok.isWord {
             let end = tok.end
             // The next token must not continue a Han word that makes the suffix something else (局長, 大學生).
@@ -189,8 +199,8 @@ public struct NameRecognizer: DocumentStage {
                 start = tokens[k].start
                 k -= 1
             }
-            var headTokens: [String] = []
-            if start < suffixStart { headTokens.append(lexicon.folder.folded(doc.slice(start, suffixStart))) }
+            var headTokens: [Range<Int>] = []
+            if start < suffixStart { headTokens.append(start..<suffixStart) }
             // 「數碼轉型支援計劃」: a name that fills a quotation is taken whole.
             if end < s.count, let open = Self.closers[s[end]],
                let o = (max(0, suffixStart - 24)..<suffixStart).reversed().first(where: { s[$0] == open }),
@@ -212,32 +222,31 @@ public struct NameRecognizer: DocumentStage {
                 if t.end != start { break }
                 if end - t.start > rules.maxLength { break }
                 // A lexicon institution just before the head: take it whole, then stop.
-                if let l = lexical.first(where: { $0.end == start && $0.start <= t.start && $0.type == .institution }) {
+                if let l = institutionEnding(at: start), l.start <= t.start {
                     if !joined { start = l.start }
                     break
                 }
-                let text = lexicon.folder.folded(doc.slice(t.start, t.end))
                 if t.end - t.start == 1, Self.joiners.contains(s[t.start]) {
                     // Join only between two plain words, never after a known name.
                     // The part after the joiner needs words of its own before the suffix
                     // (食物及衞生局, not 企業和大學).
                     guard !joined, suffixStart - t.end >= 2, k > 0, tokens[k - 1].isWord, tokens[k - 1].end == t.start,
-                          !lexical.contains(where: { $0.end == t.start }),
-                          !rules.stopWords.contains(lexicon.folder.folded(doc.slice(tokens[k - 1].start, tokens[k - 1].end))) else { break }
+                          lexicalEnding[t.start] == nil,
+                          !rules.isStop(s, tokens[k - 1].start, tokens[k - 1].end) else { break }
                     joined = true
                     start = t.start
-                    headTokens.append(text)
+                    headTokens.append(t.start..<t.end)
                     k -= 1
                     continue
                 }
-                if rules.stopWords.contains(text) { break }
-                if let last = text.unicodeScalars.last, NameRules.functionChars.contains(last) { break }
-                if let first = text.unicodeScalars.first, NameRules.functionChars.contains(first), text.unicodeScalars.count <= 2 { break }
-                if Self.isCount(text) { break }
-                if text.unicodeScalars.allSatisfy({ Scalars.digit($0) != nil }) { break }
-                if doc.mentions.contains(where: { $0.start < t.end && t.start < $0.end }) { break }
+                if rules.isStop(s, t.start, t.end) { break }
+                if NameRules.functionChars.contains(s[t.end - 1]) { break }
+                if NameRules.functionChars.contains(s[t.start]), t.end - t.start <= 2 { break }
+                if Self.isCount(s[t.start..<t.end]) { break }
+                if s[t.start..<t.end].allSatisfy({ Scalars.digit($0) != nil }) { break }
+                if taken[t.start..<t.end].contains(true) { break }
                 start = t.start
-                headTokens.append(text)
+                headTokens.append(t.start..<t.end)
                 k -= 1
             }
             // A 及/和 left dangling at the start is not part of the name.
@@ -245,16 +254,16 @@ public struct NameRecognizer: DocumentStage {
             // Multi-character stop words inside the head, however the segmenter cut them (聯同…).
             start = cutAfterStopWords(s, from: start, to: suffixStart)
             // Strip a leading stop character inside a token (e.g. 並成立 glued by the segmenter).
-            while start < suffixStart, rules.stopWords.contains(lexicon.folder.folded(String(s[start]))) { start += 1 }
+            while start < suffixStart, rules.isStop(s, start, start + 1) { start += 1 }
             let head = suffixStart - start
             guard head >= suf.payload.minHead else { continue }
             // A head of general words only (研發實驗室, 本地大學) is not a name.
-            if !headTokens.isEmpty, headTokens.allSatisfy({ rules.genericWords.contains($0) }) { continue }
+            if !headTokens.isEmpty, headTokens.allSatisfy({ rules.isGeneric(s, $0.lowerBound, $0.upperBound) }) { continue }
             // Heads must carry a Han or Latin letter.
             guard s[start..<suffixStart].contains(where: { Scalars.isHan($0) || Scalars.isASCIILetter($0) }) else { continue }
             // 數碼港公司計劃於…: 計劃 right after an institution is the verb "plans", not a scheme.
-            if suf.payload.type == .programme, lexical.contains(where: { $0.end == suffixStart && $0.type == .institution }) { continue }
-            let partOf = lexical.first { $0.start == start && $0.end < end && $0.type == .institution }?.entry
+            if suf.payload.type == .programme, institutionEnding(at: suffixStart) != nil { continue }
+            let partOf = lexicalStarting[start].map { lexical[$0] }.flatMap { $0.end < end && $0.type == .institution ? $0.entry : nil }
             if let p = partOf, p.type != .institution { continue }
             out.append(Candidate(start: start, end: end, type: suf.payload.type, entry: nil, partOf: partOf))
         }

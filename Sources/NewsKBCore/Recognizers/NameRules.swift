@@ -14,6 +14,18 @@ struct NameRules: Sendable {
     /// Folded words too general to make a name head on their own.
     let genericWords: Set<String>
     let maxLength: Int
+    /// All stop words and all generic words as tries, to test a token's scalars without making strings.
+    let stopExact: ScalarTrie<Bool>
+    let genericExact: ScalarTrie<Bool>
+
+    /// Whether s[a..<b] is exactly a stop word.
+    @inline(__always)
+    func isStop(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool { stopExact.longestMatch(in: s, at: a, limit: b)?.end == b }
+
+    /// Whether s[a..<b] is exactly a general word (研發, 本地).
+    @inline(__always)
+    func isGeneric(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool { genericExact.longestMatch(in: s, at: a, limit: b)?.end == b }
+
     /// Words after a suffix that make it a modifier (銀行同業拆息).
     let notBefore: ScalarTrie<Bool>
     /// Characters that never sit at the edge of a name token (她的, 並成立).
@@ -39,6 +51,11 @@ struct NameRules: Sendable {
         var generic = Set<String>()
         for w in genericWords { for v in NameKey.scriptVariants(w) { generic.insert(folder.folded(v)) } }
         self.genericWords = generic
+        var se = ScalarTrie<Bool>(fold: { f.fold($0) }), ge = ScalarTrie<Bool>(fold: { f.fold($0) })
+        for w in stops { se.insert(w.unicodeScalars, true) }
+        for w in generic { ge.insert(w.unicodeScalars, true) }
+        stopExact = se
+        genericExact = ge
         var nb = ScalarTrie<Bool>(fold: { f.fold($0) })
         for w in notBefore { for v in NameKey.scriptVariants(w) { nb.insert(v.unicodeScalars, true) } }
         self.notBefore = nb
