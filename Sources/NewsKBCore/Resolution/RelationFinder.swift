@@ -6,7 +6,7 @@ public struct RelationFinder: DocumentStage {
     let verbs: ScalarTrie<Bool>      // reversed
     let links: Set<String>
     let passives: [String]
-    let announces: [String]
+    let announces: ScalarTrie<Bool>
     /// Words that may open a passive gap before its cue (額外, 將, 已), longest first.
     let leads: [String]
     /// The most characters between an amount and its name.
@@ -16,14 +16,15 @@ public struct RelationFinder: DocumentStage {
         let t = try lexicons.table(config, endingWith: "relation-cues.tsv")
         let (r, s) = (try t.column("role"), try t.column("surface"))
         var verbs = ScalarTrie<Bool>()
-        var links = Set<String>(), passives: [String] = [], announces: [String] = [], leads: [String] = []
+        var links = Set<String>(), passives: [String] = [], leads: [String] = []
+        var announces = ScalarTrie<Bool>()
         for row in t.rows {
             for v in NameKey.scriptVariants(t.cell(row, s)) {
                 switch t.cell(row, r) {
                 case "verb": verbs.insert(v.unicodeScalars.reversed(), true)
                 case "link": links.insert(v)
                 case "passive": passives.append(v)
-                case "announce": announces.append(v)
+                case "announce": announces.insert(v.unicodeScalars, true)
                 case "lead": leads.append(v)
                 case let other: throw NewsKBError.lexicon("\(t.path): unknown role \(other)")
                 }
@@ -89,8 +90,7 @@ public struct RelationFinder: DocumentStage {
             let sentence = p.sentence
             guard let d = doc.mentions.last(where: { $0.type == .date && $0.sentence == sentence && $0.end <= p.start }),
                   case .date(let dv) = d.value, [.day, .month, .part].contains(dv.granularity) else { continue }
-            let between = doc.slice(d.end, p.start)
-            if announces.contains(where: { between.contains($0) }), between.unicodeScalars.count <= 40 {
+            if p.start - d.end <= 40, (d.end..<p.start).contains(where: { announces.longestMatch(in: s, at: $0, limit: p.start) != nil }) {
                 facts.append(Relation(type: "announced_on", subject: id, subjectText: doc.text(of: p), object: .date(dv), evidenceStart: d.start, evidenceEnd: p.end))
             }
         }
