@@ -38,7 +38,7 @@ struct BenchCommand: ParsableCommand {
                     chars += doc.scalars.count
                     texts.append(doc.scalars)
                     let s0 = StageTimings.now()
-                    for r in Records.lines(for: doc) { r.write(to: &out); out.append(0x0A) }
+                    Records.write(doc, to: &out)
                     out.removeAll(keepingCapacity: true)
                     serializeNs += StageTimings.now() - s0
                 } catch {

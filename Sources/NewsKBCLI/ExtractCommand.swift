@@ -31,7 +31,7 @@ struct ExtractCommand: ParsableCommand {
         let runner = ParallelRunner(pipeline: pipeline, jobs: streaming ? 1 : options.jobCount) { result in
             switch result {
             case .success(let doc):
-                for line in Records.lines(for: doc) { out.write(line) }
+                out.write(document: doc)
                 entities.add(doc)
             case .failure(let f):
                 rejected += 1

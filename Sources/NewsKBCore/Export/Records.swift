@@ -65,6 +65,42 @@ public enum Records {
         .object(["kind": .string("error"), "source": .string(source), "doc_id": .string(docID), "error": .string(error)])
     }
 
+    /// Writes every record of one processed document as JSONL lines into `out`, the same
+    /// bytes as ``lines(for:)`` serialised, without building intermediate values for mentions.
+    public static func write(_ d: NewsDocument, to out: inout [UInt8]) {
+        document(d).write(to: &out)
+        out.append(0x0A)
+        var docID: [UInt8] = []
+        JSONValue.writeString(d.id, to: &docID)
+        for m in d.mentions {
+            writeMention(m, in: d, docID: docID, to: &out)
+            out.append(0x0A)
+        }
+        for r in d.relations {
+            relation(r, docID: d.id).write(to: &out)
+            out.append(0x0A)
+        }
+    }
+
+    static func ascii(_ s: StaticString, _ out: inout [UInt8]) {
+        s.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    /// A mention record written straight to bytes, keys in sorted order.
+    static func writeMention(_ m: Mention, in d: NewsDocument, docID: [UInt8], to out: inout [UInt8]) {
+        ascii("{\"doc_id\":", &out); out.append(contentsOf: docID)
+        ascii(",\"end\":", &out); out.append(contentsOf: String(m.end).utf8)
+        ascii(",\"entity_id\":", &out)
+        if let e = m.entityID { JSONValue.writeString(e, to: &out) } else { ascii("null", &out) }
+        ascii(",\"kind\":\"mention\",\"sentence\":", &out); out.append(contentsOf: String(m.sentence).utf8)
+        ascii(",\"start\":", &out); out.append(contentsOf: String(m.start).utf8)
+        ascii(",\"text\":", &out); JSONValue.writeString(d.text(of: m), to: &out)
+        ascii(",\"type\":", &out); JSONValue.writeString(m.type.rawValue, to: &out)
+        ascii(",\"value\":", &out)
+        value(m.value).write(to: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
     /// Every record of one processed document, in contract order.
     public static func lines(for d: NewsDocument) -> [JSONValue] {
         [document(d)] + d.mentions.map { mention($0, in: d) } + d.relations.map { relation($0, docID: d.id) }
