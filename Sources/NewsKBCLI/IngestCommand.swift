@@ -44,7 +44,7 @@ struct IngestCommand: ParsableCommand {
             }
             batch.removeAll(keepingCapacity: true)
         }
-        let runner = ParallelRunner(pipeline: pipeline, jobs: options.jobCount) { result in
+        let runner = ParallelRunner(pipeline: pipeline, jobs: options.jobCount) { result, _ in
             switch result {
             case .success(let doc):
                 progress.document()

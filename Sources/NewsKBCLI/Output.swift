@@ -16,6 +16,12 @@ final class LineWriter {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Writes bytes already serialised (whole lines).
+    func write(bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     /// Writes all records of a document, serialising straight into the buffer.
     func write(document: NewsDocument) {
         Records.write(document, to: &buffer)

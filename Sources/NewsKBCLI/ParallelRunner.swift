@@ -9,18 +9,28 @@ final class ParallelRunner {
     let jobs: Int
     let batchSize: Int
     private var pending: [InputItem] = []
-    private let deliver: (Result<NewsDocument, Runner.Failure>) -> Void
+    /// Work done on the worker after the pipeline (extract serialises there), handed on with the result.
+    let render: (@Sendable (NewsDocument) -> [UInt8])?
+    private let deliver: (Result<NewsDocument, Runner.Failure>, [UInt8]) -> Void
 
-    init(pipeline: Pipeline, jobs: Int, deliver: @escaping (Result<NewsDocument, Runner.Failure>) -> Void) {
+    init(pipeline: Pipeline, jobs: Int, render: (@Sendable (NewsDocument) -> [UInt8])? = nil,
+         deliver: @escaping (Result<NewsDocument, Runner.Failure>, [UInt8]) -> Void) {
         self.pipeline = pipeline
         self.jobs = max(1, jobs)
         self.batchSize = max(1, jobs) * 16
+        self.render = render
         self.deliver = deliver
+    }
+
+    private static func work(_ item: InputItem, _ pipeline: Pipeline, _ render: (@Sendable (NewsDocument) -> [UInt8])?) -> (Result<NewsDocument, Runner.Failure>, [UInt8]) {
+        let r = Runner.process(item, with: pipeline)
+        if let render, case .success(let doc) = r { return (r, render(doc)) }
+        return (r, [])
     }
 
     /// Queues one input item; runs a batch when enough are queued.
     func submit(_ item: InputItem) {
-        if jobs == 1 { deliver(Runner.process(item, with: pipeline)); return }
+        if jobs == 1 { let (r, b) = Self.work(item, pipeline, render); deliver(r, b); return }
         pending.append(item)
         if pending.count >= batchSize { flush() }
     }
@@ -31,26 +41,27 @@ final class ParallelRunner {
         let items = pending
         pending.removeAll(keepingCapacity: true)
         if jobs == 1 {
-            for item in items { deliver(Runner.process(item, with: pipeline)) }
+            for item in items { let (r, b) = Self.work(item, pipeline, render); deliver(r, b) }
             return
         }
-        let results = UnsafeMutableBufferPointer<Result<NewsDocument, Runner.Failure>?>.allocate(capacity: items.count)
+        let results = UnsafeMutableBufferPointer<(Result<NewsDocument, Runner.Failure>, [UInt8])?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)
         defer {
             _ = results.deinitialize()
             results.deallocate()
         }
         let pipeline = self.pipeline
+        let render = self.render
         nonisolated(unsafe) let out = results
         let next = Counter()
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             while true {
                 let i = next.increment()
                 if i >= items.count { break }
-                out[i] = Runner.process(items[i], with: pipeline)
+                out[i] = Self.work(items[i], pipeline, render)
             }
         }
-        for r in results { deliver(r!) }
+        for r in results { deliver(r!.0, r!.1) }
     }
 }
 
