@@ -28,14 +28,14 @@ struct ExtractCommand: ParsableCommand {
         var entities = EntityTally()
         var rejected = 0
         let streaming = paths == ["-"] || pathsFromStdin
-        let runner = ParallelRunner(pipeline: pipeline, jobs: streaming ? 1 : options.jobCount, render: { doc in
+        let runner = ParallelRunner<[UInt8]>(pipeline: pipeline, jobs: streaming ? 1 : options.jobCount, prepare: { doc in
             var bytes: [UInt8] = []
             Records.write(doc, to: &bytes)
             return bytes
         }) { result, bytes in
             switch result {
             case .success(let doc):
-                out.write(bytes: bytes)
+                out.write(bytes: bytes ?? [])
                 entities.add(doc)
             case .failure(let f):
                 rejected += 1

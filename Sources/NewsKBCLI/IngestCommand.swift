@@ -26,7 +26,7 @@ struct IngestCommand: ParsableCommand {
         let pipelineID = "\(pipeline.definition.name)@\(pipeline.definition.version)"
         var tally = IngestTally()
         var perFile: [String: (docs: Int, failures: Int)] = [:]
-        var batch: [NewsDocument] = []
+        var batch: [(NewsDocument, Records.Serialized)] = []
         func writeBatch() {
             guard !batch.isEmpty else { return }
             do {
@@ -38,18 +38,18 @@ struct IngestCommand: ParsableCommand {
                     }
                 }
             } catch {
-                for d in batch { perFile[d.source, default: (0, 0)].failures += 1 }
+                for (d, _) in batch { perFile[d.source, default: (0, 0)].failures += 1 }
                 tally.rejected += batch.count
                 Console.error("cannot store \(batch.count) documents: \(error)")
             }
             batch.removeAll(keepingCapacity: true)
         }
-        let runner = ParallelRunner(pipeline: pipeline, jobs: options.jobCount) { result, _ in
+        let runner = ParallelRunner<Records.Serialized>(pipeline: pipeline, jobs: options.jobCount, prepare: { Records.serialize($0) }) { result, prepared in
             switch result {
             case .success(let doc):
                 progress.document()
                 perFile[doc.source, default: (0, 0)].docs += 1
-                batch.append(doc)
+                batch.append((doc, prepared ?? Records.serialize(doc)))
                 if batch.count >= 64 { writeBatch() }
             case .failure(let f):
                 let file = perFile.keys.contains(f.source) || files.contains(f.source) ? f.source : Self.fileOf(f.source)

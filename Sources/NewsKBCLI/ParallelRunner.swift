@@ -4,33 +4,33 @@ import NewsKBCore
 /// Runs the pipeline over input items on `jobs` threads, in batches, and hands results back
 /// in input order, so output never depends on the number of jobs. Memory is bounded by one
 /// batch of documents, not by the corpus.
-final class ParallelRunner {
+final class ParallelRunner<Prepared> {
     let pipeline: Pipeline
     let jobs: Int
     let batchSize: Int
     private var pending: [InputItem] = []
-    /// Work done on the worker after the pipeline (extract serialises there), handed on with the result.
-    let render: (@Sendable (NewsDocument) -> [UInt8])?
-    private let deliver: (Result<NewsDocument, Runner.Failure>, [UInt8]) -> Void
+    /// Work done on the worker after the pipeline (serialising records), handed on with the result.
+    let prepare: (@Sendable (NewsDocument) -> Prepared)?
+    private let deliver: (Result<NewsDocument, Runner.Failure>, Prepared?) -> Void
 
-    init(pipeline: Pipeline, jobs: Int, render: (@Sendable (NewsDocument) -> [UInt8])? = nil,
-         deliver: @escaping (Result<NewsDocument, Runner.Failure>, [UInt8]) -> Void) {
+    init(pipeline: Pipeline, jobs: Int, prepare: (@Sendable (NewsDocument) -> Prepared)? = nil,
+         deliver: @escaping (Result<NewsDocument, Runner.Failure>, Prepared?) -> Void) {
         self.pipeline = pipeline
         self.jobs = max(1, jobs)
         self.batchSize = max(1, jobs) * 16
-        self.render = render
+        self.prepare = prepare
         self.deliver = deliver
     }
 
-    private static func work(_ item: InputItem, _ pipeline: Pipeline, _ render: (@Sendable (NewsDocument) -> [UInt8])?) -> (Result<NewsDocument, Runner.Failure>, [UInt8]) {
+    private static func work(_ item: InputItem, _ pipeline: Pipeline, _ prepare: (@Sendable (NewsDocument) -> Prepared)?) -> (Result<NewsDocument, Runner.Failure>, Prepared?) {
         let r = Runner.process(item, with: pipeline)
-        if let render, case .success(let doc) = r { return (r, render(doc)) }
-        return (r, [])
+        if let prepare, case .success(let doc) = r { return (r, prepare(doc)) }
+        return (r, nil)
     }
 
     /// Queues one input item; runs a batch when enough are queued.
     func submit(_ item: InputItem) {
-        if jobs == 1 { let (r, b) = Self.work(item, pipeline, render); deliver(r, b); return }
+        if jobs == 1 { let (r, b) = Self.work(item, pipeline, prepare); deliver(r, b); return }
         pending.append(item)
         if pending.count >= batchSize { flush() }
     }
@@ -41,24 +41,24 @@ final class ParallelRunner {
         let items = pending
         pending.removeAll(keepingCapacity: true)
         if jobs == 1 {
-            for item in items { let (r, b) = Self.work(item, pipeline, render); deliver(r, b) }
+            for item in items { let (r, b) = Self.work(item, pipeline, prepare); deliver(r, b) }
             return
         }
-        let results = UnsafeMutableBufferPointer<(Result<NewsDocument, Runner.Failure>, [UInt8])?>.allocate(capacity: items.count)
+        let results = UnsafeMutableBufferPointer<(Result<NewsDocument, Runner.Failure>, Prepared?)?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)
         defer {
             _ = results.deinitialize()
             results.deallocate()
         }
         let pipeline = self.pipeline
-        let render = self.render
+        let prepare = self.prepare
         nonisolated(unsafe) let out = results
         let next = Counter()
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             while true {
                 let i = next.increment()
                 if i >= items.count { break }
-                out[i] = Self.work(items[i], pipeline, render)
+                out[i] = Self.work(items[i], pipeline, prepare)
             }
         }
         for r in results { deliver(r!.0, r!.1) }

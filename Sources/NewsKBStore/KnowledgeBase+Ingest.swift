@@ -19,7 +19,13 @@ extension KnowledgeBase {
         try db.write { db in try docs.map { try Self.store($0, pipeline: pipeline, in: db) } }
     }
 
-    static func store(_ doc: NewsDocument, pipeline: String, in db: Database) throws -> StoreOutcome {
+    /// Writes documents whose records were serialised already (on worker threads), in one transaction.
+    public func store(batch docs: [(NewsDocument, Records.Serialized)], pipeline: String) throws -> [StoreOutcome] {
+        try db.write { db in try docs.map { try Self.store($0.0, pipeline: pipeline, records: $0.1, in: db) } }
+    }
+
+    static func store(_ doc: NewsDocument, pipeline: String, records: Records.Serialized? = nil, in db: Database) throws -> StoreOutcome {
+        let records = records ?? Records.serialize(doc)
         let old = try Row.fetchOne(db, sql: "SELECT sha256, pipeline FROM document WHERE doc_id = ?", arguments: [doc.id])
         if let o = old, o["sha256"] as String == doc.sha256, o["pipeline"] as String == pipeline { return .unchanged }
         if old != nil { try db.execute(sql: "DELETE FROM document WHERE doc_id = ?", arguments: [doc.id]) }
@@ -28,20 +34,20 @@ extension KnowledgeBase {
             INSERT INTO document (doc_id, source, sha256, pipeline, published, language, region, title, record)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [doc.id, doc.source, doc.sha256, pipeline, doc.published?.description, doc.language, doc.region, doc.title,
-                             Records.document(doc).serialized()])
+                             records.document])
         let insertMention = try db.cachedStatement(sql: """
             INSERT INTO mention (doc_id, ord, type, text, start, "end", entity_id, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (i, m) in doc.mentions.enumerated() {
             try insertMention.execute(arguments: [doc.id, i, m.type.rawValue, doc.text(of: m), m.start, m.end, m.entityID,
-                                                  Records.mention(m, in: doc).serialized()])
+                                                  records.mentions[i]])
         }
         for id in doc.entities.keys.sorted() {
             try upsertEntity(doc.entities[id]!, in: db)
         }
         let insertRelation = try db.cachedStatement(sql: "INSERT INTO relation (doc_id, ord, type, subject, record) VALUES (?, ?, ?, ?, ?)")
         for (i, r) in doc.relations.enumerated() {
-            try insertRelation.execute(arguments: [doc.id, i, r.type, r.subject, Records.relation(r, docID: doc.id).serialized()])
+            try insertRelation.execute(arguments: [doc.id, i, r.type, r.subject, records.relations[i]])
         }
         return old == nil ? .added : .replaced
     }

@@ -120,6 +120,12 @@ struct NamesInContextTests {
         if let id { #expect(m?.entityID == id) }
     }
 
+    @Test("a suffix that begins inside a known name is not one (香港中文大學會 = CUHK will)")
+    func suffixInsideName() throws {
+        let doc = try Repo.run("香港中文大學會密切跟進。")
+        #expect(doc.mentions(.institution).map { doc.text(of: $0) } == ["香港中文大學"])
+    }
+
     @Test("a suffix that only modifies the next noun makes no name (香港銀行同業拆息)")
     func modifierSuffix() throws {
         let doc = try Repo.run("香港銀行同業拆息上周五回落。")

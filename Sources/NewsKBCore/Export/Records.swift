@@ -101,6 +101,26 @@ public enum Records {
         out.append(UInt8(ascii: "}"))
     }
 
+    /// A document's records serialised ahead of storing (done on the worker threads).
+    public struct Serialized: Sendable {
+        public var document: String
+        public var mentions: [String]
+        public var relations: [String]
+    }
+
+    public static func serialize(_ d: NewsDocument) -> Serialized {
+        var docID: [UInt8] = []
+        JSONValue.writeString(d.id, to: &docID)
+        return Serialized(
+            document: document(d).serialized(),
+            mentions: d.mentions.map { m in
+                var b: [UInt8] = []
+                writeMention(m, in: d, docID: docID, to: &b)
+                return String(decoding: b, as: UTF8.self)
+            },
+            relations: d.relations.map { relation($0, docID: d.id).serialized() })
+    }
+
     /// Every record of one processed document, in contract order.
     public static func lines(for d: NewsDocument) -> [JSONValue] {
         [document(d)] + d.mentions.map { mention($0, in: d) } + d.relations.map { relation($0, docID: d.id) }

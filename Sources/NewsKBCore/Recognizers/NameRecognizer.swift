@@ -167,6 +167,8 @@ public struct NameRecognizer: DocumentStage {
         var taken = [Bool](repeating: false, count: s.count + 1)
         for m in doc.mentions { for i in m.start..<m.end { taken[i] = true } }
         var lexicalEnding: [Int: Int] = [:], lexicalStarting: [Int: Int] = [:]
+        var insideLexical = [Bool](repeating: false, count: s.count + 1)
+        for l in lexical where l.end - l.start > 1 { for i in (l.start + 1)..<l.end { insideLexical[i] = true } }
         for (i, l) in lexical.enumerated() {
             if lexicalEnding[l.end] == nil { lexicalEnding[l.end] = i }
             if lexicalStarting[l.start] == nil { lexicalStarting[l.start] = i }
@@ -177,6 +179,8 @@ public struct NameRecognizer: DocumentStage {
             // The next token must not continue a Han word that makes the suffix something else (局長, 大學生).
             guard let suf = rules.suffixes.longestMatchEnding(in: s, at: end, floor: max(0, end - 16)) else { continue }
             let suffixStart = suf.start
+            // 香港中文大學會…: a suffix that begins inside a known name (大學|會) is not one.
+            if insideLexical[suffixStart] { continue }
             // English names inside Chinese text: capitalised words before an English suffix.
             if Scalars.isASCIILetter(s[suffixStart]) {
                 if let c = englishName(s, tokens: tokens, suffixToken: ti, suffixStart: suffixStart, end: end, type: suf.payload.type, lexical: lexical) {
