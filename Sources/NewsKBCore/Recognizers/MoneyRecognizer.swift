@@ -103,6 +103,7 @@ public struct MoneyRecognizer: DocumentStage {
 
     /// One side of an amount: optional currency prefix, the number, optional currency suffix.
     static let rangeMarks = ScalarSet("至到-－–~～—".unicodeScalars)
+    static let bareUnitHedges = ScalarSet("逾過过近破上".unicodeScalars)
 
     struct Side {
         var number: NumberScanner.Number
@@ -121,7 +122,9 @@ public struct MoneyRecognizer: DocumentStage {
         }
         // A currency prefix must not be the tail of a word ("USD" in "SUSD").
         if prefix != nil, i > 0, Scalars.isASCIILetter(s[i - 1]), Scalars.isASCIILetter(s[i]) { return nil }
-        guard j < s.count, var n = NumberScanner.scan(s, at: j) else { return nil }
+        // 逾億元, 近萬元: a bare unit right after a hedge character means one of it.
+        let bare = j > 0 && Self.bareUnitHedges.contains(s[j - 1])
+        guard j < s.count, var n = NumberScanner.scan(s, at: j, bareUnit: bare) else { return nil }
         // A 多 the scanner kept must be followed by a unit or currency to count.
         var end = n.end
         var suffix: String? = nil
@@ -155,7 +158,8 @@ public struct MoneyRecognizer: DocumentStage {
 
     func match(_ s: [Unicode.Scalar], at i: Int, plain: (code: String, source: String)) -> Mention? {
         // Quick reject: a number or a currency prefix must start here.
-        guard NumberScanner.canStart(s[i]) || currencies.longestMatch(in: s, at: i)?.payload.before == true else { return nil }
+        let bareUnit = i > 0 && Self.bareUnitHedges.contains(s[i - 1]) && NumberScanner.bigUnit(s[i]) != nil
+        guard NumberScanner.canStart(s[i]) || bareUnit || currencies.longestMatch(in: s, at: i)?.payload.before == true else { return nil }
         // Not inside a longer number or word: "2024" in "12024", a letter before "US$".
         if i > 0, Scalars.digit(s[i - 1]) != nil || s[i - 1] == "." { return nil }
         // A number must be followed by a currency, a range or a space: skip the rest unread.
@@ -199,7 +203,14 @@ public struct MoneyRecognizer: DocumentStage {
         var maxV: Decimal? = b?.number.high ?? a.number.high
         var approx = a.number.vague
         if let bb = b { approx = approx || bb.number.vague; minV = a.number.low; maxV = bb.number.high }
-        if var cue = cuesBefore.longestMatchEnding(in: s, at: i, floor: max(0, i - 4)) {
+        if bareUnit, i > 0, cuesBefore.longestMatchEnding(in: s, at: i, floor: max(0, i - 4)) == nil {
+            // 過億元 is more than 100 million, 上億元 about that much.
+            switch s[i - 1] {
+            case "過", "过", "破": start = i - 1; apply(.min, min: &minV, max: &maxV, approx: &approx, base: a.number.low)
+            case "上": start = i - 1; apply(.approx, min: &minV, max: &maxV, approx: &approx, base: a.number.low)
+            default: break
+            }
+        } else if var cue = cuesBefore.longestMatchEnding(in: s, at: i, floor: max(0, i - 4)) {
             // A bridge word (可獲, 為) may stand between the cue and the amount: 最高可獲500萬元.
             if cue.payload == .bridge {
                 if let real = cuesBefore.longestMatchEnding(in: s, at: cue.start, floor: max(0, cue.start - 4)), real.payload != .bridge {

@@ -121,9 +121,10 @@ public enum NumberScanner {
     }
 
     /// Scans a number at `i`; nil when none starts there.
-    public static func scan(_ s: [Unicode.Scalar], at i: Int, limit: Int? = nil) -> Number? {
+    /// With `bareUnit`, a leading 萬 or 億 counts as one of it (逾億元, 近萬元: the caller has seen a hedge before it).
+    public static func scan(_ s: [Unicode.Scalar], at i: Int, limit: Int? = nil, bareUnit: Bool = false) -> Number? {
         let lim = min(limit ?? s.count, s.count)
-        guard i < lim, canStart(s[i]) else { return nil }
+        guard i < lim, canStart(s[i]) || (bareUnit && bigUnit(s[i]) != nil) else { return nil }
         // Tokenise.
         var pieces: [(Piece, Int)] = []   // piece and its end offset
         var j = i
@@ -158,7 +159,11 @@ public enum NumberScanner {
             }
             if let u = smallUnit(c) { arabicOnly = false; pieces.append((.small(u), j + 1)); j += 1; continue }
             if let u = bigUnit(c) {
-                if pieces.isEmpty { break }
+                if pieces.isEmpty {
+                    guard bareUnit, j == i else { break }
+                    pieces.append((.digit(1, arabic: false, single: true), j))
+                    arabicOnly = false
+                }
                 arabicOnly = false
                 pieces.append((.big(u), j + 1)); j += 1; continue
             }
