@@ -111,10 +111,19 @@ public enum NumberScanner {
             j += 1
             while j < limit, let d = Scalars.digit(s[j]) { fraction.append(d); j += 1 }
         }
-        var v = Decimal(0)
-        for d in digits { v = v * 10 + Decimal(d) }
-        var scale = Decimal(1)
-        for d in fraction { scale = scale / 10; v += Decimal(d) * scale }
+        var v: Decimal
+        if digits.count + fraction.count <= 18 {
+            // One conversion from an integer instead of a Decimal operation per digit.
+            var n = 0
+            for d in digits { n = n * 10 + d }
+            for d in fraction { n = n * 10 + d }
+            v = fraction.isEmpty ? Decimal(n) : Decimal(sign: .plus, exponent: -fraction.count, significand: Decimal(n))
+        } else {
+            v = Decimal(0)
+            for d in digits { v = v * 10 + Decimal(d) }
+            var scale = Decimal(1)
+            for d in fraction { scale = scale / 10; v += Decimal(d) * scale }
+        }
         var zeros = 0
         if fraction.isEmpty { for d in digits.reversed() { if d == 0 { zeros += 1 } else { break } } }
         return Arabic(value: v, end: j, singleDigit: fraction.isEmpty && digits.count == 1, zeros: zeros)
