@@ -22,12 +22,6 @@ final class LineWriter {
         if buffer.count >= 1 << 16 { flush() }
     }
 
-    /// Writes all records of a document, serialising straight into the buffer.
-    func write(document: NewsDocument) {
-        Records.write(document, to: &buffer)
-        if buffer.count >= 1 << 16 { flush() }
-    }
-
     /// Writes one JSON record as a line, serialising straight into the buffer.
     func write(_ record: JSONValue) {
         record.write(to: &buffer)

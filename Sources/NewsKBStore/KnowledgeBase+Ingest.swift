@@ -93,15 +93,6 @@ extension KnowledgeBase {
         }
     }
 
-    /// The ledger row for `source`, if it was ingested before.
-    public func ledger(_ source: String) throws -> LedgerEntry? {
-        try db.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM ledger WHERE source = ?", arguments: [source]).map {
-                LedgerEntry(source: $0["source"], size: $0["size"], mtime: $0["mtime"], sha256: $0["sha256"], status: $0["status"], documents: $0["documents"])
-            }
-        }
-    }
-
     /// Every ledger row, by source (one query at the start of a run).
     public func ledgerEntries() throws -> [String: LedgerEntry] {
         try db.read { db in

@@ -13,15 +13,6 @@ public enum Records {
         return .object(o)
     }
 
-    public static func mention(_ m: Mention, in d: NewsDocument) -> JSONValue {
-        // Keys in sorted order: the hot path skips sorting.
-        .fields([
-            ("doc_id", .string(d.id)), ("end", .int(m.end)), ("entity_id", .string(m.entityID)), ("kind", .string("mention")),
-            ("sentence", .int(m.sentence)), ("start", .int(m.start)), ("text", .string(d.text(of: m))),
-            ("type", .string(m.type.rawValue)), ("value", value(m.value)),
-        ])
-    }
-
     public static func value(_ v: MentionValue) -> JSONValue {
         switch v {
         case .money(let mv): return money(mv)
@@ -119,10 +110,5 @@ public enum Records {
                 return String(decoding: b, as: UTF8.self)
             },
             relations: d.relations.map { relation($0, docID: d.id).serialized() })
-    }
-
-    /// Every record of one processed document, in contract order.
-    public static func lines(for d: NewsDocument) -> [JSONValue] {
-        [document(d)] + d.mentions.map { mention($0, in: d) } + d.relations.map { relation($0, docID: d.id) }
     }
 }

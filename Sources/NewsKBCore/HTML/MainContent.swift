@@ -202,7 +202,7 @@ struct MainContent {
     static func blockScore(_ p: String, linkDensity: Double = 0) -> Int {
         var han = 0, punct = 0, links = 0
         for u in p.unicodeScalars {
-            if TextCleaner.isHan(u) { han += 1 }
+            if Scalars.isHan(u) { han += 1 }
             if u == "。" || u == "，" || u == "；" || u == "：" || u == "、" { punct += 1 }
             if u == "|" { links += 1 }
         }

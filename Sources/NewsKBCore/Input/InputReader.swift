@@ -63,8 +63,6 @@ public struct InputReader: Sendable {
         return (String(base[base.index(after: dot)...]), gz)
     }
 
-    static func fileExtension(_ path: String) -> String { kind(path).ext }
-
     /// The file name without `.gz` and its format extension.
     static func stem(_ path: String) -> String {
         var base = FileIO.baseName(path)

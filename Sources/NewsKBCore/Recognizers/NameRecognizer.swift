@@ -134,7 +134,7 @@ public struct NameRecognizer: DocumentStage {
         var cut = start
         var i = start
         while i < limit {
-            if let m = rules.stopTrie.longestMatch(in: s, at: i, limit: limit), m.end - i >= 2 {
+            if let m = rules.stopWords.longestMatch(in: s, at: i, limit: limit), m.end - i >= 2 {
                 cut = m.end
                 i = m.end
             } else {

@@ -7,27 +7,22 @@ struct NameRules: Sendable {
 
     /// Suffixes, reversed, so the longest suffix ending at an offset is found.
     let suffixes: ScalarTrie<Suffix>
-    /// Folded stop words that end a name on the left.
-    let stopWords: Set<String>
-    /// The stop words as a trie, to find them inside a head however it was segmented.
-    let stopTrie: ScalarTrie<Bool>
-    /// Folded words too general to make a name head on their own.
-    let genericWords: Set<String>
     let maxLength: Int
-    /// All stop words and all generic words as tries, to test a token's scalars without making strings.
-    let stopExact: ScalarTrie<Bool>
-    let genericExact: ScalarTrie<Bool>
+    /// Stop words (a name never starts with or spans them), general words (研發, 本地) and
+    /// words after a suffix that make it a modifier (銀行同業拆息), each with its Simplified
+    /// forms, folded as names are.
+    let stopWords: ScalarTrie<Bool>
+    let genericWords: ScalarTrie<Bool>
+    let notBefore: ScalarTrie<Bool>
 
     /// Whether s[a..<b] is exactly a stop word.
     @inline(__always)
-    func isStop(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool { stopExact.longestMatch(in: s, at: a, limit: b)?.end == b }
+    func isStop(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool { stopWords.longestMatch(in: s, at: a, limit: b)?.end == b }
 
-    /// Whether s[a..<b] is exactly a general word (研發, 本地).
+    /// Whether s[a..<b] is exactly a general word.
     @inline(__always)
-    func isGeneric(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool { genericExact.longestMatch(in: s, at: a, limit: b)?.end == b }
+    func isGeneric(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool { genericWords.longestMatch(in: s, at: a, limit: b)?.end == b }
 
-    /// Words after a suffix that make it a modifier (銀行同業拆息).
-    let notBefore: ScalarTrie<Bool>
     /// Characters that never sit at the edge of a name token (她的, 並成立).
     static let functionChars = ScalarSet("的之了在於于為为並并與与及和或把將将被由從从向對对".unicodeScalars)
 
@@ -42,23 +37,14 @@ struct NameRules: Sendable {
             }
         }
         suffixes = trie
-        var stops = Set<String>()
-        for w in stopWords { for v in NameKey.scriptVariants(w) { stops.insert(folder.folded(v)) } }
-        self.stopWords = stops
-        var st = ScalarTrie<Bool>(fold: { f.fold($0) })
-        for w in stops where w.unicodeScalars.count >= 2 { st.insert(w.unicodeScalars, true) }
-        stopTrie = st
-        var generic = Set<String>()
-        for w in genericWords { for v in NameKey.scriptVariants(w) { generic.insert(folder.folded(v)) } }
-        self.genericWords = generic
-        var se = ScalarTrie<Bool>(fold: { f.fold($0) }), ge = ScalarTrie<Bool>(fold: { f.fold($0) })
-        for w in stops { se.insert(w.unicodeScalars, true) }
-        for w in generic { ge.insert(w.unicodeScalars, true) }
-        stopExact = se
-        genericExact = ge
-        var nb = ScalarTrie<Bool>(fold: { f.fold($0) })
-        for w in notBefore { for v in NameKey.scriptVariants(w) { nb.insert(v.unicodeScalars, true) } }
-        self.notBefore = nb
+        func words(_ list: [String]) -> ScalarTrie<Bool> {
+            var t = ScalarTrie<Bool>(fold: { f.fold($0) })
+            for w in list { for v in NameKey.scriptVariants(w) { t.insert(v.unicodeScalars, true) } }
+            return t
+        }
+        self.stopWords = words(stopWords)
+        self.genericWords = words(genericWords)
+        self.notBefore = words(notBefore)
         self.maxLength = maxLength
     }
 }

@@ -72,22 +72,6 @@ public struct ScalarTrie<Payload: Sendable>: Sendable {
         return best.map { (payload: $0.0, end: $0.1) }
     }
 
-    /// Every word starting at `start`, shortest first.
-    public func allMatches(in s: [Unicode.Scalar], at start: Int) -> [(payload: Payload, end: Int)] {
-        guard start < s.count, let f0 = fold(s[start]), firsts.contains(f0) else { return [] }
-        var out: [(Payload, Int)] = []
-        var node = 0
-        var i = start
-        while i < s.count {
-            guard let f = fold(s[i]) else { if i == start { break }; i += 1; continue }
-            guard let next = child(node, f.value) else { break }
-            node = next
-            i += 1
-            if let p = payloads[node] { out.append((p, i)) }
-        }
-        return out.map { (payload: $0.0, end: $0.1) }
-    }
-
     /// The longest word that ends exactly at `end` (for cue words written before a match).
     /// Needs a trie built from reversed words.
     public func longestMatchEnding(in s: [Unicode.Scalar], at end: Int, floor: Int = 0) -> (payload: Payload, start: Int)? {

@@ -45,16 +45,12 @@ public struct TextCleaner: DocumentStage {
             }
             let current = out[out.count - 1]
             pendingJoin = current.unicodeScalars.count >= joinMinLineLength
-                && current.unicodeScalars.last.map { Self.isHan($0) || ($0.properties.isAlphabetic) } == true
+                && current.unicodeScalars.last.map { Scalars.isHan($0) || ($0.properties.isAlphabetic) } == true
         }
         return out
     }
 
-    static func isHan(_ s: Unicode.Scalar) -> Bool {
-        (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value) || (0x20000...0x3134F).contains(s.value) || (0xF900...0xFAFF).contains(s.value)
-    }
-
-    static func isWordScalar(_ s: Unicode.Scalar) -> Bool { isHan(s) || s.properties.isAlphabetic || s.properties.numericType != nil }
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool { Scalars.isHan(s) || s.properties.isAlphabetic || s.properties.numericType != nil }
 
     /// The text's lines (LF, CR LF, CR or U+2029 end one), as scalars.
     static func lines(of text: String) -> [ArraySlice<Unicode.Scalar>] {
