@@ -26,6 +26,7 @@ struct IngestCommand: ParsableCommand {
         let pipelineID = "\(pipeline.definition.name)@\(pipeline.definition.version)"
         var tally = IngestTally()
         var perFile: [String: (docs: Int, failures: Int)] = [:]
+        let inputFiles = Set(files)
         var batch: [(NewsDocument, Records.Serialized)] = []
         func writeBatch() {
             guard !batch.isEmpty else { return }
@@ -52,7 +53,7 @@ struct IngestCommand: ParsableCommand {
                 batch.append((doc, prepared ?? Records.serialize(doc)))
                 if batch.count >= 64 { writeBatch() }
             case .failure(let f):
-                let file = perFile.keys.contains(f.source) || files.contains(f.source) ? f.source : Self.fileOf(f.source)
+                let file = inputFiles.contains(f.source) ? f.source : Self.fileOf(f.source)
                 perFile[file, default: (0, 0)].failures += 1
                 tally.rejected += 1
                 Console.rejected(source: f.source, docID: f.docID, error: f.error)
@@ -60,6 +61,7 @@ struct IngestCommand: ParsableCommand {
             }
         }
         var todo: [(String, FileIO.Info)] = []
+        var digests: [String: String] = [:]
         let ledger = try kb.ledgerEntries()
         for file in files {
             guard let info = FileIO.info(file) else { continue }
@@ -68,7 +70,7 @@ struct IngestCommand: ParsableCommand {
                 continue
             }
             todo.append((file, info))
-            reader.read(file: file, emit: runner.submit)
+            digests[file] = reader.read(file: file, emit: runner.submit)
             progress.file()
         }
         runner.flush()
@@ -78,7 +80,7 @@ struct IngestCommand: ParsableCommand {
         try kb.recordLedger(todo.map { file, info in
             let counts = perFile[file] ?? (0, 0)
             let status = counts.failures == 0 ? "ok" : (counts.docs > 0 ? "partial" : "error")
-            return .init(source: file, size: info.size, mtime: info.mtime, sha256: Self.fileHash(file), status: status, documents: counts.docs)
+            return .init(source: file, size: info.size, mtime: info.mtime, sha256: digests[file] ?? "", status: status, documents: counts.docs)
         })
         try kb.pruneEntities()
         if Console.stderrIsTerminal {
@@ -99,11 +101,6 @@ extension IngestCommand {
             return String(source[..<i])
         }
         return source
-    }
-
-    /// SHA-256 of a file, read in chunks.
-    static func fileHash(_ path: String) -> String {
-        FileIO.readAll(path).map(SHA256.hex) ?? ""
     }
 }
 

@@ -57,3 +57,43 @@ struct CronSafetyTests {
         #expect(a.lines.filter { $0["kind"] as? String == "document" }.count == 400)
     }
 }
+
+@Suite("Ingest ledger")
+struct LedgerTests {
+    @Test("the ledger records each file's SHA-256 as it was streamed, not by reading it again")
+    func hashes() throws {
+        let dir = CLI.tempDir()
+        _ = try CLI.run(["ingest", "--kb", dir + "/kb.sqlite", "--published", "2025-02-27", "fixtures/news"])
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", "import sqlite3,sys; [print(r[0], r[1]) for r in sqlite3.connect(sys.argv[1]).execute('select source, sha256 from ledger order by source')]", dir + "/kb.sqlite"]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let rows = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
+        p.waitUntilExit()
+        #expect(rows.count == 6)
+        for row in rows {
+            let parts = row.split(separator: " ")
+            let data = try Data(contentsOf: URL(fileURLWithPath: CLI.root + "/" + parts[0]))
+            #expect(String(parts[1]) == SHA256Digest.of(data), "\(parts[0])")
+        }
+    }
+}
+
+/// An independent digest for the check above (sha256sum).
+enum SHA256Digest {
+    static func of(_ data: Data) -> String {
+        let tmp = CLI.tempDir() + "/f"
+        try? data.write(to: URL(fileURLWithPath: tmp))
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["sha256sum", tmp]
+        let out = Pipe()
+        p.standardOutput = out
+        try? p.run()
+        let s = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        return String(s.prefix(64))
+    }
+}

@@ -64,3 +64,30 @@ struct DecodingTests {
         #expect(throws: NewsKBError.self) { try CharsetDecoder.decode([0x7F, 0x45, 0x4C, 0x46, 0, 0, 1, 2], declared: nil, html: false) }
     }
 }
+
+@Suite("SHA-256 content keys")
+struct SHA256Tests {
+    @Test("known digests, and the same digest however the bytes arrive")
+    func digests() {
+        #expect(SHA256.hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        for length in [55, 56, 63, 64, 65, 1000] {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+            var hasher = SHA256()
+            var i = 0
+            for step in [1, 7, 64, 3].cycled(until: length) { hasher.update(bytes[i..<min(length, i + step)]); i = min(length, i + step) }
+            #expect(hasher.finalize() == SHA256.hex(bytes), "length \(length)")
+        }
+    }
+}
+
+extension Array where Element == Int {
+    /// The steps repeated until they add up to at least `total`.
+    func cycled(until total: Int) -> [Int] {
+        var out: [Int] = []
+        var sum = 0
+        while sum < total { for s in self where sum < total { out.append(s); sum += s } }
+        return out
+    }
+}

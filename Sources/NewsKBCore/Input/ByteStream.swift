@@ -9,9 +9,18 @@ public protocol ByteStream: AnyObject {
     func read(max: Int) throws -> [UInt8]
 }
 
-/// A file read through a descriptor.
+/// A file read through a descriptor, hashed as it is read.
 public final class FileByteStream: ByteStream {
     private let fd: Int32
+    private var hasher = SHA256()
+    private var atEnd = false
+
+    /// SHA-256 of the file's bytes, once it has been read to the end (nil before).
+    public var digest: String? {
+        guard atEnd else { return nil }
+        var h = hasher
+        return h.finalize()
+    }
 
     public init(path: String) throws {
         fd = open(path, O_RDONLY)
@@ -29,6 +38,7 @@ public final class FileByteStream: ByteStream {
                 throw NewsKBError.input("read failed: \(FileIO.lastError())")
             }
             buf.removeSubrange(n...)
+            if n == 0 { atEnd = true } else { hasher.update(buf) }
             return buf
         }
     }

@@ -73,10 +73,15 @@ public struct InputReader: Sendable {
 
     /// Reads one file into items, calling `emit` for each (a JSONL or WARC file yields many).
     /// A read error ends the file with an error record; what was read before it stands.
-    public func read(file path: String, emit: (InputItem) throws -> Void) rethrows {
+    /// Returns the SHA-256 of the file's bytes when it was read to the end (for the ledger).
+    @discardableResult
+    public func read(file path: String, emit: (InputItem) throws -> Void) rethrows -> String? {
         let (ext, gzip) = Self.kind(path)
+        var file: FileByteStream? = nil
         do {
-            var stream: ByteStream = try FileByteStream(path: path)
+            let raw = try FileByteStream(path: path)
+            file = raw
+            var stream: ByteStream = raw
             if gzip { stream = try GzipByteStream(stream) }
             switch ext {
             case "jsonl":
@@ -102,7 +107,7 @@ public struct InputReader: Sendable {
                     bytes += chunk
                     if bytes.count > maxDocumentBytes {
                         try emit(.failure(source: path, docID: Self.stem(path), error: "E-INPUT: document larger than the limit of \(maxDocumentBytes) bytes"))
-                        return
+                        return nil
                     }
                 }
                 try emit(.document(fileDocument(path, ext == "html" || ext == "htm" ? .html : .text, bytes)))
@@ -112,6 +117,7 @@ public struct InputReader: Sendable {
         } catch {
             try? emit(.failure(source: path, docID: nil, error: "E-INPUT: \(error)"))
         }
+        return file?.digest
     }
 
     func fileDocument(_ path: String, _ format: PayloadFormat, _ bytes: [UInt8]) -> NewsDocument {

@@ -39,7 +39,8 @@ public enum CharsetDecoder {
     public static func decode(_ bytes: [UInt8], declared: String?, html: Bool) throws -> Result {
         if bytes.isEmpty { throw NewsKBError.decode("empty input") }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            return utf8(Array(bytes.dropFirst(3)), how: "byte order mark")
+            let body = Array(bytes.dropFirst(3))
+            return utf8(body, how: "byte order mark", valid: validUTF8(body))
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let cs = bytes[0] == 0xFF ? "UTF-16LE" : "UTF-16BE"
@@ -48,18 +49,19 @@ public enum CharsetDecoder {
             }
         }
         if looksBinary(bytes) { throw NewsKBError.decode("binary data, not text") }
+        let valid = validUTF8(bytes)
         var declaredName = declared
         if declaredName == nil, html { declaredName = metaCharset(bytes) }
         if let d = declaredName {
             let cs = widen(d)
             if cs == "UTF-8" {
-                if validUTF8(bytes) { return utf8(bytes, how: "declared") }
+                if valid { return utf8(bytes, how: "declared", valid: true) }
             } else if let s = ICU.convert(bytes, from: cs, strict: true) {
                 return Result(text: s, charset: cs, how: "declared \(d)", replaced: 0)
             }
             // A wrong declaration: fall through to detection.
         }
-        if validUTF8(bytes) { return utf8(bytes, how: "valid UTF-8") }
+        if valid { return utf8(bytes, how: "valid UTF-8", valid: true) }
         // Candidates: ICU's guesses widened, then the Chinese supersets; keep those that decode
         // strictly and take the most plausible Chinese text.
         var candidates: [String] = []
@@ -77,17 +79,18 @@ public enum CharsetDecoder {
         if let (s, cs, score) = best, score > 0 {
             return Result(text: s, charset: cs, how: "detected", replaced: 0)
         }
-        let lenient = utf8(bytes, how: "lenient")
+        let lenient = utf8(bytes, how: "lenient", valid: false)
         if lenient.replaced * 100 > max(bytes.count, 1) {
             throw NewsKBError.decode("invalid UTF-8 (\(lenient.replaced) bad sequences in \(bytes.count) bytes) and no Chinese charset fits")
         }
         return lenient
     }
 
-    static func utf8(_ bytes: [UInt8], how: String) -> Result {
+    /// `bytes` as UTF-8; `valid` (already checked by the caller) says whether any sequence needs U+FFFD.
+    static func utf8(_ bytes: [UInt8], how: String, valid: Bool) -> Result {
         let s = String(decoding: bytes, as: UTF8.self)
         var bad = 0
-        if !validUTF8(bytes) {
+        if !valid {
             let before = bytes.count >= 3 ? countEncodedFFFD(bytes) : 0
             bad = s.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) } - before
         }
