@@ -76,6 +76,8 @@ struct ExtractCommand: ParsableCommand {
 /// Counts entity mentions and documents over the documents written.
 struct EntityTally {
     private var info: [String: EntityInfo] = [:]
+    /// Every name an entity was seen under, its chosen name included.
+    private var names: [String: Set<String>] = [:]
     private var mentions: [String: Int] = [:]
     private var documents: [String: Int] = [:]
 
@@ -83,15 +85,18 @@ struct EntityTally {
         for (id, e) in doc.entities {
             if var known = info[id] {
                 // The same rules as the store: all names kept, a rule entity named by the smallest.
-                known.aliases = Array(Set(known.aliases + [known.name] + e.aliases + [e.name]))
+                names[id, default: []].insert(e.name)
+                names[id, default: []].formUnion(e.aliases)
                 if id.contains("~") {
-                    if Array(e.name.utf8).lexicographicallyPrecedes(Array(known.name.utf8)) { known.name = e.name }
-                    if let a = known.nameHans, let b = e.nameHans { known.nameHans = Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8)) ? a : b }
+                    if Array(e.name.utf8).lexicographicallyPrecedes(Array(known.name.utf8)) { known.name = e.name; info[id] = known }
+                    if let a = known.nameHans, let b = e.nameHans, !Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8)), a != b {
+                        known.nameHans = b
+                        info[id] = known
+                    }
                 }
-                known.aliases = known.aliases.filter { $0 != known.name }
-                info[id] = known
             } else {
                 info[id] = e
+                names[id] = Set(e.aliases + [e.name])
             }
             documents[id, default: 0] += 1
         }
@@ -99,6 +104,10 @@ struct EntityTally {
     }
 
     func records() -> [JSONValue] {
-        info.keys.sorted().map { Records.entity(info[$0]!, mentions: mentions[$0] ?? 0, documents: documents[$0] ?? 0) }
+        info.keys.sorted().map { id in
+            var e = info[id]!
+            e.aliases = Array(names[id, default: []].subtracting([e.name]))
+            return Records.entity(e, mentions: mentions[id] ?? 0, documents: documents[id] ?? 0)
+        }
     }
 }

@@ -129,7 +129,8 @@ public struct InputReader: Sendable {
     /// One JSONL record. A record without an id is named by its file and line, or, on a
     /// stream (`line` nil), by its content, so retried or re-partitioned work yields the same id.
     public func record(_ bytes: [UInt8], source: String, line: Int?) -> InputItem {
-        let contentKey = "sha-" + String(SHA256.hex(bytes).prefix(16))
+        // Hashed only where the key is used: records on a stream.
+        let contentKey = line == nil ? "sha-" + String(SHA256.hex(bytes).prefix(16)) : ""
         let where_ = line.map { "\(source):\($0)" } ?? "\(source):\(contentKey)"
         let r: InputRecord
         do {

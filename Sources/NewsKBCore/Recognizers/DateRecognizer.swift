@@ -129,7 +129,7 @@ extension DateRecognizer {
             if let d = digits(i, max: 3) { return d.value <= maxValue ? (d.value, d.end) : nil }
             guard let n = NumberScanner.scan(s, at: i), n.isExact, !n.hasBigUnit, n.low <= Decimal(maxValue) else { return nil }
             // Limit to the numeral characters a date uses.
-            guard let v = Int(n.low.description) else { return nil }
+            guard let v = n.integer else { return nil }
             return (v, n.end)
         }
 
@@ -227,7 +227,7 @@ extension DateRecognizer {
             if j - i == 4, at(j) == "年", (1800...2200).contains(v) { return (v, j + 1) }
             // 二千零四年, 两千年: a year written with units.
             if let n = NumberScanner.scan(s, at: i), n.isExact, !n.hasBigUnit, !n.arabicOnly, at(n.end) == "年",
-               let y = Int(n.low.description), (1800...2200).contains(y) { return (y, n.end + 1) }
+               let y = n.integer, (1800...2200).contains(y) { return (y, n.end + 1) }
             // 07年: a two-digit year with a leading zero is this century.
             if let d = digits(i, max: 2), d.count == 2, s[i] == "0" || s[i] == "０", at(d.end) == "年",
                !(at(d.end + 1).map { "來来間间內内多半代".unicodeScalars.contains($0) } ?? false) {

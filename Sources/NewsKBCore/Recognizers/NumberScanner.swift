@@ -26,11 +26,11 @@ public enum NumberScanner {
         public var more: Bool
         /// Whether the number was written only with Arabic digits.
         public var arabicOnly: Bool
+        /// `low` as an integer, when it is one that fits.
+        public var integer: Int?
 
         public var isExact: Bool { !vague && !more }
     }
-
-    enum Piece { case digit(Decimal, arabic: Bool, single: Bool), small(Decimal), big(Decimal), vague, more, zero }
 
     static func chineseDigit(_ s: Unicode.Scalar) -> Int? {
         switch s {
@@ -48,7 +48,7 @@ public enum NumberScanner {
         }
     }
 
-    static func smallUnit(_ s: Unicode.Scalar) -> Decimal? {
+    static func smallUnit(_ s: Unicode.Scalar) -> Int64? {
         switch s {
         case "十", "拾": return 10
         case "廿": return 20
@@ -59,7 +59,7 @@ public enum NumberScanner {
         }
     }
 
-    static func bigUnit(_ s: Unicode.Scalar) -> Decimal? {
+    static func bigUnit(_ s: Unicode.Scalar) -> Int64? {
         switch s {
         case "萬", "万": return 10_000
         case "億", "亿": return 100_000_000
@@ -81,71 +81,37 @@ public enum NumberScanner {
         Scalars.digit(s) != nil || chineseDigit(s) != nil || smallUnit(s) != nil || isVague(s)
     }
 
-    struct Arabic {
-        var value: Decimal
-        var end: Int
-        var singleDigit: Bool
-        /// Trailing zeros of an integer (100 → 2), for the step of 多.
-        var zeros: Int
-    }
-
-    /// Reads an Arabic number (digits, `,` thousands groups, one decimal point) at `i`.
-    static func arabic(_ s: [Unicode.Scalar], _ i: Int, limit: Int) -> Arabic? {
-        var j = i
-        var digits: [Int] = []
-        var fraction: [Int] = []
-        while j < limit {
-            if let d = Scalars.digit(s[j]) { digits.append(d); j += 1; continue }
-            // A thousands separator has exactly three digits after it.
-            // (a full-width comma only between full-width digits: １，０００).
-            if s[j] == "," || (s[j] == "，" && j > i && s[j - 1].value >= 0xFF10 && j + 1 < limit && s[j + 1].value >= 0xFF10), !digits.isEmpty, j + 3 < limit || j + 3 == limit - 0,
-               (1...3).allSatisfy({ j + $0 < limit && Scalars.digit(s[j + $0]) != nil }),
-               !(j + 4 < limit && Scalars.digit(s[j + 4]) != nil) {
-                j += 1
-                continue
-            }
-            break
-        }
-        if digits.isEmpty { return nil }
-        if j + 1 < limit, s[j] == "." || s[j] == "．", Scalars.digit(s[j + 1]) != nil {
-            j += 1
-            while j < limit, let d = Scalars.digit(s[j]) { fraction.append(d); j += 1 }
-        }
-        var v: Decimal
-        if digits.count + fraction.count <= 18 {
-            // One conversion from an integer instead of a Decimal operation per digit.
-            var n = 0
-            for d in digits { n = n * 10 + d }
-            for d in fraction { n = n * 10 + d }
-            v = fraction.isEmpty ? Decimal(n) : Decimal(sign: .plus, exponent: -fraction.count, significand: Decimal(n))
-        } else {
-            v = Decimal(0)
-            for d in digits { v = v * 10 + Decimal(d) }
-            var scale = Decimal(1)
-            for d in fraction { scale = scale / 10; v += Decimal(d) * scale }
-        }
-        var zeros = 0
-        if fraction.isEmpty { for d in digits.reversed() { if d == 0 { zeros += 1 } else { break } } }
-        return Arabic(value: v, end: j, singleDigit: fraction.isEmpty && digits.count == 1, zeros: zeros)
-    }
-
     /// Scans a number at `i`; nil when none starts there.
     /// With `bareUnit`, a leading 萬 or 億 counts as one of it (逾億元, 近萬元: the caller has seen a hedge before it).
     public static func scan(_ s: [Unicode.Scalar], at i: Int, limit: Int? = nil, bareUnit: Bool = false) -> Number? {
         let lim = min(limit ?? s.count, s.count)
         guard i < lim, canStart(s[i]) || (bareUnit && bigUnit(s[i]) != nil) else { return nil }
+        // Fixed-point integers first; Decimal only for what they cannot hold.
+        do {
+            return try read(FixedPoint.self, s, at: i, limit: lim, bareUnit: bareUnit)
+        } catch {
+            return try? read(Decimal.self, s, at: i, limit: lim, bareUnit: bareUnit)
+        }
+    }
+
+    enum Piece<Value> {
+        /// Digits read as one value; `zeros`: trailing zeros of an Arabic integer (100 → 2), the step of 多.
+        case digit(Value, arabic: Bool, single: Bool, zeros: Int?)
+        case small(Int64), big(Int64), vague, more, zero
+    }
+
+    static func read<V: ScanArithmetic>(_: V.Type, _ s: [Unicode.Scalar], at i: Int, limit lim: Int, bareUnit: Bool) throws -> Number? {
         // Tokenise.
-        var pieces: [(Piece, Int)] = []   // piece and its end offset
+        var pieces: [(Piece<V>, Int)] = []   // piece and its end offset
+        pieces.reserveCapacity(8)
         var j = i
         var arabicOnly = true
-        var arabicZeros: [Int: Int] = [:] // piece index -> trailing zeros of an Arabic integer
         while j < lim {
             let c = s[j]
             if Scalars.digit(c) != nil {
                 if case .digit? = pieces.last?.0 { break }
-                guard let a = arabic(s, j, limit: lim) else { break }
-                arabicZeros[pieces.count] = a.zeros
-                pieces.append((.digit(a.value, arabic: true, single: a.singleDigit), a.end))
+                guard let a: Arabic<V> = try arabic(s, j, limit: lim) else { break }
+                pieces.append((.digit(a.value, arabic: true, single: a.singleDigit, zeros: a.zeros), a.end))
                 j = a.end
                 continue
             }
@@ -153,15 +119,15 @@ public enum NumberScanner {
                 arabicOnly = false
                 if d == 0 {
                     // 零 between units is a place holder; in 二〇二四 it is a digit.
-                    if case .digit(let prev, false, _)? = pieces.last?.0 {
-                        pieces[pieces.count - 1] = (.digit(prev * 10, arabic: false, single: false), j + 1)
+                    if case .digit(let prev, false, _, _)? = pieces.last?.0 {
+                        pieces[pieces.count - 1] = (.digit(try prev.times(10), arabic: false, single: false, zeros: nil), j + 1)
                     } else {
                         pieces.append((.zero, j + 1))
                     }
-                } else if case .digit(let prev, false, _)? = pieces.last?.0 {
-                    pieces[pieces.count - 1] = (.digit(prev * 10 + Decimal(d), arabic: false, single: false), j + 1)
+                } else if case .digit(let prev, false, _, _)? = pieces.last?.0 {
+                    pieces[pieces.count - 1] = (.digit(try prev.times(10).plus(V.integer(Int64(d))), arabic: false, single: false, zeros: nil), j + 1)
                 } else {
-                    pieces.append((.digit(Decimal(d), arabic: false, single: true), j + 1))
+                    pieces.append((.digit(try V.integer(Int64(d)), arabic: false, single: true, zeros: nil), j + 1))
                 }
                 j += 1
                 continue
@@ -170,7 +136,7 @@ public enum NumberScanner {
             if let u = bigUnit(c) {
                 if pieces.isEmpty {
                     guard bareUnit, j == i else { break }
-                    pieces.append((.digit(1, arabic: false, single: true), j))
+                    pieces.append((.digit(try V.integer(1), arabic: false, single: true, zeros: nil), j))
                     arabicOnly = false
                 }
                 arabicOnly = false
@@ -201,9 +167,9 @@ public enum NumberScanner {
         // A number must not begin with 多.
         if case .more = pieces[0].0 { return nil }
         let end = pieces.last!.1
-        guard let low = evaluate(pieces.map(\.0), vagueDigit: 2, addMore: false, zeros: arabicZeros),
-              let high = evaluate(pieces.map(\.0), vagueDigit: 9, addMore: true, zeros: arabicZeros) else { return nil }
-        var largest = Decimal(1)
+        guard let low = try evaluate(pieces, vagueDigit: 2, addMore: false),
+              let high = try evaluate(pieces, vagueDigit: 9, addMore: true) else { return nil }
+        var largest: Int64 = 1
         var big = false
         var vague = false
         var more = false
@@ -216,30 +182,76 @@ public enum NumberScanner {
             default: break
             }
         }
-        return Number(low: low, high: high, start: i, end: end, largestUnit: largest, hasBigUnit: big,
-                      vague: vague, more: more, arabicOnly: arabicOnly)
+        return Number(low: low.decimal, high: high.decimal, start: i, end: end, largestUnit: Decimal(largest), hasBigUnit: big,
+                      vague: vague, more: more, arabicOnly: arabicOnly, integer: low.integer)
+    }
+
+    struct Arabic<V> {
+        var value: V
+        var end: Int
+        var singleDigit: Bool
+        /// Trailing zeros of an integer (100 → 2), for the step of 多; nil with a decimal part.
+        var zeros: Int?
+    }
+
+    /// Reads an Arabic number (digits, `,` thousands groups, one decimal point) at `i`.
+    static func arabic<V: ScanArithmetic>(_ s: [Unicode.Scalar], _ i: Int, limit: Int) throws -> Arabic<V>? {
+        var j = i
+        var value = try V.integer(0)
+        var digits = 0
+        var zeros = 0
+        while j < limit {
+            if let d = Scalars.digit(s[j]) {
+                value = try value.times(10).plus(V.integer(Int64(d)))
+                digits += 1
+                zeros = d == 0 ? zeros + 1 : 0
+                j += 1
+                continue
+            }
+            // A thousands separator has exactly three digits after it.
+            // (a full-width comma only between full-width digits: １，０００).
+            if s[j] == "," || (s[j] == "，" && j > i && s[j - 1].value >= 0xFF10 && j + 1 < limit && s[j + 1].value >= 0xFF10), digits > 0,
+               j + 3 < limit, Scalars.digit(s[j + 1]) != nil, Scalars.digit(s[j + 2]) != nil, Scalars.digit(s[j + 3]) != nil,
+               !(j + 4 < limit && Scalars.digit(s[j + 4]) != nil) {
+                j += 1
+                continue
+            }
+            break
+        }
+        if digits == 0 { return nil }
+        var places = 0
+        if j + 1 < limit, s[j] == "." || s[j] == "．", Scalars.digit(s[j + 1]) != nil {
+            j += 1
+            while j < limit, let d = Scalars.digit(s[j]) {
+                places += 1
+                value = try value.plus(V.fraction(Int64(d), place: places))
+                j += 1
+            }
+        }
+        return Arabic(value: value, end: j, singleDigit: places == 0 && digits == 1, zeros: places == 0 ? zeros : nil)
     }
 
     /// Evaluates the pieces: sections below 萬, 萬 groups, 億 and 兆 groups, the spoken
     /// shorthand `三千五` (a last single digit worth a tenth of the unit before it).
-    static func evaluate(_ pieces: [Piece], vagueDigit: Decimal, addMore: Bool, zeros: [Int: Int]) -> Decimal? {
-        var total = Decimal(0), wan = Decimal(0), section = Decimal(0)
-        var current: Decimal? = nil
+    static func evaluate<V: ScanArithmetic>(_ pieces: [(Piece<V>, Int)], vagueDigit: Int64, addMore: Bool) throws -> V? {
+        let zero = try V.integer(0), one = try V.integer(1)
+        var total = zero, wan = zero, section = zero
+        var current: V? = nil
         var currentSingle = false
-        var lastUnit: Decimal? = nil
+        var lastUnit: Int64? = nil
         var lastWasUnit = false
-        var pendingMore: Decimal? = nil
-        for (idx, p) in pieces.enumerated() {
+        var pendingMore: V? = nil
+        for (p, _) in pieces {
             switch p {
-            case .digit(let v, _, let single):
+            case .digit(let v, _, let single, let zeros):
                 if current != nil { return nil }
                 current = v
                 currentSingle = single && lastWasUnit
                 lastWasUnit = false
-                if let z = zeros[idx] { pendingMore = pow10(z) } else { pendingMore = 1 }
+                pendingMore = try zeros.map { try V.integer(try pow10($0)) } ?? one
             case .vague:
                 if current != nil { return nil }
-                current = vagueDigit
+                current = try V.integer(vagueDigit)
                 currentSingle = false
                 lastWasUnit = false
             case .zero:
@@ -249,55 +261,58 @@ public enum NumberScanner {
                 if u == 20 || u == 30 {
                     // 廿, 卅 are numbers in their own right.
                     if current != nil { return nil }
-                    current = u
+                    current = try V.integer(u)
                     continue
                 }
-                section += (current ?? 1) * u
+                section = try section.plus((current ?? one).times(u))
                 current = nil
                 lastUnit = u
                 lastWasUnit = true
-                pendingMore = u
+                pendingMore = try V.integer(u)
             case .big(let u):
                 if u == 10_000 {
-                    var g = section + (current ?? 0)
-                    if g == 0 { g = 1 }
-                    wan += g * u
+                    var g = try section.plus(current ?? zero)
+                    if g.isZero { g = one }
+                    wan = try wan.plus(g.times(u))
                 } else if u == 100_000_000 {
-                    var g = wan + section + (current ?? 0)
-                    if g == 0 { g = 1 }
-                    total += g * u
-                    wan = 0
+                    var g = try wan.plus(section).plus(current ?? zero)
+                    if g.isZero { g = one }
+                    total = try total.plus(g.times(u))
+                    wan = zero
                 } else {
-                    var g = total + wan + section + (current ?? 0)
-                    if g == 0 { g = 1 }
-                    total = g * u
-                    wan = 0
+                    var g = try total.plus(wan).plus(section).plus(current ?? zero)
+                    if g.isZero { g = one }
+                    total = try g.times(u)
+                    wan = zero
                 }
-                section = 0
+                section = zero
                 current = nil
                 lastUnit = u
                 lastWasUnit = true
-                pendingMore = u
+                pendingMore = try V.integer(u)
             case .more:
                 if addMore, let step = pendingMore {
                     // 三十多億: one more step at the place the 多 follows.
-                    if current != nil { current! += step } else if lastWasUnit {
+                    if let c = current { current = try c.plus(step) } else if lastWasUnit {
                         if let u = lastUnit, u >= 10_000 {
-                            if u == 10_000 { wan += step } else { total += step }
-                        } else { section += step }
+                            if u == 10_000 { wan = try wan.plus(step) } else { total = try total.plus(step) }
+                        } else { section = try section.plus(step) }
                     }
                 }
             }
         }
-        var tail = current ?? 0
-        if let c = current, currentSingle, let u = lastUnit, u >= 100 { tail = c * u / 10 }
-        return total + wan + section + tail
+        var tail = current ?? zero
+        if let c = current, currentSingle, let u = lastUnit, u >= 100 { tail = try c.times(u / 10) }
+        return try total.plus(wan).plus(section).plus(tail)
     }
 
-    static func pow10(_ n: Int) -> Decimal {
-        var v = Decimal(1)
-        for _ in 0..<n { v *= 10 }
+    static func pow10(_ n: Int) throws -> Int64 {
+        var v: Int64 = 1
+        for _ in 0..<n {
+            let (r, o) = v.multipliedReportingOverflow(by: 10)
+            if o { throw ScanOverflow() }
+            v = r
+        }
         return v
     }
 }
-
