@@ -93,6 +93,12 @@ public struct NewsDocument: Sendable {
         return a < b ? String(decoding: utf8[a..<b], as: UTF8.self) : ""
     }
 
+    /// Calls `body` with the UTF-8 bytes of a code-point range of the clean text.
+    public func withUTF8<R>(_ start: Int, _ end: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let a = Int(utf8Offsets[max(0, min(start, scalars.count))]), b = Int(utf8Offsets[max(0, min(end, scalars.count))])
+        return try utf8.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[a..<max(a, b)])) }
+    }
+
     /// The text of a mention.
     public func text(of m: Mention) -> String { slice(m.start, m.end) }
 

@@ -31,7 +31,7 @@ public enum JSONValue: Sendable, Equatable {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .int(let i): JSONValue.writeInt(i, to: &out)
         case .decimal(let d): out.append(contentsOf: JSONValue.format(d).utf8)
         case .string(let s): JSONValue.writeString(s, to: &out)
         case .array(let a):
@@ -65,42 +65,68 @@ public enum JSONValue: Sendable, Equatable {
     private static let hex = Array("0123456789abcdef".utf8)
 
     /// A decimal as JSON, exactly as written by `Decimal` (no exponent notation).
-    static func format(_ d: Decimal) -> String { d.description }
+    /// `Decimal.description` costs microseconds and amounts repeat, so texts are memoised.
+    static func format(_ d: Decimal) -> String {
+        if let known = decimalTexts.get(d) { return known }
+        let text = d.description
+        decimalTexts.put(d, text)
+        return text
+    }
+
+    static let decimalTexts = SharedCache<Decimal, String>(limit: 50_000)
+
+    /// Appends an integer's decimal digits.
+    static func writeInt(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var v = value.magnitude
+        if v < 10 { out.append(0x30 + UInt8(v)); return }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { buf in
+            while v > 0 { buf[19 - n] = 0x30 + UInt8(v % 10); v /= 10; n += 1 }
+            out.append(contentsOf: buf[(20 - n)...])
+        }
+    }
+
+    /// Bytes a JSON string cannot hold as they are: `"`, `\`, control characters, and the
+    /// lead byte 0xE2 of U+2028/U+2029 (checked further when met).
+    private static let attention: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }
 
     /// Writes a JSON string from UTF-8, escaping quotes, backslashes, control characters and
     /// U+2028/U+2029; everything else is copied as it is.
     static func writeString(_ s: String, to out: inout [UInt8]) {
+        if let done: Void = s.utf8.withContiguousStorageIfAvailable({ writeString(utf8: $0, to: &out) }) { return done }
+        Array(s.utf8).withUnsafeBufferPointer { writeString(utf8: $0, to: &out) }
+    }
+
+    /// ``writeString(_:to:)`` for UTF-8 bytes already in memory.
+    static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { bytes in
+        attention.withUnsafeBufferPointer { attention in
             var runStart = 0
             var i = 0
             let n = bytes.count
             while i < n {
                 let b = bytes[i]
-                var escape: [UInt8]? = nil
-                var width = 1
-                if b == 0x22 { escape = [0x5C, 0x22] }
-                else if b == 0x5C { escape = [0x5C, 0x5C] }
-                else if b < 0x20 {
-                    switch b {
-                    case 0x0A: escape = [0x5C, UInt8(ascii: "n")]
-                    case 0x0D: escape = [0x5C, UInt8(ascii: "r")]
-                    case 0x09: escape = [0x5C, UInt8(ascii: "t")]
-                    default: escape = [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]]
-                    }
-                } else if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
-                    escape = Array("\\u202".utf8) + [bytes[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")]
-                    width = 3
+                if !attention[Int(b)] { i += 1; continue }
+                if b == 0xE2 {
+                    guard i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 else { i += 1; continue }
                 }
-                if let e = escape {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
-                    out.append(contentsOf: e)
-                    i += width
-                    runStart = i
-                } else {
-                    i += 1
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                out.append(0x5C)
+                switch b {
+                case 0x22, 0x5C: out.append(b)
+                case 0x0A: out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "t"))
+                case 0xE2:
+                    out.append(contentsOf: [UInt8(ascii: "u"), 0x32, 0x30, 0x32, bytes[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")])
+                    i += 2
+                default: out.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
                 }
+                i += 1
+                runStart = i
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<n]))
         }

@@ -80,12 +80,12 @@ public enum Records {
     /// A mention record written straight to bytes, keys in sorted order.
     static func writeMention(_ m: Mention, in d: NewsDocument, docID: [UInt8], to out: inout [UInt8]) {
         ascii("{\"doc_id\":", &out); out.append(contentsOf: docID)
-        ascii(",\"end\":", &out); out.append(contentsOf: String(m.end).utf8)
+        ascii(",\"end\":", &out); JSONValue.writeInt(m.end, to: &out)
         ascii(",\"entity_id\":", &out)
         if let e = m.entityID { JSONValue.writeString(e, to: &out) } else { ascii("null", &out) }
-        ascii(",\"kind\":\"mention\",\"sentence\":", &out); out.append(contentsOf: String(m.sentence).utf8)
-        ascii(",\"start\":", &out); out.append(contentsOf: String(m.start).utf8)
-        ascii(",\"text\":", &out); JSONValue.writeString(d.text(of: m), to: &out)
+        ascii(",\"kind\":\"mention\",\"sentence\":", &out); JSONValue.writeInt(m.sentence, to: &out)
+        ascii(",\"start\":", &out); JSONValue.writeInt(m.start, to: &out)
+        ascii(",\"text\":", &out); d.withUTF8(m.start, m.end) { JSONValue.writeString(utf8: $0, to: &out) }
         ascii(",\"type\":", &out); JSONValue.writeString(m.type.rawValue, to: &out)
         ascii(",\"value\":", &out)
         value(m.value).write(to: &out)

@@ -59,7 +59,8 @@ public struct NameRecognizer: DocumentStage {
         chosen.sort { $0.start < $1.start }
         for c in chosen {
             let text = doc.slice(c.start, c.end)
-            let clean = lexicon.folder.folded(text) == text ? text : String(String.UnicodeScalarView(text.unicodeScalars.filter { !NameFolder.transparent.contains($0) }))
+            // The name as written, without quote marks and spaces.
+            let clean = doc.scalars[c.start..<c.end].contains(where: NameFolder.transparent.contains) ? lexicon.folder.stripped(text) : text
             var m = Mention(type: c.type, start: c.start, end: c.end,
                             value: .name(NameValue(lexiconID: c.entry?.id, name: clean, method: c.entry != nil ? "lexicon" : "rule")))
             m.sentence = doc.sentenceIndex(at: c.start)

@@ -6,11 +6,14 @@ import Glibc
 public struct NameFolder: Sendable {
     /// Hong Kong variants folded to the standard Traditional character (衞 → 衛).
     let variants: [UInt32: Unicode.Scalar]
+    /// The scalars that have a variant: most have none, and this answers without hashing.
+    let hasVariant: ScalarSet
 
     public init(variants: [Unicode.Scalar: Unicode.Scalar] = [:]) {
         var v: [UInt32: Unicode.Scalar] = [:]
         for (a, b) in variants { v[a.value] = b }
         self.variants = v
+        hasVariant = ScalarSet(variants.keys)
     }
 
     public init(table: TSVTable) throws {
@@ -30,7 +33,7 @@ public struct NameFolder: Sendable {
     public func fold(_ s: Unicode.Scalar) -> Unicode.Scalar? {
         if NameFolder.transparent.contains(s) { return nil }
         let w = Scalars.foldWidthAndCase(s)
-        return variants[w.value] ?? w
+        return hasVariant.contains(w) ? variants[w.value] ?? w : w
     }
 
     /// The name without quote marks and spaces, otherwise as written.

@@ -51,25 +51,36 @@ public struct RelationFinder: DocumentStage {
 
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
         let s = doc.scalars
-        let names = doc.mentions.filter { ($0.type == .programme || $0.type == .institution) && $0.entityID != nil }
+        let mentions = doc.mentions
+        // Mentions never overlap; in start order, their ends are in order too.
+        let order = mentions.indices.sorted { mentions[$0].start < mentions[$1].start }
+        func isName(_ k: Int) -> Bool {
+            let t = mentions[k].type
+            return (t == .programme || t == .institution) && mentions[k].entityID != nil
+        }
         var facts: [Relation] = []
-        for money in doc.mentions where money.type == .money {
-            guard case .money(let value) = money.value else { continue }
-            // Forward: [verb] amount [link] name.
-            if let n = names.first(where: { $0.start >= money.end && $0.start - money.end <= maxGap }), !clauseEnd(s, money.end, n.start),
-               !doc.mentions.contains(where: { $0.type == .money && $0.start >= money.end && $0.start < n.start }) {
-                let gap = gapText(doc, money.end, n.start)
-                let verbBefore = verbs.longestMatchEnding(in: s, at: money.start, floor: max(0, money.start - 6)) != nil
-                    || (money.start >= 2 && verbs.longestMatchEnding(in: s, at: money.start - 2, floor: max(0, money.start - 8)) != nil)
+        for (pos, mi) in order.enumerated() where mentions[mi].type == .money {
+            guard case .money(let value) = mentions[mi].value else { continue }
+            let (mStart, mEnd) = (mentions[mi].start, mentions[mi].end)
+            // Forward: [verb] amount [link] name, with no other amount between.
+            var next = pos + 1
+            while next < order.count, !isName(order[next]), mentions[order[next]].type != .money,
+                  mentions[order[next]].start - mEnd <= maxGap { next += 1 }
+            if next < order.count, isName(order[next]), case let n = mentions[order[next]], n.start - mEnd <= maxGap, !clauseEnd(s, mEnd, n.start) {
+                let gap = gapText(doc, mEnd, n.start)
+                let verbBefore = verbs.longestMatchEnding(in: s, at: mStart, floor: max(0, mStart - 6)) != nil
+                    || (mStart >= 2 && verbs.longestMatchEnding(in: s, at: mStart - 2, floor: max(0, mStart - 8)) != nil)
                 if gap.isEmpty || links.contains(gap) || (verbBefore && links.contains(where: { gap.hasSuffix($0) })) {
-                    facts.append(fact(doc, n, value, min(money.start, n.start), max(money.end, n.end)))
+                    facts.append(fact(doc, n, value, min(mStart, n.start), max(mEnd, n.end)))
                     continue
                 }
             }
             // Passive: name [獲撥款] amount.
-            if let n = names.last(where: { $0.end <= money.start && money.start - $0.end <= maxGap }), !clauseEnd(s, n.end, money.start) {
+            var prev = pos - 1
+            while prev >= 0, !isName(order[prev]), mStart - mentions[order[prev]].end <= maxGap { prev -= 1 }
+            if prev >= 0, isName(order[prev]), case let n = mentions[order[prev]], mStart - n.end <= maxGap, !clauseEnd(s, n.end, mStart) {
                 // The cue opens the gap, after at most a 的 or an auxiliary: X獲撥款N元, X的預算為N元.
-                var gap = gapText(doc, n.end, money.start)
+                var gap = gapText(doc, n.end, mStart)
                 var trimmed = true
                 while trimmed {
                     trimmed = false
@@ -80,16 +91,21 @@ public struct RelationFinder: DocumentStage {
                     }
                 }
                 if passives.contains(where: { gap.hasPrefix($0) }) {
-                    facts.append(fact(doc, n, value, n.start, money.end))
+                    facts.append(fact(doc, n, value, n.start, mEnd))
                 }
             }
         }
         // announced_on: date … announce verb … programme, in one sentence.
-        for p in doc.mentions where p.type == .programme {
-            guard let id = p.entityID else { continue }
-            let sentence = p.sentence
-            guard let d = doc.mentions.last(where: { $0.type == .date && $0.sentence == sentence && $0.end <= p.start }),
-                  case .date(let dv) = d.value, [.day, .month, .part].contains(dv.granularity) else { continue }
+        for (pos, pi) in order.enumerated() where mentions[pi].type == .programme {
+            guard let id = mentions[pi].entityID else { continue }
+            let p = mentions[pi]
+            var prev = pos - 1
+            while prev >= 0, mentions[order[prev]].type != .date || mentions[order[prev]].sentence != p.sentence {
+                if mentions[order[prev]].sentence < p.sentence { prev = -1; break }
+                prev -= 1
+            }
+            guard prev >= 0, case let d = mentions[order[prev]], case .date(let dv) = d.value,
+                  [.day, .month, .part].contains(dv.granularity) else { continue }
             if p.start - d.end <= 40, (d.end..<p.start).contains(where: { announces.longestMatch(in: s, at: $0, limit: p.start) != nil }) {
                 facts.append(Relation(type: "announced_on", subject: id, subjectText: doc.text(of: p), object: .date(dv), evidenceStart: d.start, evidenceEnd: p.end))
             }
