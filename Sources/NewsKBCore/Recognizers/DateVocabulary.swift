@@ -18,7 +18,7 @@ struct DateVocabulary: Sendable {
 
     init(table: TSVTable) throws {
         let (k, s, a, b) = (try table.column("kind"), try table.column("surface"), try table.column("a"), try table.column("b"))
-        var words = ScalarTrie<Word>(fold: { Scalars.foldWidthAndCase($0) })
+        var words = ScalarTrie<Word>(folding: .widthAndCase)
         var blocked: [Unicode.Scalar: Set<Unicode.Scalar>] = [:]
         var firsts = Set<Unicode.Scalar>()
         for row in table.rows {

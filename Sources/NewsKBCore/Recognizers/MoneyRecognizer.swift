@@ -31,7 +31,7 @@ public struct MoneyRecognizer: DocumentStage {
     public init(config: StageConfig, pipeline: PipelineDefinition, lexicons: LexiconCache) throws {
         let cur = try lexicons.table(config, endingWith: "currencies.tsv")
         let (s, c, p) = (try cur.column("surface"), try cur.column("code"), try cur.column("position"))
-        var currencies = ScalarTrie<Currency>(fold: { Scalars.foldWidthAndCase($0) })
+        var currencies = ScalarTrie<Currency>(folding: .widthAndCase)
         for row in cur.rows {
             let pos = cur.cell(row, p)
             let variants = NameKey.scriptVariants(cur.cell(row, s))
@@ -43,11 +43,14 @@ public struct MoneyRecognizer: DocumentStage {
         var starts = Set<Unicode.Scalar>()
         for row in cur.rows {
             for v in NameKey.scriptVariants(cur.cell(row, s)) {
-                if let f = v.unicodeScalars.first {
-                    starts.insert(f)
-                    starts.insert(Scalars.foldWidthAndCase(f))
-                    if let up = Unicode.Scalar(Scalars.foldWidthAndCase(f).value &- 0x20), f.isASCII, f.properties.isLowercase { starts.insert(up) }
-                    if f.isASCII, f.value >= 0x21, f.value <= 0x7E, let wide = Unicode.Scalar(f.value + 0xFEE0) { starts.insert(wide) }
+                guard let first = v.unicodeScalars.first else { continue }
+                // Every form the trie's folding accepts: either case, ASCII or full width.
+                let f = Scalars.foldWidthAndCase(first)
+                var forms = [first, f]
+                if Scalars.isASCIILetter(f), let up = Unicode.Scalar(f.value - 0x20) { forms.append(up) }
+                for form in forms {
+                    starts.insert(form)
+                    if form.value >= 0x21, form.value <= 0x7E, let wide = Unicode.Scalar(form.value + 0xFEE0) { starts.insert(wide) }
                 }
             }
         }
@@ -159,7 +162,8 @@ public struct MoneyRecognizer: DocumentStage {
     func match(_ s: [Unicode.Scalar], at i: Int, plain: (code: String, source: String)) -> Mention? {
         // Quick reject: a number or a currency prefix must start here.
         let bareUnit = i > 0 && Self.bareUnitHedges.contains(s[i - 1]) && NumberScanner.bigUnit(s[i]) != nil
-        guard NumberScanner.canStart(s[i]) || bareUnit || currencies.longestMatch(in: s, at: i)?.payload.before == true else { return nil }
+        guard NumberScanner.canStart(s[i]) || bareUnit
+              || (currencyStarts.contains(s[i]) && currencies.longestMatch(in: s, at: i)?.payload.before == true) else { return nil }
         // Not inside a longer number or word: "2024" in "12024", a letter before "US$".
         if i > 0, Scalars.digit(s[i - 1]) != nil || s[i - 1] == "." { return nil }
         // A number must be followed by a currency, a range or a space: skip the rest unread.

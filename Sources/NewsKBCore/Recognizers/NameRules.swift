@@ -29,7 +29,7 @@ struct NameRules: Sendable {
     init(rules: TSVTable, stopWords: [String], genericWords: [String], notBefore: [String], folder: NameFolder, maxLength: Int) throws {
         let (t, s, m) = (try rules.column("type"), try rules.column("suffix"), try rules.column("min_head"))
         let f = folder
-        var trie = ScalarTrie<Suffix>(fold: { f.fold($0) })
+        var trie = ScalarTrie<Suffix>(folding: .names(f))
         for row in rules.rows {
             guard let type = MentionType(rawValue: rules.cell(row, t)) else { throw NewsKBError.lexicon("\(rules.path): unknown type \(rules.cell(row, t))") }
             for v in NameKey.scriptVariants(rules.cell(row, s)) {
@@ -38,7 +38,7 @@ struct NameRules: Sendable {
         }
         suffixes = trie
         func words(_ list: [String]) -> ScalarTrie<Bool> {
-            var t = ScalarTrie<Bool>(fold: { f.fold($0) })
+            var t = ScalarTrie<Bool>(folding: .names(f))
             for w in list { for v in NameKey.scriptVariants(w) { t.insert(v.unicodeScalars, true) } }
             return t
         }

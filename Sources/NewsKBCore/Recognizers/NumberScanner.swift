@@ -72,14 +72,21 @@ public enum NumberScanner {
     static func isMore(_ s: Unicode.Scalar) -> Bool { s == "多" || s == "餘" || s == "余" }
 
     /// Whether `s` can stand inside a number (digits, numerals, units, separators, 多).
-    public static func isNumberPart(_ s: Unicode.Scalar) -> Bool {
-        canStart(s) || bigUnit(s) != nil || isMore(s) || s == "," || s == "." || s == "，" || s == "．"
-    }
+    @inline(__always)
+    public static func isNumberPart(_ s: Unicode.Scalar) -> Bool { numberParts.contains(s) }
 
     /// Whether a number can start at `s`.
-    public static func canStart(_ s: Unicode.Scalar) -> Bool {
-        Scalars.digit(s) != nil || chineseDigit(s) != nil || smallUnit(s) != nil || isVague(s)
-    }
+    @inline(__always)
+    public static func canStart(_ s: Unicode.Scalar) -> Bool { numberStarts.contains(s) }
+
+    /// The two classes above as bitmaps, computed once from the readers' own definitions
+    /// (every number character is in the BMP).
+    static let numberStarts = ScalarSet((0..<0x10000).lazy.compactMap(Unicode.Scalar.init).filter {
+        Scalars.digit($0) != nil || chineseDigit($0) != nil || smallUnit($0) != nil || isVague($0)
+    })
+    static let numberParts = ScalarSet((0..<0x10000).lazy.compactMap(Unicode.Scalar.init).filter {
+        numberStarts.contains($0) || bigUnit($0) != nil || isMore($0) || $0 == "," || $0 == "." || $0 == "，" || $0 == "．"
+    })
 
     /// Scans a number at `i`; nil when none starts there.
     /// With `bareUnit`, a leading 萬 or 億 counts as one of it (逾億元, 近萬元: the caller has seen a hedge before it).

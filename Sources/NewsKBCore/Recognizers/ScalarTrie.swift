@@ -1,56 +1,122 @@
+/// How a trie compares scalars: as they are, with full-width ASCII and case folded, or as
+/// names compare them (``NameFolder``: variants folded, quote marks transparent).
+public enum ScalarFolding: Sendable {
+    case exact
+    case widthAndCase
+    case names(NameFolder)
+
+    /// The scalar as compared, or nil when it is transparent.
+    @inline(__always)
+    func apply(_ s: Unicode.Scalar) -> Unicode.Scalar? {
+        switch self {
+        case .exact: return s
+        case .widthAndCase: return Scalars.foldWidthAndCase(s)
+        case .names(let folder): return folder.fold(s)
+        }
+    }
+}
+
 /// A trie over Unicode scalars for longest-match lookups of lexicon words at an offset.
 ///
-/// `fold` maps each scalar before comparison (both when inserting and when matching);
-/// returning nil makes a scalar transparent inside a match (quote marks in names).
+/// The folding applies to each scalar both when inserting and when matching; a scalar it
+/// makes transparent (quote marks in names) is skipped inside a match.
+/// Edges live in one open-addressing table keyed by (node, scalar), so a step costs a
+/// multiplication and a probe or two: no per-node arrays, no reference counting.
 public struct ScalarTrie<Payload: Sendable>: Sendable {
-    /// Each node's children as parallel sorted arrays (binary search; no hashing in lookups).
-    private var keys: [[UInt32]] = [[]]
-    private var nexts: [[Int32]] = [[]]
+    /// Edge keys: `node << 32 | scalar`, plus one so that 0 marks an empty slot.
+    private var slotKeys: [UInt64] = [UInt64](repeating: 0, count: 64)
+    private var slotNext: [Int32] = [Int32](repeating: 0, count: 64)
+    private var edges = 0
     private var payloads: [Payload?] = [nil]
-    /// Folded first scalars of every word: most offsets start none, and this answers without hashing.
+    /// Folded first scalars of every word: most offsets start none, and this answers without a probe.
     private var firsts = ScalarSet([])
-    private let fold: @Sendable (Unicode.Scalar) -> Unicode.Scalar?
+    /// One-scalar words' scalars, and a bitmap of hashed (first, second) scalar pairs of longer
+    /// words: a common first character followed by the wrong second one is rejected in cache.
+    private var singles = ScalarSet([])
+    private var pairs = [UInt64](repeating: 0, count: 1024)
+    private let folding: ScalarFolding
 
-    public init(fold: @escaping @Sendable (Unicode.Scalar) -> Unicode.Scalar? = { $0 }) {
-        self.fold = fold
+    public init(folding: ScalarFolding = .exact) {
+        self.folding = folding
     }
 
-    public var isEmpty: Bool { keys[0].isEmpty }
+    public var isEmpty: Bool { edges == 0 }
 
     @inline(__always)
-    private func child(_ node: Int, _ key: UInt32) -> Int? {
-        let ks = keys[node]
-        var lo = 0, hi = ks.count - 1
-        while lo <= hi {
-            let mid = (lo + hi) >> 1
-            let k = ks[mid]
-            if k == key { return Int(nexts[node][mid]) }
-            if k < key { lo = mid + 1 } else { hi = mid - 1 }
+    private static func slot(_ key: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    @inline(__always)
+    private static func pairBit(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int {
+        Int(truncatingIfNeeded: ((UInt64(a.value) << 21 | UInt64(b.value)) &* 0x9E37_79B9_7F4A_7C15) >> 48)
+    }
+
+    /// Whether some word may start with `a` then `b` (false positives possible, no false negatives).
+    @inline(__always)
+    private func mayStart(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        let bit = Self.pairBit(a, b)
+        return pairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    @inline(__always)
+    private func child(_ node: Int, _ scalar: UInt32) -> Int? {
+        let key = (UInt64(node) << 32 | UInt64(scalar)) &+ 1
+        return slotKeys.withUnsafeBufferPointer { keys in
+            let mask = keys.count - 1
+            var i = Self.slot(key, mask: mask)
+            while true {
+                let k = keys[i]
+                if k == key { return Int(slotNext[i]) }
+                if k == 0 { return nil }
+                i = (i + 1) & mask
+            }
         }
-        return nil
+    }
+
+    private mutating func addEdge(_ node: Int, _ scalar: UInt32, to next: Int) {
+        if (edges + 1) * 2 > slotKeys.count {
+            let (oldKeys, oldNext) = (slotKeys, slotNext)
+            slotKeys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+            slotNext = [Int32](repeating: 0, count: oldKeys.count * 2)
+            for (i, k) in oldKeys.enumerated() where k != 0 { place(k, Int32(oldNext[i])) }
+        }
+        place((UInt64(node) << 32 | UInt64(scalar)) &+ 1, Int32(next))
+        edges += 1
+    }
+
+    private mutating func place(_ key: UInt64, _ next: Int32) {
+        let mask = slotKeys.count - 1
+        var i = Self.slot(key, mask: mask)
+        while slotKeys[i] != 0 { i = (i + 1) & mask }
+        slotKeys[i] = key
+        slotNext[i] = next
     }
 
     /// Adds `word`; an existing payload for the same folded word is kept unless `replace`.
     public mutating func insert<S: Sequence>(_ word: S, _ payload: Payload, replace: Bool = false) where S.Element == Unicode.Scalar {
         var node = 0
         var any = false
+        var first: Unicode.Scalar? = nil, length = 0
         for s in word {
-            guard let f = fold(s) else { continue }
-            if !any { firsts.insert(f) }
+            guard let f = folding.apply(s) else { continue }
+            if !any { firsts.insert(f); first = f }
+            if length == 1, let a = first {
+                let bit = Self.pairBit(a, f)
+                pairs[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+            length += 1
             any = true
             if let next = child(node, f.value) {
                 node = next
             } else {
-                keys.append([])
-                nexts.append([])
                 payloads.append(nil)
-                let id = Int32(keys.count - 1)
-                let at = keys[node].firstIndex { $0 > f.value } ?? keys[node].count
-                keys[node].insert(f.value, at: at)
-                nexts[node].insert(id, at: at)
-                node = Int(id)
+                let id = payloads.count - 1
+                addEdge(node, f.value, to: id)
+                node = id
             }
         }
+        if length == 1, let a = first { singles.insert(a) }
         if any && (replace || payloads[node] == nil) { payloads[node] = payload }
     }
 
@@ -58,35 +124,45 @@ public struct ScalarTrie<Payload: Sendable>: Sendable {
     /// Transparent scalars are skipped inside a match but never start or end one.
     public func longestMatch(in s: [Unicode.Scalar], at start: Int, limit: Int? = nil) -> (payload: Payload, end: Int)? {
         let lim = limit ?? s.count
-        guard start < lim, let f0 = fold(s[start]), firsts.contains(f0) else { return nil }
+        guard start < lim, let f0 = folding.apply(s[start]), firsts.contains(f0) else { return nil }
+        if !singles.contains(f0) {
+            // The next scalar that counts must pair with the first.
+            var j = start + 1
+            while j < lim, folding.apply(s[j]) == nil { j += 1 }
+            guard j < lim, let f1 = folding.apply(s[j]), mayStart(f0, f1) else { return nil }
+        }
         var node = 0
-        var best: (Payload, Int)? = nil
+        var best = -1, bestEnd = 0
         var i = start
         while i < lim {
-            guard let f = fold(s[i]) else { i += 1; continue }
+            guard let f = folding.apply(s[i]) else { i += 1; continue }
             guard let next = child(node, f.value) else { break }
             node = next
             i += 1
-            if let p = payloads[node] { best = (p, i) }
+            if payloads[node] != nil { best = node; bestEnd = i }
         }
-        return best.map { (payload: $0.0, end: $0.1) }
+        return best < 0 ? nil : (payload: payloads[best]!, end: bestEnd)
     }
 
     /// The longest word that ends exactly at `end` (for cue words written before a match).
     /// Needs a trie built from reversed words.
     public func longestMatchEnding(in s: [Unicode.Scalar], at end: Int, floor: Int = 0) -> (payload: Payload, start: Int)? {
-        guard end >= 1, end - 1 >= floor, let f0 = fold(s[end - 1]), firsts.contains(f0) else { return nil }
+        guard end >= 1, end - 1 >= floor, let f0 = folding.apply(s[end - 1]), firsts.contains(f0) else { return nil }
+        if !singles.contains(f0) {
+            // Matching runs backwards and stops at a transparent scalar.
+            guard end - 2 >= floor, let f1 = folding.apply(s[end - 2]), mayStart(f0, f1) else { return nil }
+        }
         var node = 0
-        var best: (Payload, Int)? = nil
+        var best = -1, bestStart = 0
         var i = end - 1
         while i >= floor {
-            guard let f = fold(s[i]) else { break }
+            guard let f = folding.apply(s[i]) else { break }
             guard let next = child(node, f.value) else { break }
             node = next
-            if let p = payloads[node] { best = (p, i) }
+            if payloads[node] != nil { best = node; bestStart = i }
             i -= 1
         }
-        return best.map { (payload: $0.0, start: $0.1) }
+        return best < 0 ? nil : (payload: payloads[best]!, start: bestStart)
     }
 }
 
@@ -115,6 +191,15 @@ public enum Scalars {
     public static func isHan(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x20000...0x3134F).contains(v) || (0xF900...0xFAFF).contains(v)
+    }
+
+    /// Unicode White_Space, answered without a property lookup for the common cases.
+    @inline(__always)
+    public static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        if v < 0x2000 { return v == 0x85 || v == 0xA0 || v == 0x1680 }
+        return v <= 0x3000 && s.properties.isWhitespace
     }
 
     @inline(__always)

@@ -57,7 +57,7 @@ public struct NameLexicon: Sendable {
             }
         }
         let f = folder
-        var trie = ScalarTrie<[Int]>(fold: { f.fold($0) })
+        var trie = ScalarTrie<[Int]>(folding: .names(f))
         for (surface, ids) in surfaces { trie.insert(surface.unicodeScalars, ids) }
         self.entries = entries
         self.byID = byID

@@ -5,10 +5,12 @@ public struct RelationFinder: DocumentStage {
     public let name = "relate.v1"
     let verbs: ScalarTrie<Bool>      // reversed
     let links: Set<String>
-    let passives: [String]
+    /// Links as scalars, for suffix tests on a gap.
+    let linkWords: [[Unicode.Scalar]]
+    let passives: [[Unicode.Scalar]]
     let announces: ScalarTrie<Bool>
     /// Words that may open a passive gap before its cue (額外, 將, 已), longest first.
-    let leads: [String]
+    let leads: [[Unicode.Scalar]]
     /// The most characters between an amount and its name.
     let maxGap: Int
 
@@ -32,9 +34,10 @@ public struct RelationFinder: DocumentStage {
         }
         self.verbs = verbs
         self.links = links
-        self.passives = passives
+        linkWords = links.map { Array($0.unicodeScalars) }
+        self.passives = passives.map { Array($0.unicodeScalars) }
         self.announces = announces
-        self.leads = leads.sorted { $0.count > $1.count }
+        self.leads = leads.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
         maxGap = try config.intOption("maxGap", default: 12)
     }
 
@@ -45,8 +48,9 @@ public struct RelationFinder: DocumentStage {
         s[a..<b].contains(where: { Self.clauseEnds.contains($0) })
     }
 
-    func gapText(_ doc: NewsDocument, _ a: Int, _ b: Int) -> String {
-        String(String.UnicodeScalarView(doc.scalars[a..<b].filter { !Self.quotes.contains($0) }))
+    /// The characters between two mentions, quote marks left out.
+    func gap(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> [Unicode.Scalar] {
+        s[a..<b].filter { !Self.quotes.contains($0) }
     }
 
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
@@ -67,10 +71,11 @@ public struct RelationFinder: DocumentStage {
             while next < order.count, !isName(order[next]), mentions[order[next]].type != .money,
                   mentions[order[next]].start - mEnd <= maxGap { next += 1 }
             if next < order.count, isName(order[next]), case let n = mentions[order[next]], n.start - mEnd <= maxGap, !clauseEnd(s, mEnd, n.start) {
-                let gap = gapText(doc, mEnd, n.start)
+                let between = gap(s, mEnd, n.start)
                 let verbBefore = verbs.longestMatchEnding(in: s, at: mStart, floor: max(0, mStart - 6)) != nil
                     || (mStart >= 2 && verbs.longestMatchEnding(in: s, at: mStart - 2, floor: max(0, mStart - 8)) != nil)
-                if gap.isEmpty || links.contains(gap) || (verbBefore && links.contains(where: { gap.hasSuffix($0) })) {
+                if between.isEmpty || links.contains(String(String.UnicodeScalarView(between)))
+                    || (verbBefore && linkWords.contains(where: { between.count >= $0.count && between.suffix($0.count).elementsEqual($0) })) {
                     facts.append(fact(doc, n, value, min(mStart, n.start), max(mEnd, n.end)))
                     continue
                 }
@@ -80,17 +85,18 @@ public struct RelationFinder: DocumentStage {
             while prev >= 0, !isName(order[prev]), mStart - mentions[order[prev]].end <= maxGap { prev -= 1 }
             if prev >= 0, isName(order[prev]), case let n = mentions[order[prev]], mStart - n.end <= maxGap, !clauseEnd(s, n.end, mStart) {
                 // The cue opens the gap, after at most a 的 or an auxiliary: X獲撥款N元, X的預算為N元.
-                var gap = gapText(doc, n.end, mStart)
+                let between = gap(s, n.end, mStart)
+                var at = 0
                 var trimmed = true
                 while trimmed {
                     trimmed = false
-                    for lead in leads where gap.hasPrefix(lead) && gap.count > lead.count {
-                        gap.removeFirst(lead.count)
+                    for lead in leads where between.count - at > lead.count && between[at...].starts(with: lead) {
+                        at += lead.count
                         trimmed = true
                         break
                     }
                 }
-                if passives.contains(where: { gap.hasPrefix($0) }) {
+                if passives.contains(where: { between[at...].starts(with: $0) }) {
                     facts.append(fact(doc, n, value, n.start, mEnd))
                 }
             }

@@ -8,8 +8,8 @@ public struct SentenceSegmenter: DocumentStage {
         var out: [Range<Int>] = []
         for i in 1..<bounds.count {
             var a = bounds[i - 1], b = bounds[i]
-            while a < b, doc.scalars[a].properties.isWhitespace { a += 1 }
-            while b > a, doc.scalars[b - 1].properties.isWhitespace { b -= 1 }
+            while a < b, Scalars.isWhitespace(doc.scalars[a]) { a += 1 }
+            while b > a, Scalars.isWhitespace(doc.scalars[b - 1]) { b -= 1 }
             if a < b { out.append(a..<b) }
         }
         doc.sentences = out
@@ -27,7 +27,7 @@ public struct WordSegmenter: DocumentStage {
         tokens.reserveCapacity(bounds.count)
         for i in 1..<bounds.count where bounds[i - 1] < bounds[i] {
             let a = bounds[i - 1], b = bounds[i]
-            if b - a == 1, doc.scalars[a].properties.isWhitespace { continue }
+            if b - a == 1, Scalars.isWhitespace(doc.scalars[a]) { continue }
             tokens.append(Token(start: a, end: b, isWord: wordLike[i - 1]))
         }
         doc.tokens = tokens

@@ -81,26 +81,25 @@ public enum ICU {
 /// UTF-16 units of a scalar sequence with a map back to code-point offsets.
 struct UTF16Map {
     var units: [UInt16] = []
-    /// Code-point offset for each UTF-16 unit index (count + 1 entries).
+    /// Code-point offset for each UTF-16 unit index (count + 1 entries); empty while every
+    /// scalar is in the BMP, where unit and code-point offsets are the same.
     private var scalarAt: [Int32] = []
-    private let allBMP: Bool
 
-    init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
-        var bmp = true
+    init<C: Collection>(_ scalars: C) where C.Element == Unicode.Scalar {
+        units.reserveCapacity(scalars.count)
         var i: Int32 = 0
         for s in scalars {
             if s.value > 0xFFFF {
-                bmp = false
+                if scalarAt.isEmpty { scalarAt = (0..<Int32(units.count)).map { $0 } }
                 for u in UTF16.encode(s)! { units.append(u); scalarAt.append(i) }
             } else {
-                units.append(UInt16(s.value))
-                scalarAt.append(i)
+                units.append(UInt16(truncatingIfNeeded: s.value))
+                if !scalarAt.isEmpty { scalarAt.append(i) }
             }
             i += 1
         }
-        scalarAt.append(i)
-        allBMP = bmp
+        if !scalarAt.isEmpty { scalarAt.append(i) }
     }
 
-    func scalarOffset(ofUnit u: Int) -> Int { allBMP ? u : Int(scalarAt[min(u, scalarAt.count - 1)]) }
+    func scalarOffset(ofUnit u: Int) -> Int { scalarAt.isEmpty ? u : Int(scalarAt[min(u, scalarAt.count - 1)]) }
 }
