@@ -1,49 +1,16 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// The JSONL records of `../shared/CONTRACT.md`: document, mention, entity, relation, and
 /// error records for inputs that could not be processed. `extract` and `export` both
 /// write these, one object a line, keys sorted.
+///
+/// The records of a document are written straight to bytes (keys in sorted order), since
+/// they are most of the output; entity and error records are few and built as ``JSONValue``.
 public enum Records {
-    public static func document(_ d: NewsDocument) -> JSONValue {
-        var o: [String: JSONValue] = [
-            "kind": .string("document"), "doc_id": .string(d.id), "source": .string(d.source), "url": .string(d.url),
-            "title": .string(d.title), "published": .string(d.published?.description), "language": .string(d.language),
-            "region": .string(d.region), "sha256": .string(d.sha256), "text": .string(d.text),
-        ]
-        if !d.warnings.isEmpty { o["warnings"] = .array(d.warnings.map { .string($0) }) }
-        if let a = d.author { o["author"] = .string(a) }
-        return .object(o)
-    }
-
-    public static func value(_ v: MentionValue) -> JSONValue {
-        switch v {
-        case .money(let mv): return money(mv)
-        case .date(let dv): return date(dv)
-        case .name(let nv): return .fields([("lexicon_id", .string(nv.lexiconID)), ("method", .string(nv.method)), ("name", .string(nv.name))])
-        case .none: return .null
-        }
-    }
-
-    public static func money(_ v: MoneyValue) -> JSONValue {
-        .fields([("approximate", .bool(v.approximate)), ("currency", .string(v.currency)), ("currency_source", .string(v.currencySource)),
-                 ("max", .decimal(v.max)), ("min", .decimal(v.min))])
-    }
-
-    public static func date(_ v: DateValue) -> JSONValue {
-        .fields([("end", .string(v.end.description)), ("granularity", .string(v.granularity.rawValue)),
-                 ("relative", .bool(v.relative)), ("start", .string(v.start.description))])
-    }
-
-    public static func relation(_ r: Relation, docID: String) -> JSONValue {
-        let object: JSONValue
-        switch r.object {
-        case .money(let v): object = money(v)
-        case .entity(let id): object = .string(id)
-        case .date(let v): object = date(v)
-        }
-        return .object(["kind": .string("relation"), "type": .string(r.type), "doc_id": .string(docID), "subject": .string(r.subject),
-                        "subject_text": .string(r.subjectText), "object": object,
-                        "evidence": .object(["start": .int(r.evidenceStart), "end": .int(r.evidenceEnd)])])
-    }
-
     /// An entity with its counts over whatever set of documents is being written.
     public static func entity(_ e: EntityInfo, mentions: Int, documents: Int) -> JSONValue {
         .object(["kind": .string("entity"), "entity_id": .string(e.id), "type": .string(e.type.rawValue), "name": .string(e.name),
@@ -56,10 +23,9 @@ public enum Records {
         .object(["kind": .string("error"), "source": .string(source), "doc_id": .string(docID), "error": .string(error)])
     }
 
-    /// Writes every record of one processed document as JSONL lines into `out`, the same
-    /// bytes as ``lines(for:)`` serialised, without building intermediate values for mentions.
+    /// Writes every record of one processed document as JSONL lines into `out`.
     public static func write(_ d: NewsDocument, to out: inout [UInt8]) {
-        document(d).write(to: &out)
+        writeDocument(d, to: &out)
         out.append(0x0A)
         var docID: [UInt8] = []
         JSONValue.writeString(d.id, to: &docID)
@@ -68,27 +34,120 @@ public enum Records {
             out.append(0x0A)
         }
         for r in d.relations {
-            relation(r, docID: d.id).write(to: &out)
+            writeRelation(r, docID: docID, to: &out)
             out.append(0x0A)
         }
     }
 
+    @inline(__always)
     static func ascii(_ s: StaticString, _ out: inout [UInt8]) {
         s.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
-    /// A mention record written straight to bytes, keys in sorted order.
+    static func string(_ s: String?, _ out: inout [UInt8]) {
+        if let s { JSONValue.writeString(s, to: &out) } else { ascii("null", &out) }
+    }
+
+    static func bool(_ b: Bool, _ out: inout [UInt8]) { b ? ascii("true", &out) : ascii("false", &out) }
+
+    /// A date as a JSON string, `"YYYY-MM-DD"`.
+    static func date(_ d: CivilDate, _ out: inout [UInt8]) {
+        out.append(0x22)
+        var y = d.year
+        var digits: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        digits.3 = 0x30 + UInt8(y % 10); y /= 10
+        digits.2 = 0x30 + UInt8(y % 10); y /= 10
+        digits.1 = 0x30 + UInt8(y % 10); y /= 10
+        digits.0 = 0x30 + UInt8(y % 10)
+        out.append(digits.0); out.append(digits.1); out.append(digits.2); out.append(digits.3)
+        out.append(0x2D); out.append(0x30 + UInt8(d.month / 10)); out.append(0x30 + UInt8(d.month % 10))
+        out.append(0x2D); out.append(0x30 + UInt8(d.day / 10)); out.append(0x30 + UInt8(d.day % 10))
+        out.append(0x22)
+    }
+
+    static func decimal(_ d: Decimal?, _ out: inout [UInt8]) {
+        if let d { out.append(contentsOf: JSONValue.format(d).utf8) } else { ascii("null", &out) }
+    }
+
+    /// The document record: provenance and the clean text every offset points into.
+    static func writeDocument(_ d: NewsDocument, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        if let a = d.author { ascii("\"author\":", &out); string(a, &out); out.append(UInt8(ascii: ",")) }
+        ascii("\"doc_id\":", &out); string(d.id, &out)
+        ascii(",\"kind\":\"document\",\"language\":", &out); string(d.language, &out)
+        ascii(",\"published\":", &out)
+        if let p = d.published { date(p, &out) } else { ascii("null", &out) }
+        ascii(",\"region\":", &out); string(d.region, &out)
+        ascii(",\"sha256\":", &out); string(d.sha256, &out)
+        ascii(",\"source\":", &out); string(d.source, &out)
+        ascii(",\"text\":", &out); d.withUTF8(0, d.scalars.count) { JSONValue.writeString(utf8: $0, to: &out) }
+        ascii(",\"title\":", &out); string(d.title, &out)
+        ascii(",\"url\":", &out); string(d.url, &out)
+        if !d.warnings.isEmpty {
+            ascii(",\"warnings\":[", &out)
+            for (i, w) in d.warnings.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                string(w, &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// A mention record, keys in sorted order.
     static func writeMention(_ m: Mention, in d: NewsDocument, docID: [UInt8], to out: inout [UInt8]) {
         ascii("{\"doc_id\":", &out); out.append(contentsOf: docID)
         ascii(",\"end\":", &out); JSONValue.writeInt(m.end, to: &out)
-        ascii(",\"entity_id\":", &out)
-        if let e = m.entityID { JSONValue.writeString(e, to: &out) } else { ascii("null", &out) }
+        ascii(",\"entity_id\":", &out); string(m.entityID, &out)
         ascii(",\"kind\":\"mention\",\"sentence\":", &out); JSONValue.writeInt(m.sentence, to: &out)
         ascii(",\"start\":", &out); JSONValue.writeInt(m.start, to: &out)
         ascii(",\"text\":", &out); d.withUTF8(m.start, m.end) { JSONValue.writeString(utf8: $0, to: &out) }
-        ascii(",\"type\":", &out); JSONValue.writeString(m.type.rawValue, to: &out)
+        ascii(",\"type\":", &out); string(m.type.rawValue, &out)
         ascii(",\"value\":", &out)
-        value(m.value).write(to: &out)
+        switch m.value {
+        case .money(let v): writeMoney(v, to: &out)
+        case .date(let v): writeDate(v, to: &out)
+        case .name(let v):
+            ascii("{\"lexicon_id\":", &out); string(v.lexiconID, &out)
+            ascii(",\"method\":", &out); string(v.method, &out)
+            ascii(",\"name\":", &out); string(v.name, &out)
+            out.append(UInt8(ascii: "}"))
+        case .none: ascii("null", &out)
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    static func writeMoney(_ v: MoneyValue, to out: inout [UInt8]) {
+        ascii("{\"approximate\":", &out); bool(v.approximate, &out)
+        ascii(",\"currency\":", &out); string(v.currency, &out)
+        ascii(",\"currency_source\":", &out); string(v.currencySource, &out)
+        ascii(",\"max\":", &out); decimal(v.max, &out)
+        ascii(",\"min\":", &out); decimal(v.min, &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    static func writeDate(_ v: DateValue, to out: inout [UInt8]) {
+        ascii("{\"end\":", &out); date(v.end, &out)
+        ascii(",\"granularity\":", &out); string(v.granularity.rawValue, &out)
+        ascii(",\"relative\":", &out); bool(v.relative, &out)
+        ascii(",\"start\":", &out); date(v.start, &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// A relation record with its evidence span.
+    static func writeRelation(_ r: Relation, docID: [UInt8], to out: inout [UInt8]) {
+        ascii("{\"doc_id\":", &out); out.append(contentsOf: docID)
+        ascii(",\"evidence\":{\"end\":", &out); JSONValue.writeInt(r.evidenceEnd, to: &out)
+        ascii(",\"start\":", &out); JSONValue.writeInt(r.evidenceStart, to: &out)
+        ascii("},\"kind\":\"relation\",\"object\":", &out)
+        switch r.object {
+        case .money(let v): writeMoney(v, to: &out)
+        case .entity(let id): string(id, &out)
+        case .date(let v): writeDate(v, to: &out)
+        }
+        ascii(",\"subject\":", &out); string(r.subject, &out)
+        ascii(",\"subject_text\":", &out); string(r.subjectText, &out)
+        ascii(",\"type\":", &out); string(r.type, &out)
         out.append(UInt8(ascii: "}"))
     }
 
@@ -102,13 +161,14 @@ public enum Records {
     public static func serialize(_ d: NewsDocument) -> Serialized {
         var docID: [UInt8] = []
         JSONValue.writeString(d.id, to: &docID)
+        func line(_ write: (inout [UInt8]) -> Void) -> String {
+            var b: [UInt8] = []
+            write(&b)
+            return String(decoding: b, as: UTF8.self)
+        }
         return Serialized(
-            document: document(d).serialized(),
-            mentions: d.mentions.map { m in
-                var b: [UInt8] = []
-                writeMention(m, in: d, docID: docID, to: &b)
-                return String(decoding: b, as: UTF8.self)
-            },
-            relations: d.relations.map { relation($0, docID: d.id).serialized() })
+            document: line { writeDocument(d, to: &$0) },
+            mentions: d.mentions.map { m in line { writeMention(m, in: d, docID: docID, to: &$0) } },
+            relations: d.relations.map { r in line { writeRelation(r, docID: docID, to: &$0) } })
     }
 }
