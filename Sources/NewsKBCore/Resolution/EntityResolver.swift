@@ -30,6 +30,7 @@ public struct EntityResolver: DocumentStage {
 
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
         var entities: [String: EntityInfo] = [:]
+        var firstMention: [String: Int] = [:]
         for idx in doc.mentions.indices {
             let m = doc.mentions[idx]
             guard m.type == .institution || m.type == .programme, case .name(let nv) = m.value else { continue }
@@ -46,6 +47,7 @@ public struct EntityResolver: DocumentStage {
                                   nameHans: NameFolder.simplified(full), nameEn: nil, aliases: [])
             }
             doc.mentions[idx].entityID = info.id
+            if firstMention[info.id] == nil { firstMention[info.id] = idx }
             if var known = entities[info.id] {
                 if !known.aliases.contains(nv.name), nv.name != known.name { known.aliases.append(nv.name) }
                 entities[info.id] = known
@@ -67,7 +69,7 @@ public struct EntityResolver: DocumentStage {
         doc.relations = doc.relations.filter { seen.insert(Relation(type: $0.type, subject: $0.subject, subjectText: "", object: $0.object, evidenceStart: 0, evidenceEnd: 0)).inserted }
         // Lexicon facts about entities the document names: renamed_to when both names appear, part_of.
         for id in entities.keys.sorted() {
-            guard let e = lexicon.entry(id), let first = doc.mentions.first(where: { $0.entityID == id }) else { continue }
+            guard let e = lexicon.entry(id), let first = firstMention[id].map({ doc.mentions[$0] }) else { continue }
             if let to = e.renamedTo, entities[to] != nil {
                 doc.relations.append(Relation(type: "renamed_to", subject: id, subjectText: doc.text(of: first), object: .entity(to),
                                               evidenceStart: first.start, evidenceEnd: first.end))

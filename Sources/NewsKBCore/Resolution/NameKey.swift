@@ -3,7 +3,8 @@ import Glibc
 #endif
 
 /// Folding and keys for comparing names across scripts, widths and quote marks.
-public struct NameFolder: Sendable {
+/// A class: tries and recognisers share one, and hot loops pass it without copying its tables.
+public final class NameFolder: Sendable {
     /// Hong Kong variants folded to the standard Traditional character (衞 → 衛).
     let variants: [UInt32: Unicode.Scalar]
     /// The scalars that have a variant: most have none, and this answers without hashing.
@@ -16,7 +17,7 @@ public struct NameFolder: Sendable {
         hasVariant = ScalarSet(variants.keys)
     }
 
-    public init(table: TSVTable) throws {
+    public convenience init(table: TSVTable) throws {
         let a = try table.column("variant"), b = try table.column("standard")
         var v: [Unicode.Scalar: Unicode.Scalar] = [:]
         for row in table.rows {

@@ -13,7 +13,8 @@ public struct LexiconEntry: Sendable, Hashable {
 
 /// The institutions and programmes lexicons compiled into one trie over folded names,
 /// Traditional and Simplified, with ambiguity settled by rename dates.
-public struct NameLexicon: Sendable {
+/// A class: the recogniser and the resolver share one, never copied.
+public final class NameLexicon: Sendable {
     public let folder: NameFolder
     public let entries: [LexiconEntry]
     let byID: [String: Int]
