@@ -28,8 +28,10 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Extraction: documents, stages, recognisers, resolution, JSONL records. No store.
         .target(name: "NewsKBCore", dependencies: ["CICU", "CLibXML2", "CZlib"]),
-        // The SQLite knowledge base (GRDB).
-        .target(name: "NewsKBStore", dependencies: ["NewsKBCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The SQLite knowledge base (GRDB; its SQLite module for binding bulk rows directly).
+        .target(name: "NewsKBStore", dependencies: [
+            "NewsKBCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
         // Commands; the executable only calls into this.
         .target(name: "NewsKBCLI", dependencies: [
             "NewsKBCore", "NewsKBStore",
@@ -39,7 +41,7 @@ let package = Package(
         // libFuzzer target over decoders, readers and recognisers (`make fuzz`).
         .executableTarget(name: "NewsKBFuzz", dependencies: ["NewsKBCore"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .testTarget(name: "NewsKBCoreTests", dependencies: ["NewsKBCore"]),
-        .testTarget(name: "NewsKBStoreTests", dependencies: ["NewsKBStore", "NewsKBCore"]),
+        .testTarget(name: "NewsKBStoreTests", dependencies: ["NewsKBStore", "NewsKBCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "NewsKBCLITests", dependencies: ["NewsKBCLI", "NewsKBCore"]),
     ]
 )

@@ -30,7 +30,7 @@ struct BenchCommand: ParsableCommand {
             var t0 = StageTimings.now()
             reader.read(file: f) { item in
                 readNs += StageTimings.now() - t0
-                guard case .document(var doc) = item else { failures += 1; t0 = StageTimings.now(); return }
+                guard case .document(var doc) = item.parsed else { failures += 1; t0 = StageTimings.now(); return }
                 inputBytes += doc.payload.count
                 do {
                     try pipeline.run(&doc, timings: timings)

@@ -1,79 +1,162 @@
-import Dispatch
 import NewsKBCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Runs the pipeline over input items on `jobs` threads, in batches, and hands results back
-/// in input order, so output never depends on the number of jobs. Memory is bounded by one
-/// batch of documents, not by the corpus.
-final class ParallelRunner<Prepared> {
+/// Runs the pipeline over input items on `jobs` worker threads while the calling thread goes
+/// on reading, and hands results back on the calling thread in input order, so output never
+/// depends on the number of jobs and the `deliver` closure needs no locking.
+///
+/// Reading, pipeline runs and delivery (writing output, storing) overlap: the calling thread
+/// delivers whatever is ready each time it submits. At most ``window`` items are in flight,
+/// so memory is bounded by a few documents per job, not by the corpus.
+final class ParallelRunner<Prepared>: @unchecked Sendable {
+    typealias Outcome = (Result<NewsDocument, Runner.Failure>, Prepared?)
+
     let pipeline: Pipeline
     let jobs: Int
-    let batchSize: Int
-    private var pending: [InputItem] = []
+    /// The most items submitted but not yet delivered.
+    let window: Int
     /// Work done on the worker after the pipeline (serialising records), handed on with the result.
     let prepare: (@Sendable (NewsDocument) -> Prepared)?
     private let deliver: (Result<NewsDocument, Runner.Failure>, Prepared?) -> Void
+
+    // Shared between the calling thread and the workers; guarded by `mutex`.
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let workReady = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let resultReady = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private var queue: [(Int, InputItem)] = []
+    private var queueHead = 0
+    private var results: [Int: Outcome] = [:]
+    private var closing = false
+    // Used by the calling thread only.
+    private var submitted = 0
+    private var delivered = 0
+    private var threads: [pthread_t] = []
 
     init(pipeline: Pipeline, jobs: Int, prepare: (@Sendable (NewsDocument) -> Prepared)? = nil,
          deliver: @escaping (Result<NewsDocument, Runner.Failure>, Prepared?) -> Void) {
         self.pipeline = pipeline
         self.jobs = max(1, jobs)
-        self.batchSize = max(1, jobs) * 16
+        self.window = max(1, jobs) * 16
         self.prepare = prepare
         self.deliver = deliver
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(workReady, nil)
+        pthread_cond_init(resultReady, nil)
     }
 
-    private static func work(_ item: InputItem, _ pipeline: Pipeline, _ prepare: (@Sendable (NewsDocument) -> Prepared)?) -> (Result<NewsDocument, Runner.Failure>, Prepared?) {
+    deinit {
+        pthread_cond_destroy(workReady)
+        pthread_cond_destroy(resultReady)
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+        workReady.deallocate()
+        resultReady.deallocate()
+    }
+
+    private static func work(_ item: InputItem, _ pipeline: Pipeline, _ prepare: (@Sendable (NewsDocument) -> Prepared)?) -> Outcome {
         let r = Runner.process(item, with: pipeline)
         if let prepare, case .success(let doc) = r { return (r, prepare(doc)) }
         return (r, nil)
     }
 
-    /// Queues one input item; runs a batch when enough are queued.
+    /// Queues one input item, delivering every result that is ready (in order) meanwhile.
+    /// With one job the item runs here and now.
     func submit(_ item: InputItem) {
-        if jobs == 1 { let (r, b) = Self.work(item, pipeline, prepare); deliver(r, b); return }
-        pending.append(item)
-        if pending.count >= batchSize { flush() }
-    }
-
-    /// Runs and delivers everything queued.
-    func flush() {
-        guard !pending.isEmpty else { return }
-        let items = pending
-        pending.removeAll(keepingCapacity: true)
         if jobs == 1 {
-            for item in items { let (r, b) = Self.work(item, pipeline, prepare); deliver(r, b) }
+            let (r, p) = Self.work(item, pipeline, prepare)
+            deliver(r, p)
             return
         }
-        let results = UnsafeMutableBufferPointer<(Result<NewsDocument, Runner.Failure>, Prepared?)?>.allocate(capacity: items.count)
-        results.initialize(repeating: nil)
-        defer {
-            _ = results.deinitialize()
-            results.deallocate()
+        if threads.isEmpty { start() }
+        // Keep at most `window` items in flight: deliver, waiting when the oldest is not done.
+        while submitted - delivered >= window { deliverNext(wait: true) }
+        pthread_mutex_lock(mutex)
+        queue.append((submitted, item))
+        pthread_cond_signal(workReady)
+        pthread_mutex_unlock(mutex)
+        submitted += 1
+        while delivered < submitted, deliverNext(wait: false) {}
+    }
+
+    /// Delivers everything submitted, then stops the workers (a later submit starts them again).
+    func flush() {
+        while delivered < submitted { deliverNext(wait: true) }
+        guard !threads.isEmpty else { return }
+        pthread_mutex_lock(mutex)
+        closing = true
+        pthread_cond_broadcast(workReady)
+        pthread_mutex_unlock(mutex)
+        for t in threads { pthread_join(t, nil) }
+        threads = []
+        closing = false
+    }
+
+    /// Delivers the oldest undelivered result if it is done (or, with `wait`, once it is).
+    @discardableResult
+    private func deliverNext(wait: Bool) -> Bool {
+        pthread_mutex_lock(mutex)
+        var outcome = results.removeValue(forKey: delivered)
+        while outcome == nil && wait {
+            pthread_cond_wait(resultReady, mutex)
+            outcome = results.removeValue(forKey: delivered)
         }
-        let pipeline = self.pipeline
-        let prepare = self.prepare
-        nonisolated(unsafe) let out = results
-        let next = Counter()
-        DispatchQueue.concurrentPerform(iterations: jobs) { _ in
-            while true {
-                let i = next.increment()
-                if i >= items.count { break }
-                out[i] = Self.work(items[i], pipeline, prepare)
+        pthread_mutex_unlock(mutex)
+        guard let (r, p) = outcome else { return false }
+        delivered += 1
+        deliver(r, p)
+        return true
+    }
+
+    private func start() {
+        for _ in 0..<jobs {
+            threads.append(WorkerThread.start { [self] in workLoop() })
+        }
+    }
+
+    private func workLoop() {
+        while true {
+            pthread_mutex_lock(mutex)
+            while queueHead == queue.count && !closing { pthread_cond_wait(workReady, mutex) }
+            if queueHead == queue.count {
+                pthread_mutex_unlock(mutex)
+                return
             }
+            let (seq, item) = queue[queueHead]
+            queueHead += 1
+            if queueHead == queue.count {
+                queue.removeAll(keepingCapacity: true)
+                queueHead = 0
+            }
+            pthread_mutex_unlock(mutex)
+            let outcome = Self.work(item, pipeline, prepare)
+            pthread_mutex_lock(mutex)
+            results[seq] = outcome
+            pthread_cond_signal(resultReady)
+            pthread_mutex_unlock(mutex)
         }
-        for r in results { deliver(r!.0, r!.1) }
     }
 }
 
-/// An atomic counter (a lock-protected integer; contention is one increment per document).
-final class Counter: @unchecked Sendable {
-    private var value = -1
-    private let lock = DispatchSemaphore(value: 1)
-    func increment() -> Int {
-        lock.wait()
-        defer { lock.signal() }
-        value += 1
-        return value
+/// A plain POSIX thread running a closure (the workers block on condition variables, which
+/// a dispatch pool is not meant for).
+enum WorkerThread {
+    private final class Box {
+        let body: () -> Void
+        init(_ body: @escaping () -> Void) { self.body = body }
+    }
+
+    static func start(_ body: @escaping () -> Void) -> pthread_t {
+        var thread = pthread_t()
+        let box = Unmanaged.passRetained(Box(body)).toOpaque()
+        let rc = pthread_create(&thread, nil, { arg in
+            let box = Unmanaged<Box>.fromOpaque(arg!).takeRetainedValue()
+            box.body()
+            return nil
+        }, box)
+        precondition(rc == 0, "cannot start a worker thread (error \(rc))")
+        return thread
     }
 }
 
@@ -85,6 +168,3 @@ func defaultJobs() -> Int {
     return 1
     #endif
 }
-#if canImport(Glibc)
-import Glibc
-#endif

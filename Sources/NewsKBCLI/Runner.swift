@@ -9,7 +9,9 @@ enum Runner {
     }
 
     static func process(_ item: InputItem, with pipeline: Pipeline) -> Result<NewsDocument, Failure> {
-        switch item {
+        switch item.parsed {
+        case .record:
+            preconditionFailure("a parsed item is never an unparsed record")
         case .failure(let source, let id, let error):
             return .failure(Failure(source: source, docID: id, error: error))
         case .document(var doc):

@@ -26,28 +26,33 @@ extension KnowledgeBase {
 
     static func store(_ doc: NewsDocument, pipeline: String, records: Records.Serialized? = nil, in db: Database) throws -> StoreOutcome {
         let records = records ?? Records.serialize(doc)
-        let old = try Row.fetchOne(db, sql: "SELECT sha256, pipeline FROM document WHERE doc_id = ?", arguments: [doc.id])
+        let old = try Row.fetchOne(db.cachedStatement(sql: "SELECT sha256, pipeline FROM document WHERE doc_id = ?"), arguments: [doc.id])
         if let o = old, o["sha256"] as String == doc.sha256, o["pipeline"] as String == pipeline { return .unchanged }
-        if old != nil { try db.execute(sql: "DELETE FROM document WHERE doc_id = ?", arguments: [doc.id]) }
-        try db.execute(sql: "DELETE FROM input_error WHERE doc_id = ?", arguments: [doc.id])
-        try db.execute(sql: """
+        if old != nil { try db.cachedStatement(sql: "DELETE FROM document WHERE doc_id = ?").execute(arguments: [doc.id]) }
+        try db.cachedStatement(sql: "DELETE FROM input_error WHERE doc_id = ?").execute(arguments: [doc.id])
+        var document = try RowWriter(db, sql: """
             INSERT INTO document (doc_id, source, sha256, pipeline, published, language, region, title, record)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [doc.id, doc.source, doc.sha256, pipeline, doc.published?.description, doc.language, doc.region, doc.title,
-                             records.document])
-        let insertMention = try db.cachedStatement(sql: """
+            """)
+        for value in [doc.id, doc.source, doc.sha256, pipeline, doc.published?.description, doc.language, doc.region, doc.title, records.document] {
+            document.text(value)
+        }
+        try document.insert()
+        var mention = try RowWriter(db, sql: """
             INSERT INTO mention (doc_id, ord, type, text, start, "end", entity_id, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (i, m) in doc.mentions.enumerated() {
-            try insertMention.execute(arguments: [doc.id, i, m.type.rawValue, doc.text(of: m), m.start, m.end, m.entityID,
-                                                  records.mentions[i]])
+            mention.text(doc.id); mention.int(i); mention.text(m.type.rawValue); mention.text(doc.text(of: m))
+            mention.int(m.start); mention.int(m.end); mention.text(m.entityID); mention.text(records.mentions[i])
+            try mention.insert()
         }
         for id in doc.entities.keys.sorted() {
             try upsertEntity(doc.entities[id]!, in: db)
         }
-        let insertRelation = try db.cachedStatement(sql: "INSERT INTO relation (doc_id, ord, type, subject, record) VALUES (?, ?, ?, ?, ?)")
+        var relation = try RowWriter(db, sql: "INSERT INTO relation (doc_id, ord, type, subject, record) VALUES (?, ?, ?, ?, ?)")
         for (i, r) in doc.relations.enumerated() {
-            try insertRelation.execute(arguments: [doc.id, i, r.type, r.subject, records.relations[i]])
+            relation.text(doc.id); relation.int(i); relation.text(r.type); relation.text(r.subject); relation.text(records.relations[i])
+            try relation.insert()
         }
         return old == nil ? .added : .replaced
     }
@@ -63,8 +68,11 @@ extension KnowledgeBase {
                 name_hans = CASE WHEN instr(entity_id, '~') > 0 THEN min(name_hans, excluded.name_hans) ELSE name_hans END
             """)
         try upsert.execute(arguments: [e.id, e.type.rawValue, e.name, e.nameHans, e.nameEn])
-        let alias = try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity_alias (entity_id, alias) VALUES (?, ?)")
-        for a in Set(e.aliases + [e.name]) { try alias.execute(arguments: [e.id, a]) }
+        var alias = try RowWriter(db, sql: "INSERT OR IGNORE INTO entity_alias (entity_id, alias) VALUES (?, ?)")
+        for a in Set(e.aliases + [e.name]) {
+            alias.text(e.id); alias.text(a)
+            try alias.insert()
+        }
     }
 
     /// Records an input that could not be processed (replacing an earlier error for it).

@@ -88,6 +88,29 @@ public final class KnowledgeBase {
                 );
                 """)
         }
+        // Mention rows are most of what ingest writes: keep them in their primary-key b-tree
+        // (no separate rowid table) and drop the index on type, which has four values and
+        // serves only whole-table counts. Errors are looked up by document on every store.
+        m.registerMigration("v2-mentions-without-rowid") { db in
+            try db.execute(sql: """
+                CREATE TABLE mention_v2 (
+                    doc_id TEXT NOT NULL REFERENCES document(doc_id) ON DELETE CASCADE,
+                    ord INTEGER NOT NULL,
+                    type TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    start INTEGER NOT NULL,
+                    "end" INTEGER NOT NULL CHECK ("end" > start),
+                    entity_id TEXT,
+                    record TEXT NOT NULL,
+                    PRIMARY KEY (doc_id, ord)
+                ) WITHOUT ROWID;
+                INSERT INTO mention_v2 SELECT doc_id, ord, type, text, start, "end", entity_id, record FROM mention;
+                DROP TABLE mention;
+                ALTER TABLE mention_v2 RENAME TO mention;
+                CREATE INDEX mention_entity ON mention(entity_id);
+                CREATE INDEX input_error_doc ON input_error(doc_id);
+                """)
+        }
         return m
     }
 }

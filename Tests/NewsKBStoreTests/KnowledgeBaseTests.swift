@@ -1,6 +1,7 @@
 import Foundation
+import GRDB
 import NewsKBCore
-import NewsKBStore
+@testable import NewsKBStore
 import Testing
 
 @Suite("Knowledge base")
@@ -37,6 +38,25 @@ struct KnowledgeBaseTests {
         #expect(lines.filter { $0.contains("\"kind\":\"document\"") }.count == 1)
         #expect(lines.contains { $0.contains("\"text\":\"200億元\"") })
         #expect(!lines.contains { $0.contains("\"text\":\"100億元\"") })
+    }
+
+    @Test("a knowledge base an earlier version made opens, migrates, and exports what it held")
+    func migratesEarlierSchema() throws {
+        let path = NSTemporaryDirectory() + "kb-v1-\(UUID().uuidString).sqlite"
+        let a = try doc("a", "標題\n\n創新科技署撥款100億元。"), b = try doc("b", "標題\n\n香港大學撥款2億元。")
+        do {
+            // The first schema, as the first release left it.
+            let old = try DatabaseQueue(path: path)
+            try KnowledgeBase.migrator.migrate(old, upTo: "v1-documents-mentions-entities-relations-ledger")
+            try old.write { db in _ = try KnowledgeBase.store(a, pipeline: "p@1", in: db) }
+        }
+        let migrated = try KnowledgeBase(path: path)
+        #expect(try migrated.store(b, pipeline: "p@1") == .added)
+        #expect(try migrated.store(a, pipeline: "p@1") == .unchanged, "documents stored before the migration are still known")
+        let fresh = try tempKB()
+        _ = try fresh.store(a, pipeline: "p@1")
+        _ = try fresh.store(b, pipeline: "p@1")
+        #expect(try export(migrated) == export(fresh))
     }
 
     @Test("a new pipeline version re-processes an unchanged document")

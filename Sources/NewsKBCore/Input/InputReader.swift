@@ -4,10 +4,31 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// One unit of work from the inputs: a document to run, or an input that failed to read.
+/// One unit of work from the inputs: a document to run, a JSONL record still to parse,
+/// or an input that failed to read.
 public enum InputItem: Sendable {
     case document(NewsDocument)
+    /// A JSONL line, parsed by whichever thread runs it (reading stays cheap on the reading thread).
+    case record(JSONLine)
     case failure(source: String, docID: String?, error: String)
+
+    /// The item with a JSONL line parsed into a document or a failure.
+    public var parsed: InputItem {
+        if case .record(let line) = self { return line.parse() }
+        return self
+    }
+}
+
+/// One line of a JSONL input, as read.
+public struct JSONLine: Sendable {
+    public let bytes: [UInt8]
+    public let source: String
+    /// The line number in its file; nil on a stream.
+    public let line: Int?
+    let reader: InputReader
+
+    /// The document the line describes, or an error record for it.
+    public func parse() -> InputItem { reader.record(bytes, source: source, line: line) }
 }
 
 /// A JSONL input record (`id`, `url`, `published`, `region`, `title`, `text` or `html`).
@@ -94,7 +115,7 @@ public struct InputReader: Sendable {
                         try emit(.failure(source: "\(path):\(lineNo)", docID: nil, error: "E-INPUT: line of \(n) bytes exceeds the limit of \(maxLineBytes)"))
                     case .line(let bytes):
                         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                        try emit(record(bytes, source: path, line: lineNo))
+                        try emit(.record(JSONLine(bytes: bytes, source: path, line: lineNo, reader: self)))
                     }
                 }
             case "warc":
