@@ -8,11 +8,22 @@
 #include <unicode/ucsdet.h>
 #include <unicode/uversion.h>
 
+/* One break iterator per kind and thread, opened on first use and given new text each
+   call: opening one means cloning its rules, which costs more than breaking a short article.
+   Threads end with the process, so the iterators are never closed. */
+static _Thread_local UBreakIterator *cached_breaks[2];
+
 int32_t newskb_icu_breaks(int32_t kind, const uint16_t *text, int32_t len,
                           int32_t *bounds, int32_t *status, int32_t cap) {
     UErrorCode err = U_ZERO_ERROR;
-    UBreakIterator *bi = ubrk_open(kind == NEWSKB_BREAK_SENTENCE ? UBRK_SENTENCE : UBRK_WORD,
-                                   "zh", (const UChar *)text, len, &err);
+    int32_t k = kind == NEWSKB_BREAK_SENTENCE ? 1 : 0;
+    UBreakIterator *bi = cached_breaks[k];
+    if (bi == NULL) {
+        bi = ubrk_open(k ? UBRK_SENTENCE : UBRK_WORD, "zh", NULL, 0, &err);
+        if (U_FAILURE(err)) return -1;
+        cached_breaks[k] = bi;
+    }
+    ubrk_setText(bi, (const UChar *)text, len, &err);
     if (U_FAILURE(err)) return -1;
     int32_t n = 0;
     for (int32_t b = ubrk_first(bi); b != UBRK_DONE && n < cap; b = ubrk_next(bi)) {
@@ -20,7 +31,8 @@ int32_t newskb_icu_breaks(int32_t kind, const uint16_t *text, int32_t len,
         if (status) status[n] = ubrk_getRuleStatus(bi);
         n++;
     }
-    ubrk_close(bi);
+    /* Do not keep pointing at the caller's buffer. */
+    ubrk_setText(bi, NULL, 0, &err);
     return n;
 }
 
