@@ -18,7 +18,8 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         let pipeline = try options.loadPipeline()
-        let (reader, files) = try options.inputs(paths)
+        var (reader, files) = try options.inputs(paths)
+        reader.hashesFiles = true   // the ledger records each file's digest
         let held = try KnowledgeBaseLock(kb: store.kb, waitSeconds: lock.lockTimeout)
         defer { withExtendedLifetime(held) {} }
         let kb = try store.open(create: true)

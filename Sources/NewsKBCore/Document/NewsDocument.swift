@@ -43,16 +43,11 @@ public struct NewsDocument: Sendable {
     // Clean text and annotation layers
     public var text: String = "" {
         didSet {
-            scalars = Array(text.unicodeScalars)
             utf8 = Array(text.utf8)
             var offsets = [Int32]()
-            offsets.reserveCapacity(scalars.count + 1)
-            var at: Int32 = 0
-            for s in scalars {
-                offsets.append(at)
-                at += Int32(UTF8.width(s))
-            }
-            offsets.append(at)
+            offsets.reserveCapacity(utf8.count + 1)
+            scalars = utf8.withUnsafeBufferPointer { Scalars.decode(utf8: $0) { offsets.append(Int32($0)) } }
+            offsets.append(Int32(utf8.count))
             utf8Offsets = offsets
         }
     }

@@ -9,20 +9,20 @@ public protocol ByteStream: AnyObject {
     func read(max: Int) throws -> [UInt8]
 }
 
-/// A file read through a descriptor, hashed as it is read.
+/// A file read through a descriptor, hashed as it is read when asked to.
 public final class FileByteStream: ByteStream {
     private let fd: Int32
-    private var hasher = SHA256()
+    private var hasher: SHA256?
     private var atEnd = false
 
-    /// SHA-256 of the file's bytes, once it has been read to the end (nil before).
+    /// SHA-256 of the file's bytes, once it has been read to the end (nil before, or when not hashing).
     public var digest: String? {
-        guard atEnd else { return nil }
-        var h = hasher
+        guard atEnd, var h = hasher else { return nil }
         return h.finalize()
     }
 
-    public init(path: String) throws {
+    public init(path: String, hashing: Bool = false) throws {
+        hasher = hashing ? SHA256() : nil
         fd = open(path, O_RDONLY)
         if fd < 0 { throw NewsKBError.input("\(path): cannot open: \(FileIO.lastError())") }
     }
@@ -38,7 +38,7 @@ public final class FileByteStream: ByteStream {
                 throw NewsKBError.input("read failed: \(FileIO.lastError())")
             }
             buf.removeSubrange(n...)
-            if n == 0 { atEnd = true } else { hasher.update(buf) }
+            if n == 0 { atEnd = true } else { hasher?.update(buf) }
             return buf
         }
     }

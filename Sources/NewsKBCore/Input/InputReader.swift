@@ -52,6 +52,8 @@ public struct InputReader: Sendable {
     public var maxDocumentBytes: Int
     /// A JSONL line longer than this is rejected with an error record.
     public var maxLineBytes: Int
+    /// Whether ``read(file:emit:)`` hashes each file as it streams (for the ingest ledger).
+    public var hashesFiles = false
 
     public static let extensions: Set<String> = ["txt", "text", "html", "htm", "jsonl", "warc"]
 
@@ -94,13 +96,13 @@ public struct InputReader: Sendable {
 
     /// Reads one file into items, calling `emit` for each (a JSONL or WARC file yields many).
     /// A read error ends the file with an error record; what was read before it stands.
-    /// Returns the SHA-256 of the file's bytes when it was read to the end (for the ledger).
+    /// Returns the SHA-256 of the file's bytes when it was read to the end and ``hashesFiles`` is set.
     @discardableResult
     public func read(file path: String, emit: (InputItem) throws -> Void) rethrows -> String? {
         let (ext, gzip) = Self.kind(path)
         var file: FileByteStream? = nil
         do {
-            let raw = try FileByteStream(path: path)
+            let raw = try FileByteStream(path: path, hashing: hashesFiles)
             file = raw
             var stream: ByteStream = raw
             if gzip { stream = try GzipByteStream(stream) }

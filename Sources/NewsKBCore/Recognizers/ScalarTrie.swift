@@ -193,6 +193,44 @@ public enum Scalars {
         return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x20000...0x3134F).contains(v) || (0xF900...0xFAFF).contains(v)
     }
 
+    /// The scalars of valid UTF-8 (as a `String` holds it) in one pass, calling `offset` with
+    /// the byte offset where each starts.
+    @inline(__always)
+    public static func decode(utf8 b: UnsafeBufferPointer<UInt8>, offset: (Int) -> Void = { _ in }) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        let n = b.count
+        while i < n {
+            offset(i)
+            let c = b[i]
+            var v = UInt32(c)
+            if c < 0x80 {
+                i += 1
+            } else if c < 0xE0, i + 1 < n {
+                v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                i += 2
+            } else if c < 0xF0, i + 2 < n {
+                v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                i += 3
+            } else if i + 3 < n {
+                v = UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+                i += 4
+            } else {
+                v = 0xFFFD
+                i = n
+            }
+            out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+        }
+        return out
+    }
+
+    /// The scalars of a string, as an array.
+    public static func array(_ s: String) -> [Unicode.Scalar] {
+        var s = s
+        return s.withUTF8 { decode(utf8: $0) }
+    }
+
     /// Unicode White_Space, answered without a property lookup for the common cases.
     @inline(__always)
     public static func isWhitespace(_ s: Unicode.Scalar) -> Bool {

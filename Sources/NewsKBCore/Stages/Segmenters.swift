@@ -54,7 +54,7 @@ public struct LanguageDetector: DocumentStage {
         var t = 0, s = 0, han = 0, latin = 0
         for u in doc.scalars {
             if hant.contains(u) { t += 1 } else if hans.contains(u) { s += 1 }
-            if Scalars.isHan(u) { han += 1 } else if u.isASCII && u.properties.isAlphabetic { latin += 1 }
+            if Scalars.isHan(u) { han += 1 } else if u.value < 0x80, (u.value | 0x20) >= 0x61, (u.value | 0x20) <= 0x7A { latin += 1 }
         }
         if han == 0 && latin > 0 { doc.language = "en"; return }
         if t == 0 && s == 0 { doc.language = han > 0 ? context.pipeline.language : "und"; return }

@@ -54,7 +54,7 @@ public struct TextCleaner: DocumentStage {
 
     /// The text's lines (LF, CR LF, CR or U+2029 end one), as scalars.
     static func lines(of text: String) -> [ArraySlice<Unicode.Scalar>] {
-        let u = Array(text.unicodeScalars)
+        let u = Scalars.array(text)
         var out: [ArraySlice<Unicode.Scalar>] = []
         var start = 0
         var i = 0
@@ -72,7 +72,7 @@ public struct TextCleaner: DocumentStage {
     }
 
     /// NFC, no control or zero-width characters, runs of spaces folded to one, trimmed.
-    static func tidy(_ line: String) -> String { tidy(Array(line.unicodeScalars)[...]) }
+    static func tidy(_ line: String) -> String { tidy(Scalars.array(line)[...]) }
 
     static func tidy(_ line: ArraySlice<Unicode.Scalar>) -> String {
         var out: [UInt8] = []
