@@ -29,9 +29,10 @@ public struct NameRecognizer: DocumentStage {
         var start: Int
         var end: Int
         var type: MentionType
-        var entry: LexiconEntry?
+        /// The lexicon entry (an index into ``NameLexicon/entries``) for a lexicon match.
+        var entry: Int?
         /// For a rule name that begins with a lexicon institution: that institution.
-        var partOf: LexiconEntry?
+        var partOf: Int?
     }
 
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
@@ -62,9 +63,11 @@ public struct NameRecognizer: DocumentStage {
             // The name as written, without quote marks and spaces.
             let clean = doc.scalars[c.start..<c.end].contains(where: NameFolder.transparent.contains) ? lexicon.folder.stripped(text) : text
             var m = Mention(type: c.type, start: c.start, end: c.end,
-                            value: .name(NameValue(lexiconID: c.entry?.id, name: clean, method: c.entry != nil ? "lexicon" : "rule")))
+                            value: .name(NameValue(lexiconID: c.entry.map { lexicon.entries[$0].id }, name: clean, method: c.entry != nil ? "lexicon" : "rule")))
             m.sentence = doc.sentenceIndex(at: c.start)
-            if let p = c.partOf { doc.relations.append(Relation(type: "part_of", subject: "", subjectText: clean, object: .entity(p.id), evidenceStart: c.start, evidenceEnd: c.end)) }
+            if let p = c.partOf {
+                doc.relations.append(Relation(type: "part_of", subject: "", subjectText: clean, object: .entity(lexicon.entries[p].id), evidenceStart: c.start, evidenceEnd: c.end))
+            }
             doc.mentions.append(m)
             taken.append(c.start..<c.end)
         }
@@ -92,8 +95,8 @@ public struct NameRecognizer: DocumentStage {
             }
             // Include an opening quote when the closing one falls inside: 「產學研1+」計劃.
             if start > 0, let open = Self.pairs[s[start - 1]], s[start..<end].contains(open) { start -= 1 }
-            let entry = lexicon.choose(m.payload, published: published)
-            out.append(Candidate(start: start, end: end, type: entry.type, entry: entry))
+            let entry = lexicon.chooseIndex(m.payload, published: published)
+            out.append(Candidate(start: start, end: end, type: lexicon.entries[entry].type, entry: entry))
             i = end
         }
         return out
@@ -269,7 +272,7 @@ public struct NameRecognizer: DocumentStage {
             // 數碼港公司計劃於…: 計劃 right after an institution is the verb "plans", not a scheme.
             if suf.payload.type == .programme, institutionEnding(at: suffixStart) != nil { continue }
             let partOf = lexicalStarting[start].map { lexical[$0] }.flatMap { $0.end < end && $0.type == .institution ? $0.entry : nil }
-            if let p = partOf, p.type != .institution { continue }
+            if let p = partOf, lexicon.entries[p].type != .institution { continue }
             out.append(Candidate(start: start, end: end, type: suf.payload.type, entry: nil, partOf: partOf))
         }
         // Overlapping rule names: keep the longest.

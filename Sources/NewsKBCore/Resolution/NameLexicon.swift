@@ -76,14 +76,16 @@ public final class NameLexicon: Sendable {
 
     /// Among entries sharing an alias, the one in office on the published date
     /// (創科局 before 2022-07-01 is 創新及科技局, after it 創新科技及工業局).
-    func choose(_ ids: [Int], published: CivilDate?) -> LexiconEntry {
-        if ids.count == 1 { return entries[ids[0]] }
-        let cands = ids.map { entries[$0] }
-        for c in cands {
-            guard let to = c.renamedTo, let on = c.renamedOn, cands.contains(where: { $0.id == to }) else { continue }
-            if let p = published, p < on { return c }
-            return cands.first { $0.id == to }!
+    func choose(_ ids: [Int], published: CivilDate?) -> LexiconEntry { entries[chooseIndex(ids, published: published)] }
+
+    /// ``choose(_:published:)`` as an index into ``entries``.
+    func chooseIndex(_ ids: [Int], published: CivilDate?) -> Int {
+        if ids.count == 1 { return ids[0] }
+        for i in ids {
+            guard let to = entries[i].renamedTo, let on = entries[i].renamedOn, let successor = ids.first(where: { entries[$0].id == to }) else { continue }
+            if let p = published, p < on { return i }
+            return successor
         }
-        return cands[0]
+        return ids[0]
     }
 }
