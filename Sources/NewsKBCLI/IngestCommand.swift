@@ -28,22 +28,32 @@ struct IngestCommand: ParsableCommand {
         var tally = IngestTally()
         var perFile: [String: (docs: Int, failures: Int)] = [:]
         let inputFiles = Set(files)
+        // Storing runs on a writer thread of its own; `stored` belongs to it until `finish()`.
+        let stored = StoreTally()
+        let writer = BackgroundWriter<StoreJob>(capacity: 2) { job in
+            switch job {
+            case .documents(let batch):
+                do {
+                    for outcome in try kb.store(batch: batch, pipeline: pipelineID) {
+                        switch outcome {
+                        case .added: stored.added += 1
+                        case .replaced: stored.replaced += 1
+                        case .unchanged: stored.unchanged += 1
+                        }
+                    }
+                } catch {
+                    for (d, _) in batch { stored.failuresByFile[d.source, default: 0] += 1 }
+                    stored.failed += batch.count
+                    Console.error("cannot store \(batch.count) documents: \(error)")
+                }
+            case .error(let source, let docID, let error):
+                try? kb.recordError(source: source, docID: docID, error: error)
+            }
+        }
         var batch: [(NewsDocument, Records.Serialized)] = []
         func writeBatch() {
             guard !batch.isEmpty else { return }
-            do {
-                for outcome in try kb.store(batch: batch, pipeline: pipelineID) {
-                    switch outcome {
-                    case .added: tally.added += 1
-                    case .replaced: tally.replaced += 1
-                    case .unchanged: tally.unchanged += 1
-                    }
-                }
-            } catch {
-                for (d, _) in batch { perFile[d.source, default: (0, 0)].failures += 1 }
-                tally.rejected += batch.count
-                Console.error("cannot store \(batch.count) documents: \(error)")
-            }
+            writer.submit(.documents(batch))
             batch.removeAll(keepingCapacity: true)
         }
         let runner = ParallelRunner<Records.Serialized>(pipeline: pipeline, jobs: options.jobCount, prepare: { Records.serialize($0) }) { result, prepared in
@@ -58,7 +68,7 @@ struct IngestCommand: ParsableCommand {
                 perFile[file, default: (0, 0)].failures += 1
                 tally.rejected += 1
                 Console.rejected(source: f.source, docID: f.docID, error: f.error)
-                try? kb.recordError(source: f.source, docID: f.docID, error: f.error)
+                writer.submit(.error(source: f.source, docID: f.docID, error: f.error))
             }
         }
         var todo: [(String, FileIO.Info)] = []
@@ -75,8 +85,14 @@ struct IngestCommand: ParsableCommand {
             progress.file()
         }
         runner.flush()
-        progress.finish()
         writeBatch()
+        writer.finish()
+        progress.finish()
+        tally.added = stored.added
+        tally.replaced = stored.replaced
+        tally.unchanged = stored.unchanged
+        tally.rejected += stored.failed
+        for (file, n) in stored.failuresByFile { perFile[file, default: (0, 0)].failures += n }
         // The ledger records each file once its documents are stored.
         try kb.recordLedger(todo.map { file, info in
             let counts = perFile[file] ?? (0, 0)
@@ -103,6 +119,18 @@ extension IngestCommand {
         }
         return source
     }
+}
+
+/// One unit of work for the writer thread.
+enum StoreJob {
+    case documents([(NewsDocument, Records.Serialized)])
+    case error(source: String, docID: String?, error: String)
+}
+
+/// What the writer thread stored; read only after it has finished.
+final class StoreTally: @unchecked Sendable {
+    var added = 0, replaced = 0, unchanged = 0, failed = 0
+    var failuresByFile: [String: Int] = [:]
 }
 
 struct IngestTally {

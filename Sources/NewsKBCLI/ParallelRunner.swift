@@ -25,8 +25,7 @@ final class ParallelRunner<Prepared>: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let workReady = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     private let resultReady = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    private var queue: [(Int, InputItem)] = []
-    private var queueHead = 0
+    private var queue = FIFO<(Int, InputItem)>()
     private var results: [Int: Outcome] = [:]
     private var closing = false
     // Used by the calling thread only.
@@ -73,7 +72,7 @@ final class ParallelRunner<Prepared>: @unchecked Sendable {
         // Keep at most `window` items in flight: deliver, waiting when the oldest is not done.
         while submitted - delivered >= window { deliverNext(wait: true) }
         pthread_mutex_lock(mutex)
-        queue.append((submitted, item))
+        queue.push((submitted, item))
         pthread_cond_signal(workReady)
         pthread_mutex_unlock(mutex)
         submitted += 1
@@ -118,16 +117,10 @@ final class ParallelRunner<Prepared>: @unchecked Sendable {
     private func workLoop() {
         while true {
             pthread_mutex_lock(mutex)
-            while queueHead == queue.count && !closing { pthread_cond_wait(workReady, mutex) }
-            if queueHead == queue.count {
+            while queue.isEmpty && !closing { pthread_cond_wait(workReady, mutex) }
+            guard let (seq, item) = queue.pop() else {
                 pthread_mutex_unlock(mutex)
                 return
-            }
-            let (seq, item) = queue[queueHead]
-            queueHead += 1
-            if queueHead == queue.count {
-                queue.removeAll(keepingCapacity: true)
-                queueHead = 0
             }
             pthread_mutex_unlock(mutex)
             let outcome = Self.work(item, pipeline, prepare)

@@ -101,4 +101,12 @@ struct EndToEndTests {
         let again = try CLI.run(["extract", "--published", "2025-02-27", "fixtures/news"])
         #expect(again.stdout == Self.output.stdout)
     }
+
+    @Test("extract output is the same bytes whatever the number of jobs")
+    func jobsDoNotChangeOutput() throws {
+        let one = try CLI.run(["extract", "--jobs", "1", "--published", "2025-02-27", "fixtures/news"])
+        let three = try CLI.run(["extract", "--jobs", "3", "--published", "2025-02-27", "fixtures/news"])
+        #expect(!one.stdout.isEmpty)
+        #expect(one.stdout == three.stdout)
+    }
 }
