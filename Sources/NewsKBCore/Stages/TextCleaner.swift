@@ -10,42 +10,74 @@ public struct TextCleaner: DocumentStage {
         joinMinLineLength = try config.intOption("joinMinLineLength", default: 30)
     }
 
+    /// A line after tidying, as UTF-8 with what the joining rules look at.
+    struct Line {
+        var utf8: [UInt8] = []
+        var scalarCount = 0
+        var first: Unicode.Scalar?
+        var last: Unicode.Scalar?
+
+        var isEmpty: Bool { utf8.isEmpty }
+        var string: String { String(decoding: utf8, as: UTF8.self) }
+
+        init() {}
+
+        init(_ s: String) {
+            utf8 = Array(s.utf8)
+            for u in s.unicodeScalars {
+                if first == nil { first = u }
+                last = u
+                scalarCount += 1
+            }
+        }
+
+        mutating func append(_ other: Line) {
+            utf8.append(contentsOf: other.utf8)
+            scalarCount += other.scalarCount
+            if first == nil { first = other.first }
+            if other.last != nil { last = other.last }
+        }
+    }
+
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
-        var lines: [String]
+        let lines: [Line]
         if doc.format == .html {
-            lines = doc.paragraphs.map(Self.tidy)
+            lines = doc.paragraphs.map { Self.tidyLine(Scalars.array($0)[...]) }
         } else {
-            lines = Self.lines(of: doc.decoded).map(Self.tidy)
+            lines = Self.lines(of: doc.decoded).map(Self.tidyLine)
         }
         var paragraphs = doc.format == .html ? lines.filter { !$0.isEmpty } : joinBrokenLines(lines)
-        var title = doc.title.map(Self.tidy).flatMap { $0.isEmpty ? nil : $0 }
-        if let t = title, let first = paragraphs.first, first == t { paragraphs.removeFirst() }
+        var title = doc.title.map { Self.tidyLine(Scalars.array($0)[...]) }.flatMap { $0.isEmpty ? nil : $0 }
+        if let t = title, let first = paragraphs.first, first.utf8 == t.utf8 { paragraphs.removeFirst() }
         if title == nil, doc.format == .text, !paragraphs.isEmpty { title = paragraphs.removeFirst() }
-        doc.title = title
-        let body = paragraphs.joined(separator: "\n\n")
-        switch (title, body.isEmpty) {
-        case (let t?, false): doc.text = t + "\n\n" + body
-        case (let t?, true): doc.text = t
-        case (nil, _): doc.text = body
+        doc.title = title?.string
+        // Headline, blank line, paragraphs separated by blank lines: built once as UTF-8.
+        var text: [UInt8] = []
+        text.reserveCapacity(paragraphs.reduce(title?.utf8.count ?? 0) { $0 + $1.utf8.count + 2 } + 2)
+        if let t = title { text.append(contentsOf: t.utf8) }
+        for p in paragraphs {
+            if !text.isEmpty { text.append(0x0A); text.append(0x0A) }
+            text.append(contentsOf: p.utf8)
         }
+        doc.text = String(decoding: text, as: UTF8.self)
         if doc.text.isEmpty { throw NewsKBError.input("no text left after cleaning") }
     }
 
     /// Joins a line to the next when it is long, ends without closing punctuation and the
     /// next begins with a letter or ideograph; blank lines between them do not matter.
-    func joinBrokenLines(_ lines: [String]) -> [String] {
-        var out: [String] = []
+    func joinBrokenLines(_ lines: [Line]) -> [Line] {
+        var out: [Line] = []
         var pendingJoin = false
         for line in lines {
             if line.isEmpty { continue }
-            if pendingJoin, let last = out.last, let f = line.unicodeScalars.first, Self.isWordScalar(f) {
-                out[out.count - 1] = last + line
+            if pendingJoin, !out.isEmpty, let f = line.first, Self.isWordScalar(f) {
+                out[out.count - 1].append(line)
             } else {
                 out.append(line)
             }
             let current = out[out.count - 1]
-            pendingJoin = current.unicodeScalars.count >= joinMinLineLength
-                && current.unicodeScalars.last.map { Scalars.isHan($0) || ($0.properties.isAlphabetic) } == true
+            pendingJoin = current.scalarCount >= joinMinLineLength
+                && current.last.map { Scalars.isHan($0) || ($0.properties.isAlphabetic) } == true
         }
         return out
     }
@@ -72,21 +104,25 @@ public struct TextCleaner: DocumentStage {
     }
 
     /// NFC, no control or zero-width characters, runs of spaces folded to one, trimmed.
-    static func tidy(_ line: String) -> String { tidy(Scalars.array(line)[...]) }
+    static func tidy(_ line: String) -> String { tidyLine(Scalars.array(line)[...]).string }
 
-    static func tidy(_ line: ArraySlice<Unicode.Scalar>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(line.count * 3)
+    static func tidyLine(_ line: ArraySlice<Unicode.Scalar>) -> Line {
+        var out = Line()
+        out.utf8.reserveCapacity(line.count * 3)
         var pendingSpace = false
         var needsNFC = false
         for s in line {
             switch s.value {
             case 0x200B, 0x200C, 0x200D, 0xFEFF, 0x00AD: continue
             case 0x09, 0x20, 0xA0, 0x3000, 0x2000...0x200A:
-                pendingSpace = !out.isEmpty
+                pendingSpace = !out.utf8.isEmpty
             case 0x00...0x1F, 0x7F...0x9F: continue
             default:
-                if pendingSpace { out.append(0x20) }
+                if pendingSpace {
+                    out.utf8.append(0x20)
+                    out.scalarCount += 1
+                    out.last = " "
+                }
                 pendingSpace = false
                 // Combining marks and jamo are the only things NFC changes in news text.
                 if (0x0300...0x036F).contains(s.value) || (0x1100...0x11FF).contains(s.value) || (0x3099...0x309A).contains(s.value)
@@ -94,10 +130,22 @@ public struct TextCleaner: DocumentStage {
                     || (0xFE20...0xFE2F).contains(s.value) || (0xF900...0xFAFF).contains(s.value) || (0x2F800...0x2FA1F).contains(s.value) {
                     needsNFC = true
                 }
-                UTF8.encode(s) { out.append($0) }
+                let v = s.value
+                if v < 0x80 {
+                    out.utf8.append(UInt8(v))
+                } else if v < 0x800 {
+                    out.utf8.append(UInt8(0xC0 | v >> 6)); out.utf8.append(UInt8(0x80 | v & 0x3F))
+                } else if v < 0x10000 {
+                    out.utf8.append(UInt8(0xE0 | v >> 12)); out.utf8.append(UInt8(0x80 | v >> 6 & 0x3F)); out.utf8.append(UInt8(0x80 | v & 0x3F))
+                } else {
+                    out.utf8.append(UInt8(0xF0 | v >> 18)); out.utf8.append(UInt8(0x80 | v >> 12 & 0x3F))
+                    out.utf8.append(UInt8(0x80 | v >> 6 & 0x3F)); out.utf8.append(UInt8(0x80 | v & 0x3F))
+                }
+                if out.first == nil { out.first = s }
+                out.last = s
+                out.scalarCount += 1
             }
         }
-        let text = String(decoding: out, as: UTF8.self)
-        return needsNFC ? ICU.normalize(text, nfkc: false) : text
+        return needsNFC ? Line(ICU.normalize(out.string, nfkc: false)) : out
     }
 }
