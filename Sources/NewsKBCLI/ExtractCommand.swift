@@ -87,7 +87,7 @@ struct EntityTally {
                 // The same rules as the store: all names kept, a rule entity named by the smallest.
                 names[id, default: []].insert(e.name)
                 names[id, default: []].formUnion(e.aliases)
-                if id.contains("~") {
+                if id.utf8.contains(UInt8(ascii: "~")) {   // a rule-made entity
                     if Array(e.name.utf8).lexicographicallyPrecedes(Array(known.name.utf8)) { known.name = e.name; info[id] = known }
                     if let a = known.nameHans, let b = e.nameHans, !Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8)), a != b {
                         known.nameHans = b

@@ -39,13 +39,15 @@ public struct DateRecognizer: DocumentStage {
         let paragraphs = Self.paragraphs(s)
         var found: [Found] = []
         var i = 0
+        // Locals, so the closure below captures an integer rather than a copy of the stage.
+        let headingMax = headingMaxLength, firstScalars = vocab.firstScalars, numberStarts = NumberScanner.numberStarts
         while i < s.count {
             // Most characters start no date: skip them before any parsing.
-            if !vocab.firstScalars.contains(s[i]) && !NumberScanner.canStart(s[i]) && s[i] != "民" {
+            if !firstScalars.contains(s[i]) && !numberStarts.contains(s[i]) && s[i] != "民" {
                 i += 1
                 continue
             }
-            guard let f = scanner.match(at: i, contextYear: { self.contextYear(for: $0, found: found, doc: doc, paragraphs: paragraphs) }) else {
+            guard let f = scanner.match(at: i, contextYear: { Self.contextYear(for: $0, found: found, doc: doc, paragraphs: paragraphs, headingMaxLength: headingMax) }) else {
                 i += 1
                 continue
             }
@@ -61,7 +63,7 @@ public struct DateRecognizer: DocumentStage {
 
     /// The year a bare month or day takes: from a date stating a year in the same or the
     /// previous sentence, the same paragraph, or a short heading paragraph just before.
-    func contextYear(for offset: Int, found: [Found], doc: NewsDocument, paragraphs: [Range<Int>]) -> Int? {
+    static func contextYear(for offset: Int, found: [Found], doc: NewsDocument, paragraphs: [Range<Int>], headingMaxLength: Int) -> Int? {
         guard let last = found.last(where: { $0.statedYear != nil && $0.end <= offset }), let year = last.statedYear else {
             return doc.published?.year
         }

@@ -88,9 +88,16 @@ public struct MoneyRecognizer: DocumentStage {
         }
         var i = 0
         var found: [Mention] = []
+        let numberStarts = NumberScanner.numberStarts, hedges = Self.bareUnitHedges, reach = Self.reach
         while i < s.count {
             if nextCurrency[i] == Int.max { break }
-            if nextCurrency[i] - i > Self.reach { i = nextCurrency[i] - Self.reach; continue }
+            if nextCurrency[i] - i > reach { i = nextCurrency[i] - reach; continue }
+            // Only a number, a currency word or a hedged bare unit (逾億) can start an amount.
+            let c = s[i]
+            if !numberStarts.contains(c), !currencyStarts.contains(c), !(i > 0 && hedges.contains(s[i - 1]) && NumberScanner.bigUnit(c) != nil) {
+                i += 1
+                continue
+            }
             if let m = match(s, at: i, plain: plain) {
                 found.append(m)
                 i = m.end

@@ -28,34 +28,47 @@ public struct EntityResolver: DocumentStage {
         return e.name + String(String.UnicodeScalarView(scalars[hit.end...]))
     }
 
+    /// What a name mention resolves by: its type, its text and the lexicon entry it came with.
+    struct ResolvedName: Hashable {
+        var type: MentionType
+        var name: String
+        var lexiconID: String?
+    }
+
+    /// The entity a name denotes: its lexicon entry, or a rule-made one keyed by the name.
+    func entity(for nv: NameValue, type: MentionType, doc: NewsDocument, mention m: Mention) -> EntityInfo {
+        if let e = nv.lexiconID.flatMap(lexicon.entry) ?? lexicon.lookup(nv.name, published: doc.published) {
+            return EntityInfo(id: e.id, type: e.type, name: e.name, nameHans: e.nameHans, nameEn: e.nameEn, aliases: e.aliases)
+        }
+        // A name beginning with a known institution is keyed on that institution's full
+        // name, so 港中大工程學院 and 香港中文大學工程學院 are one faculty.
+        let full = canonical(nv.name, doc: doc, mention: m)
+        let key = lexicon.folder.key(full)
+        return EntityInfo(id: Self.ruleEntityID(type: type, key: key), type: type, name: full,
+                          nameHans: NameFolder.simplified(full), nameEn: nil, aliases: [])
+    }
+
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
         var entities: [String: EntityInfo] = [:]
         var firstMention: [String: Int] = [:]
+        /// Names resolved earlier in this document: the same name resolves the same way.
+        var resolved: [ResolvedName: String] = [:]
         for idx in doc.mentions.indices {
-            let m = doc.mentions[idx]
-            guard m.type == .institution || m.type == .programme, case .name(let nv) = m.value else { continue }
-            let entry = nv.lexiconID.flatMap(lexicon.entry) ?? lexicon.lookup(nv.name, published: doc.published)
-            let info: EntityInfo
-            if let e = entry {
-                info = EntityInfo(id: e.id, type: e.type, name: e.name, nameHans: e.nameHans, nameEn: e.nameEn, aliases: e.aliases)
+            guard doc.mentions[idx].type == .institution || doc.mentions[idx].type == .programme,
+                  case .name(let nv) = doc.mentions[idx].value else { continue }
+            let type = doc.mentions[idx].type
+            let id: String
+            if let known = resolved[ResolvedName(type: type, name: nv.name, lexiconID: nv.lexiconID)] {
+                id = known
             } else {
-                // A name beginning with a known institution is keyed on that institution's full
-                // name, so 港中大工程學院 and 香港中文大學工程學院 are one faculty.
-                let full = canonical(nv.name, doc: doc, mention: m)
-                let key = lexicon.folder.key(full)
-                info = EntityInfo(id: Self.ruleEntityID(type: m.type, key: key), type: m.type, name: full,
-                                  nameHans: NameFolder.simplified(full), nameEn: nil, aliases: [])
+                let info = entity(for: nv, type: type, doc: doc, mention: doc.mentions[idx])
+                id = info.id
+                resolved[ResolvedName(type: type, name: nv.name, lexiconID: nv.lexiconID)] = id
+                if entities[id] == nil { entities[id] = info }
             }
-            doc.mentions[idx].entityID = info.id
-            if firstMention[info.id] == nil { firstMention[info.id] = idx }
-            if var known = entities[info.id] {
-                if !known.aliases.contains(nv.name), nv.name != known.name { known.aliases.append(nv.name) }
-                entities[info.id] = known
-            } else {
-                var fresh = info
-                if nv.name != fresh.name, !fresh.aliases.contains(nv.name) { fresh.aliases.append(nv.name) }
-                entities[info.id] = fresh
-            }
+            doc.mentions[idx].entityID = id
+            if firstMention[id] == nil { firstMention[id] = idx }
+            if nv.name != entities[id]!.name, !entities[id]!.aliases.contains(nv.name) { entities[id]!.aliases.append(nv.name) }
         }
         doc.entities = entities
         // part_of found by the recogniser: fill in the subject now that it has an id.
