@@ -19,57 +19,67 @@ public struct EntityResolver: DocumentStage {
     }
 
     /// The name with a leading lexicon institution alias replaced by its full name.
-    func canonical(_ name: String, doc: NewsDocument, mention m: Mention) -> String {
+    func canonical(_ name: String, published: CivilDate?) -> String {
         let plain = lexicon.folder.stripped(name)
         let scalars = Array(plain.unicodeScalars)
         guard let hit = lexicon.trie.longestMatch(in: scalars, at: 0), hit.end < scalars.count else { return plain }
-        let e = lexicon.choose(hit.payload, published: doc.published)
+        let e = lexicon.choose(hit.payload, published: published)
         guard e.type == .institution else { return plain }
         return e.name + String(String.UnicodeScalarView(scalars[hit.end...]))
     }
 
-    /// What a name mention resolves by: its type, its text and the lexicon entry it came with.
-    struct ResolvedName: Hashable {
+    /// What a rule-found name resolves by: its type and its text.
+    struct RuleName: Hashable {
         var type: MentionType
         var name: String
-        var lexiconID: String?
     }
 
     /// The entity a name denotes: its lexicon entry, or a rule-made one keyed by the name.
-    func entity(for nv: NameValue, type: MentionType, doc: NewsDocument, mention m: Mention) -> EntityInfo {
-        if let e = nv.lexiconID.flatMap(lexicon.entry) ?? lexicon.lookup(nv.name, published: doc.published) {
+    func entity(for nv: NameValue, type: MentionType, published: CivilDate?) -> EntityInfo {
+        if let e = nv.lexiconID.flatMap(lexicon.entry) ?? lexicon.lookup(nv.name, published: published) {
             return EntityInfo(id: e.id, type: e.type, name: e.name, nameHans: e.nameHans, nameEn: e.nameEn, aliases: e.aliases)
         }
         // A name beginning with a known institution is keyed on that institution's full
         // name, so 港中大工程學院 and 香港中文大學工程學院 are one faculty.
-        let full = canonical(nv.name, doc: doc, mention: m)
+        let full = canonical(nv.name, published: published)
         let key = lexicon.folder.key(full)
         return EntityInfo(id: Self.ruleEntityID(type: type, key: key), type: type, name: full,
                           nameHans: NameFolder.simplified(full), nameEn: nil, aliases: [])
     }
 
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
-        var entities: [String: EntityInfo] = [:]
-        var firstMention: [String: Int] = [:]
-        /// Names resolved earlier in this document: the same name resolves the same way.
-        var resolved: [ResolvedName: String] = [:]
+        // Entities in order of first mention, found by id.
+        var infos: [EntityInfo] = []
+        var firstMention: [Int] = []
+        var byID: [String: Int] = [:]
+        /// Rule-found names resolved earlier in this document resolve the same way.
+        var ruleNames: [RuleName: Int] = [:]
+        let published = doc.published
         for idx in doc.mentions.indices {
-            guard doc.mentions[idx].type == .institution || doc.mentions[idx].type == .programme,
-                  case .name(let nv) = doc.mentions[idx].value else { continue }
             let type = doc.mentions[idx].type
-            let id: String
-            if let known = resolved[ResolvedName(type: type, name: nv.name, lexiconID: nv.lexiconID)] {
-                id = known
+            guard type == .institution || type == .programme, case .name(let nv) = doc.mentions[idx].value else { continue }
+            var k: Int
+            if let lid = nv.lexiconID, let known = byID[lid] {
+                k = known
+            } else if nv.lexiconID == nil, let known = ruleNames[RuleName(type: type, name: nv.name)] {
+                k = known
             } else {
-                let info = entity(for: nv, type: type, doc: doc, mention: doc.mentions[idx])
-                id = info.id
-                resolved[ResolvedName(type: type, name: nv.name, lexiconID: nv.lexiconID)] = id
-                if entities[id] == nil { entities[id] = info }
+                let info = entity(for: nv, type: type, published: published)
+                if let known = byID[info.id] {
+                    k = known
+                } else {
+                    k = infos.count
+                    byID[info.id] = k
+                    infos.append(info)
+                    firstMention.append(idx)
+                }
+                if nv.lexiconID == nil { ruleNames[RuleName(type: type, name: nv.name)] = k }
             }
-            doc.mentions[idx].entityID = id
-            if firstMention[id] == nil { firstMention[id] = idx }
-            if nv.name != entities[id]!.name, !entities[id]!.aliases.contains(nv.name) { entities[id]!.aliases.append(nv.name) }
+            doc.mentions[idx].entityID = infos[k].id
+            if nv.name != infos[k].name, !infos[k].aliases.contains(nv.name) { infos[k].aliases.append(nv.name) }
         }
+        var entities: [String: EntityInfo] = [:]
+        for e in infos { entities[e.id] = e }
         doc.entities = entities
         // part_of found by the recogniser: fill in the subject now that it has an id.
         for r in doc.relations.indices where doc.relations[r].type == "part_of" && doc.relations[r].subject.isEmpty {
@@ -82,7 +92,8 @@ public struct EntityResolver: DocumentStage {
         doc.relations = doc.relations.filter { seen.insert(Relation(type: $0.type, subject: $0.subject, subjectText: "", object: $0.object, evidenceStart: 0, evidenceEnd: 0)).inserted }
         // Lexicon facts about entities the document names: renamed_to when both names appear, part_of.
         for id in entities.keys.sorted() {
-            guard let e = lexicon.entry(id), let first = firstMention[id].map({ doc.mentions[$0] }) else { continue }
+            guard let e = lexicon.entry(id), let k = byID[id] else { continue }
+            let first = doc.mentions[firstMention[k]]
             if let to = e.renamedTo, entities[to] != nil {
                 doc.relations.append(Relation(type: "renamed_to", subject: id, subjectText: doc.text(of: first), object: .entity(to),
                                               evidenceStart: first.start, evidenceEnd: first.end))
