@@ -170,14 +170,19 @@ public struct NameRecognizer: DocumentStage {
         // Offsets inside amounts and dates, and lexicon matches by where they end and start.
         var taken = [Bool](repeating: false, count: s.count + 1)
         for m in doc.mentions { for i in m.start..<m.end { taken[i] = true } }
-        var lexicalEnding: [Int: Int] = [:], lexicalStarting: [Int: Int] = [:]
+        // The first lexicon match ending / starting at each offset (-1: none).
+        var lexicalEnding = [Int32](repeating: -1, count: s.count + 1), lexicalStarting = [Int32](repeating: -1, count: s.count + 1)
         var insideLexical = [Bool](repeating: false, count: s.count + 1)
         for l in lexical where l.end - l.start > 1 { for i in (l.start + 1)..<l.end { insideLexical[i] = true } }
         for (i, l) in lexical.enumerated() {
-            if lexicalEnding[l.end] == nil { lexicalEnding[l.end] = i }
-            if lexicalStarting[l.start] == nil { lexicalStarting[l.start] = i }
+            if lexicalEnding[l.end] < 0 { lexicalEnding[l.end] = Int32(i) }
+            if lexicalStarting[l.start] < 0 { lexicalStarting[l.start] = Int32(i) }
         }
-        func institutionEnding(at e: Int) -> Candidate? { lexicalEnding[e].map { lexical[$0] }.flatMap { $0.type == .institution ? $0 : nil } }
+        func institutionEnding(at e: Int) -> Candidate? {
+            guard lexicalEnding[e] >= 0 else { return nil }
+            let l = lexical[Int(lexicalEnding[e])]
+            return l.type == .institution ? l : nil
+        }
         for (ti, tok) in tokens.enumerated() where tok.isWord {
             let end = tok.end
             // The next token must not continue a Han word that makes the suffix something else (局長, 大學生).
@@ -239,7 +244,7 @@ public struct NameRecognizer: DocumentStage {
                     // The part after the joiner needs words of its own before the suffix
                     // (食物及衞生局, not 企業和大學).
                     guard !joined, suffixStart - t.end >= 2, k > 0, tokens[k - 1].isWord, tokens[k - 1].end == t.start,
-                          lexicalEnding[t.start] == nil,
+                          lexicalEnding[t.start] < 0,
                           !rules.isStop(s, tokens[k - 1].start, tokens[k - 1].end) else { break }
                     joined = true
                     start = t.start
@@ -271,7 +276,8 @@ public struct NameRecognizer: DocumentStage {
             guard s[start..<suffixStart].contains(where: { Scalars.isHan($0) || Scalars.isASCIILetter($0) }) else { continue }
             // 數碼港公司計劃於…: 計劃 right after an institution is the verb "plans", not a scheme.
             if suf.payload.type == .programme, institutionEnding(at: suffixStart) != nil { continue }
-            let partOf = lexicalStarting[start].map { lexical[$0] }.flatMap { $0.end < end && $0.type == .institution ? $0.entry : nil }
+            let partOf = lexicalStarting[start] < 0 ? nil
+                : Optional(lexical[Int(lexicalStarting[start])]).flatMap { $0.end < end && $0.type == .institution ? $0.entry : nil }
             if let p = partOf, lexicon.entries[p].type != .institution { continue }
             out.append(Candidate(start: start, end: end, type: suf.payload.type, entry: nil, partOf: partOf))
         }

@@ -23,11 +23,18 @@ public enum ScalarFolding: Sendable {
 /// Edges live in one open-addressing table keyed by (node, scalar), so a step costs a
 /// multiplication and a probe or two: no per-node arrays, no reference counting.
 public struct ScalarTrie<Payload: Sendable>: Sendable {
-    /// Edge keys: `node << 32 | scalar`, plus one so that 0 marks an empty slot.
-    private var slotKeys: [UInt64] = [UInt64](repeating: 0, count: 64)
-    private var slotNext: [Int32] = [Int32](repeating: 0, count: 64)
+    /// One edge: its key (`node << 32 | scalar`, plus one so that 0 marks an empty slot) and
+    /// the node it leads to, side by side so a probe touches one cache line.
+    private struct Slot {
+        var key: UInt64 = 0
+        var next: Int32 = 0
+    }
+    private var slots = [Slot](repeating: Slot(), count: 64)
     private var edges = 0
     private var payloads: [Payload?] = [nil]
+    /// Whether a word ends at each node: a byte per node, checked on every step without
+    /// touching the payloads.
+    private var terminal: [Bool] = [false]
     /// Folded first scalars of every word: most offsets start none, and this answers without a probe.
     private var firsts = ScalarSet([])
     /// One-scalar words' scalars, and a bitmap of hashed (first, second) scalar pairs of longer
@@ -62,12 +69,12 @@ public struct ScalarTrie<Payload: Sendable>: Sendable {
     @inline(__always)
     private func child(_ node: Int, _ scalar: UInt32) -> Int? {
         let key = (UInt64(node) << 32 | UInt64(scalar)) &+ 1
-        return slotKeys.withUnsafeBufferPointer { keys in
-            let mask = keys.count - 1
+        return slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
             var i = Self.slot(key, mask: mask)
             while true {
-                let k = keys[i]
-                if k == key { return Int(slotNext[i]) }
+                let k = slots[i].key
+                if k == key { return Int(slots[i].next) }
                 if k == 0 { return nil }
                 i = (i + 1) & mask
             }
@@ -75,22 +82,20 @@ public struct ScalarTrie<Payload: Sendable>: Sendable {
     }
 
     private mutating func addEdge(_ node: Int, _ scalar: UInt32, to next: Int) {
-        if (edges + 1) * 2 > slotKeys.count {
-            let (oldKeys, oldNext) = (slotKeys, slotNext)
-            slotKeys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-            slotNext = [Int32](repeating: 0, count: oldKeys.count * 2)
-            for (i, k) in oldKeys.enumerated() where k != 0 { place(k, Int32(oldNext[i])) }
+        if (edges + 1) * 2 > slots.count {
+            let old = slots
+            slots = [Slot](repeating: Slot(), count: old.count * 2)
+            for slot in old where slot.key != 0 { place(slot) }
         }
-        place((UInt64(node) << 32 | UInt64(scalar)) &+ 1, Int32(next))
+        place(Slot(key: (UInt64(node) << 32 | UInt64(scalar)) &+ 1, next: Int32(next)))
         edges += 1
     }
 
-    private mutating func place(_ key: UInt64, _ next: Int32) {
-        let mask = slotKeys.count - 1
-        var i = Self.slot(key, mask: mask)
-        while slotKeys[i] != 0 { i = (i + 1) & mask }
-        slotKeys[i] = key
-        slotNext[i] = next
+    private mutating func place(_ slot: Slot) {
+        let mask = slots.count - 1
+        var i = Self.slot(slot.key, mask: mask)
+        while slots[i].key != 0 { i = (i + 1) & mask }
+        slots[i] = slot
     }
 
     /// Adds `word`; an existing payload for the same folded word is kept unless `replace`.
@@ -111,13 +116,17 @@ public struct ScalarTrie<Payload: Sendable>: Sendable {
                 node = next
             } else {
                 payloads.append(nil)
+                terminal.append(false)
                 let id = payloads.count - 1
                 addEdge(node, f.value, to: id)
                 node = id
             }
         }
         if length == 1, let a = first { singles.insert(a) }
-        if any && (replace || payloads[node] == nil) { payloads[node] = payload }
+        if any && (replace || payloads[node] == nil) {
+            payloads[node] = payload
+            terminal[node] = true
+        }
     }
 
     /// The longest word starting at `start` (scanning at most to `limit`): its payload and end offset.
@@ -139,7 +148,7 @@ public struct ScalarTrie<Payload: Sendable>: Sendable {
             guard let next = child(node, f.value) else { break }
             node = next
             i += 1
-            if payloads[node] != nil { best = node; bestEnd = i }
+            if terminal[node] { best = node; bestEnd = i }
         }
         return best < 0 ? nil : (payload: payloads[best]!, end: bestEnd)
     }
@@ -159,7 +168,7 @@ public struct ScalarTrie<Payload: Sendable>: Sendable {
             guard let f = folding.apply(s[i]) else { break }
             guard let next = child(node, f.value) else { break }
             node = next
-            if payloads[node] != nil { best = node; bestStart = i }
+            if terminal[node] { best = node; bestStart = i }
             i -= 1
         }
         return best < 0 ? nil : (payload: payloads[best]!, start: bestStart)
