@@ -1,6 +1,6 @@
 import NewsKBCore
 
-/// libFuzzer entry point over the decoders, the archive readers and the recognisers.
+/// libFuzzer entry point over the decoders, the archive readers, the JSONL record parser and the recognisers.
 /// `make fuzz` builds it with `-sanitize=fuzzer,address -D FUZZING` and runs it for a bounded time.
 enum Fuzz {
     static let pipeline: Pipeline = {
@@ -12,11 +12,11 @@ enum Fuzz {
     static func run(_ bytes: [UInt8]) {
         let selector = bytes.first ?? 0
         let body = Array(bytes.dropFirst())
-        switch selector % 5 {
+        switch selector % 6 {
         case 0:
             _ = try? CharsetDecoder.decode(body, declared: nil, html: false)
         case 1, 2:
-            var doc = NewsDocument(id: "f", source: "fuzz", format: selector % 5 == 1 ? .text : .html, payload: body,
+            var doc = NewsDocument(id: "f", source: "fuzz", format: selector % 6 == 1 ? .text : .html, payload: body,
                                    published: CivilDate(year: 2024, month: 6, day: 20))
             if (try? pipeline.run(&doc)) != nil {
                 // Every span must lie inside the text.
@@ -28,9 +28,12 @@ enum Fuzz {
             if let g = try? GzipByteStream(MemoryByteStream(body)) {
                 while let c = try? g.read(max: 4096), !c.isEmpty {}
             }
-        default:
+        case 4:
             let reader = WARCReader(MemoryByteStream(body), source: "fuzz.warc", maxRecordBytes: 1 << 20)
             try? reader.read(defaultPublished: nil) { _ in }
+        default:
+            // JSONL records: parsed or refused, never a crash.
+            _ = try? JSONRecordParser.parse(body)
         }
     }
 }

@@ -41,6 +41,9 @@ public struct InputRecord: Codable, Sendable {
     public var text: String?
     public var html: String?
     public var charset: String?
+
+    /// The fields a record may carry, all strings.
+    static let fields = ["id", "url", "published", "region", "title", "text", "html", "charset"]
 }
 
 /// Turns paths (files, folders, `.jsonl`, `.warc`, any of them gzipped) into documents,
@@ -155,12 +158,18 @@ public struct InputReader: Sendable {
         // Hashed only where the key is used: records on a stream.
         let contentKey = line == nil ? "sha-" + String(SHA256.hex(bytes).prefix(16)) : ""
         let where_ = line.map { "\(source):\($0)" } ?? "\(source):\(contentKey)"
-        let r: InputRecord
+        let fields: JSONRecordParser.Fields
         do {
-            r = try JSONDecoder().decode(InputRecord.self, from: Data(bytes))
+            fields = try JSONRecordParser.parse(bytes)
         } catch {
-            return .failure(source: where_, docID: nil, error: "E-INPUT: not a JSON record: \(Self.shortError(error))")
+            return .failure(source: where_, docID: nil, error: "E-INPUT: not a JSON record: \(error)")
         }
+        if let field = InputRecord.fields.first(where: fields.others.contains) {
+            return .failure(source: where_, docID: nil, error: "E-INPUT: not a JSON record: field '\(field)' must be a string")
+        }
+        let f = fields.strings
+        let r = InputRecord(id: f["id"], url: f["url"], published: f["published"], region: f["region"], title: f["title"],
+                            text: f["text"], html: f["html"], charset: f["charset"])
         let id = r.id ?? line.map { Self.stem(source) + "-" + String($0) } ?? contentKey
         var published = defaultPublished
         var dateSource = PublishedSource.fallback
@@ -178,10 +187,5 @@ public struct InputReader: Sendable {
                                region: r.region, title: r.title, declaredCharset: "UTF-8")
         doc.publishedSource = dateSource
         return .document(doc)
-    }
-
-    static func shortError(_ e: Error) -> String {
-        let s = "\(e)"
-        return s.count > 160 ? String(s.prefix(160)) + "…" : s
     }
 }
