@@ -159,12 +159,16 @@ public enum JSONRecordParser {
                 return s
             }
             var out = Array(b[start..<at])
+            out.reserveCapacity(2 * (at - start) + 64)
             while true {
+                // Copy the run up to the next quote, backslash or control character at once.
+                let run = at
+                while at < b.count, b[at] != UInt8(ascii: "\""), b[at] != UInt8(ascii: "\\"), b[at] >= 0x20 { at += 1 }
+                if at > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<at])) }
                 guard at < b.count else { throw fail("unterminated string") }
                 let c = b[at]
                 if c == UInt8(ascii: "\"") { at += 1; break }
                 if c < 0x20 { throw fail("a control character must be escaped in a string") }
-                if c != UInt8(ascii: "\\") { out.append(c); at += 1; continue }
                 at += 1
                 guard let e = peek else { throw fail("unterminated escape") }
                 at += 1
