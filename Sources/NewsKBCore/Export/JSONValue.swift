@@ -79,13 +79,12 @@ public enum JSONValue: Sendable, Equatable {
     static func writeInt(_ value: Int, to out: inout [UInt8]) {
         if value < 0 { out.append(UInt8(ascii: "-")) }
         var v = value.magnitude
-        if v < 10 { out.append(0x30 + UInt8(v)); return }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var n = 0
-        withUnsafeMutableBytes(of: &digits) { buf in
-            while v > 0 { buf[19 - n] = 0x30 + UInt8(v % 10); v /= 10; n += 1 }
-            out.append(contentsOf: buf[(20 - n)...])
+        var unit: UInt = 1
+        while unit <= v / 10 { unit *= 10 }
+        while unit > 0 {
+            out.append(0x30 + UInt8(truncatingIfNeeded: v / unit))
+            v %= unit
+            unit /= 10
         }
     }
 

@@ -25,6 +25,9 @@ public enum Records {
 
     /// Writes every record of one processed document as JSONL lines into `out`.
     public static func write(_ d: NewsDocument, to out: inout [UInt8]) {
+        // Room for the text (escaped), the mentions and relations, so the buffer grows once.
+        let needed = out.count + 2 * d.scalars.count * 3 + 400 * (d.mentions.count + d.relations.count) + 1024
+        if out.capacity < needed { out.reserveCapacity(max(needed, 2 * out.capacity)) }
         writeDocument(d, to: &out)
         out.append(0x0A)
         var docID: [UInt8] = []
