@@ -33,9 +33,9 @@ struct MainContent {
         var title = meta["og:title"] ?? h1 ?? titleTag.map(stripSiteSuffix)
         if let t = title { title = collapse(t) }
         // Pages that carry the article twice (a hidden mobile copy) give each paragraph once.
-        var seen = Set<String>()
+        var seen = Set<ParagraphKey>()
         var paragraphs = best.filter { !($0.score <= 0 && $0.text.unicodeScalars.count <= 80 && furniture.contains(where: $0.text.contains)) }
-            .map(\.text).filter { $0.unicodeScalars.count < 12 || seen.insert($0).inserted }
+            .map(\.text).filter { $0.unicodeScalars.count < 12 || seen.insert(ParagraphKey($0)).inserted }
         if let t = title, let i = paragraphs.firstIndex(of: t), i < 3 { paragraphs.remove(at: i) }
         let published = metaDateKeys.lazy.compactMap { meta[$0].flatMap(PageDate.parse) }.first
             ?? dateline(all: blocks, best: best, title: title)
@@ -115,13 +115,38 @@ struct MainContent {
         return words.contains { w in boilerplateMarks.contains { w == $0 || w.hasPrefix($0) || w.hasSuffix($0) } }
     }
 
+    /// A paragraph compared by its UTF-8 bytes, hashed once (FNV-1a): hashing a `String`
+    /// normalises it first, and an array of bytes is hashed a byte at a time.
+    struct ParagraphKey: Hashable {
+        let bytes: [UInt8]
+        let digest: UInt64
+
+        init(_ text: String) {
+            bytes = Array(text.utf8)
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            digest = h
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+        static func == (a: ParagraphKey, b: ParagraphKey) -> Bool { a.digest == b.digest && a.bytes == b.bytes }
+    }
+
     /// A run of text between block boundaries, with the elements that hold it.
     struct Block {
         var text: String
         var ancestors: [ObjectIdentifier]
         /// Share of the block's characters that sit inside links (menus, related-story lists).
         var linkDensity: Double = 0
-        var score: Int { MainContent.blockScore(text, linkDensity: linkDensity) }
+        /// How much the block reads like article prose (computed once; scoring reads it often).
+        let score: Int
+
+        init(text: String, ancestors: [ObjectIdentifier], linkDensity: Double = 0) {
+            self.text = text
+            self.ancestors = ancestors
+            self.linkDensity = linkDensity
+            score = MainContent.blockScore(text, linkDensity: linkDensity)
+        }
     }
 
     /// Splits the page into text blocks at block-level elements, skipping boilerplate.
