@@ -42,12 +42,17 @@ echo "corpus: $docs articles, $chars characters, $((bytes / 1000000)) MB of JSON
 echo
 echo "== per stage, one core (newskb bench) =="
 "$BIN" bench "$C/news.jsonl" | tee "$OUT/stages.txt"
-icu_ms=$(awk '/^bare ICU word break/ {gsub(",", "", $NF); print $NF}' "$OUT/stages.txt")
+icu_ms=$(awk '/^bare ICU word break/ {gsub(",", "", $8); print $8}' "$OUT/stages.txt")
 echo
 echo "== end to end =="
 printf "%-34s%14s%10s%8s%9s%9s\n" "command" "chars/s" "docs/s" "MB/s" "seconds" "RSS MB"
-measure "extract --jobs 1 (JSONL)" "$BIN" extract --jobs 1 "$C/news.jsonl"
-extract_s=$(awk '{print $2 - $1}' "$OUT/last-times.txt")
+# One-core extract three times: the table shows each run, the ratio below uses the fastest.
+extract_s=""
+for run in 1 2 3; do
+  measure "extract --jobs 1 (JSONL) run $run" "$BIN" extract --jobs 1 "$C/news.jsonl"
+  s=$(awk '{print $2 - $1}' "$OUT/last-times.txt")
+  extract_s=$(python3 -c "print(min(float('$s'), float('${extract_s:-1e9}')))")
+done
 measure "extract --jobs 2 (JSONL)" "$BIN" extract --jobs 2 "$C/news.jsonl"
 measure "extract --jobs 2 (HTML, UTF-8+Big5)" "$BIN" extract --jobs 2 "$C/html"
 rm -f "$OUT/bench.sqlite" "$OUT/bench.sqlite-wal" "$OUT/bench.sqlite-shm"
@@ -59,5 +64,5 @@ echo
 python3 - "$extract_s" "$icu_ms" <<'PY'
 import sys
 extract_s, icu_ms = float(sys.argv[1]), float(sys.argv[2])
-print(f"extract --jobs 1, end to end with reading and writing: {extract_s:.2f} s = {extract_s * 1000 / icu_ms:.1f}× the {icu_ms / 1000:.2f} s of bare ICU word break on the same text")
+print(f"extract --jobs 1, end to end with reading and writing (fastest run): {extract_s:.2f} s = {extract_s * 1000 / icu_ms:.1f}× the {icu_ms / 1000:.2f} s of bare ICU word break on the same text (fastest pass)")
 PY
