@@ -14,8 +14,6 @@ public enum JSONValue: Sendable, Equatable {
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
-    /// An object whose keys are already in sorted order (records built by ``Records``).
-    case fields([(String, JSONValue)])
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }
 
@@ -48,15 +46,6 @@ public enum JSONValue: Sendable, Equatable {
                 JSONValue.writeString(k, to: &out)
                 out.append(UInt8(ascii: ":"))
                 o[k]!.write(to: &out)
-            }
-            out.append(UInt8(ascii: "}"))
-        case .fields(let f):
-            out.append(UInt8(ascii: "{"))
-            for (i, kv) in f.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                JSONValue.writeString(kv.0, to: &out)
-                out.append(UInt8(ascii: ":"))
-                kv.1.write(to: &out)
             }
             out.append(UInt8(ascii: "}"))
         }
@@ -132,7 +121,6 @@ public enum JSONValue: Sendable, Equatable {
         out.append(UInt8(ascii: "\""))
     }
 
-    /// Optional helpers.
+    /// An optional string: the string, or null.
     public static func string(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
-    public static func decimal(_ d: Decimal?) -> JSONValue { d.map { .decimal($0) } ?? .null }
 }
