@@ -69,13 +69,18 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     public var description: String {
-        var b = [UInt8](repeating: 0x30, count: 10)
-        var y = year
-        for i in stride(from: 3, through: 0, by: -1) { b[i] = UInt8(0x30 + y % 10); y /= 10 }
-        b[4] = 0x2D; b[7] = 0x2D
-        b[5] = UInt8(0x30 + month / 10); b[6] = UInt8(0x30 + month % 10)
-        b[8] = UInt8(0x30 + day / 10); b[9] = UInt8(0x30 + day % 10)
+        var b: [UInt8] = []
+        b.reserveCapacity(10)
+        appendISO(to: &b)
         return String(decoding: b, as: UTF8.self)
+    }
+
+    /// Appends the date as `YYYY-MM-DD` in ASCII.
+    public func appendISO(to out: inout [UInt8]) {
+        out.append(UInt8(0x30 + year / 1000 % 10)); out.append(UInt8(0x30 + year / 100 % 10))
+        out.append(UInt8(0x30 + year / 10 % 10)); out.append(UInt8(0x30 + year % 10))
+        out.append(0x2D); out.append(UInt8(0x30 + month / 10)); out.append(UInt8(0x30 + month % 10))
+        out.append(0x2D); out.append(UInt8(0x30 + day / 10)); out.append(UInt8(0x30 + day % 10))
     }
 
     public static func < (a: CivilDate, b: CivilDate) -> Bool {

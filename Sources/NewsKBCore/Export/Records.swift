@@ -56,15 +56,7 @@ public enum Records {
     /// A date as a JSON string, `"YYYY-MM-DD"`.
     static func date(_ d: CivilDate, _ out: inout [UInt8]) {
         out.append(0x22)
-        var y = d.year
-        var digits: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
-        digits.3 = 0x30 + UInt8(y % 10); y /= 10
-        digits.2 = 0x30 + UInt8(y % 10); y /= 10
-        digits.1 = 0x30 + UInt8(y % 10); y /= 10
-        digits.0 = 0x30 + UInt8(y % 10)
-        out.append(digits.0); out.append(digits.1); out.append(digits.2); out.append(digits.3)
-        out.append(0x2D); out.append(0x30 + UInt8(d.month / 10)); out.append(0x30 + UInt8(d.month % 10))
-        out.append(0x2D); out.append(0x30 + UInt8(d.day / 10)); out.append(0x30 + UInt8(d.day % 10))
+        d.appendISO(to: &out)
         out.append(0x22)
     }
 
