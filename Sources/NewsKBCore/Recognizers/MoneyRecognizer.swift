@@ -167,10 +167,10 @@ public struct MoneyRecognizer: DocumentStage {
     }
 
     func match(_ s: [Unicode.Scalar], at i: Int, plain: (code: String, source: String)) -> Mention? {
-        // Quick reject: a number or a currency prefix must start here.
+        // A number or a currency prefix must start here (`process` has skipped offsets where
+        // no number, currency word or hedged unit can).
         let bareUnit = i > 0 && Self.bareUnitHedges.contains(s[i - 1]) && NumberScanner.bigUnit(s[i]) != nil
-        guard NumberScanner.canStart(s[i]) || bareUnit
-              || (currencyStarts.contains(s[i]) && currencies.longestMatch(in: s, at: i)?.payload.before == true) else { return nil }
+        guard NumberScanner.canStart(s[i]) || bareUnit || currencies.longestMatch(in: s, at: i)?.payload.before == true else { return nil }
         // Not inside a longer number or word: "2024" in "12024", a letter before "US$".
         if i > 0, Scalars.digit(s[i - 1]) != nil || s[i - 1] == "." { return nil }
         // A number must be followed by a currency, a range or a space: skip the rest unread.
