@@ -4,9 +4,8 @@
 public struct RelationFinder: DocumentStage {
     public let name = "relate.v1"
     let verbs: ScalarTrie<Bool>      // reversed
-    let links: Set<String>
-    /// Links as scalars, for suffix tests on a gap.
-    let linkWords: [[Unicode.Scalar]]
+    /// Words that may stand between an amount and its name (的, 推出的), as scalars.
+    let links: [[Unicode.Scalar]]
     let passives: [[Unicode.Scalar]]
     let announces: ScalarTrie<Bool>
     /// Words that may open a passive gap before its cue (額外, 將, 已), longest first.
@@ -33,8 +32,7 @@ public struct RelationFinder: DocumentStage {
             }
         }
         self.verbs = verbs
-        self.links = links
-        linkWords = links.map { Array($0.unicodeScalars) }
+        self.links = links.map { Array($0.unicodeScalars) }
         self.passives = passives.map { Array($0.unicodeScalars) }
         self.announces = announces
         self.leads = leads.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
@@ -74,8 +72,8 @@ public struct RelationFinder: DocumentStage {
                 let between = gap(s, mEnd, n.start)
                 let verbBefore = verbs.longestMatchEnding(in: s, at: mStart, floor: max(0, mStart - 6)) != nil
                     || (mStart >= 2 && verbs.longestMatchEnding(in: s, at: mStart - 2, floor: max(0, mStart - 8)) != nil)
-                if between.isEmpty || links.contains(String(String.UnicodeScalarView(between)))
-                    || (verbBefore && linkWords.contains(where: { between.count >= $0.count && between.suffix($0.count).elementsEqual($0) })) {
+                if between.isEmpty || links.contains(between)
+                    || (verbBefore && links.contains(where: { between.count >= $0.count && between.suffix($0.count).elementsEqual($0) })) {
                     facts.append(fact(doc, n, value, min(mStart, n.start), max(mEnd, n.end)))
                     continue
                 }
