@@ -130,17 +130,7 @@ public struct TextCleaner: DocumentStage {
                     || (0xFE20...0xFE2F).contains(s.value) || (0xF900...0xFAFF).contains(s.value) || (0x2F800...0x2FA1F).contains(s.value) {
                     needsNFC = true
                 }
-                let v = s.value
-                if v < 0x80 {
-                    out.utf8.append(UInt8(v))
-                } else if v < 0x800 {
-                    out.utf8.append(UInt8(0xC0 | v >> 6)); out.utf8.append(UInt8(0x80 | v & 0x3F))
-                } else if v < 0x10000 {
-                    out.utf8.append(UInt8(0xE0 | v >> 12)); out.utf8.append(UInt8(0x80 | v >> 6 & 0x3F)); out.utf8.append(UInt8(0x80 | v & 0x3F))
-                } else {
-                    out.utf8.append(UInt8(0xF0 | v >> 18)); out.utf8.append(UInt8(0x80 | v >> 12 & 0x3F))
-                    out.utf8.append(UInt8(0x80 | v >> 6 & 0x3F)); out.utf8.append(UInt8(0x80 | v & 0x3F))
-                }
+                UTF8.encode(s) { out.utf8.append($0) }
                 if out.first == nil { out.first = s }
                 out.last = s
                 out.scalarCount += 1
