@@ -1,3 +1,4 @@
+import NewsKBCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,8 +12,8 @@ import Glibc
 final class BackgroundWriter<Job>: @unchecked Sendable {
     private let perform: (Job) -> Void
     private let capacity: Int
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let mutex = Mutex()
+    private let changed = Condition()
     private var waiting = FIFO<Job>()
     private var closing = false
     private var thread: pthread_t?
@@ -20,34 +21,25 @@ final class BackgroundWriter<Job>: @unchecked Sendable {
     init(capacity: Int, perform: @escaping (Job) -> Void) {
         self.capacity = max(1, capacity)
         self.perform = perform
-        pthread_mutex_init(mutex, nil)
-        pthread_cond_init(changed, nil)
-    }
-
-    deinit {
-        pthread_cond_destroy(changed)
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-        changed.deallocate()
     }
 
     /// Queues a job, waiting while `capacity` jobs are already queued.
     func submit(_ job: Job) {
         if thread == nil { thread = WorkerThread.start { [self] in run() } }
-        pthread_mutex_lock(mutex)
-        while waiting.count >= capacity { pthread_cond_wait(changed, mutex) }
-        waiting.push(job)
-        pthread_cond_broadcast(changed)
-        pthread_mutex_unlock(mutex)
+        mutex.withLock {
+            while waiting.count >= capacity { changed.wait(mutex) }
+            waiting.push(job)
+            changed.broadcast()
+        }
     }
 
     /// Waits until every submitted job has run, then stops the thread.
     func finish() {
         guard let t = thread else { return }
-        pthread_mutex_lock(mutex)
-        closing = true
-        pthread_cond_broadcast(changed)
-        pthread_mutex_unlock(mutex)
+        mutex.withLock {
+            closing = true
+            changed.broadcast()
+        }
         pthread_join(t, nil)
         thread = nil
         closing = false
@@ -55,14 +47,13 @@ final class BackgroundWriter<Job>: @unchecked Sendable {
 
     private func run() {
         while true {
-            pthread_mutex_lock(mutex)
-            while waiting.isEmpty && !closing { pthread_cond_wait(changed, mutex) }
-            guard let job = waiting.pop() else {
-                pthread_mutex_unlock(mutex)
-                return
+            let next: Job? = mutex.withLock {
+                while waiting.isEmpty && !closing { changed.wait(mutex) }
+                let job = waiting.pop()
+                changed.broadcast()
+                return job
             }
-            pthread_cond_broadcast(changed)
-            pthread_mutex_unlock(mutex)
+            guard let job = next else { return }
             perform(job)
         }
     }

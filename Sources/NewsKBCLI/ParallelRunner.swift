@@ -22,9 +22,9 @@ final class ParallelRunner<Prepared>: @unchecked Sendable {
     private let deliver: (Result<NewsDocument, Runner.Failure>, Prepared?) -> Void
 
     // Shared between the calling thread and the workers; guarded by `mutex`.
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let workReady = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    private let resultReady = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let mutex = Mutex()
+    private let workReady = Condition()
+    private let resultReady = Condition()
     private var queue = FIFO<(Int, InputItem)>()
     private var results: [Int: Outcome] = [:]
     private var closing = false
@@ -40,18 +40,6 @@ final class ParallelRunner<Prepared>: @unchecked Sendable {
         self.window = max(1, jobs) * 16
         self.prepare = prepare
         self.deliver = deliver
-        pthread_mutex_init(mutex, nil)
-        pthread_cond_init(workReady, nil)
-        pthread_cond_init(resultReady, nil)
-    }
-
-    deinit {
-        pthread_cond_destroy(workReady)
-        pthread_cond_destroy(resultReady)
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-        workReady.deallocate()
-        resultReady.deallocate()
     }
 
     private static func work(_ item: InputItem, _ pipeline: Pipeline, _ prepare: (@Sendable (NewsDocument) -> Prepared)?) -> Outcome {
@@ -71,10 +59,10 @@ final class ParallelRunner<Prepared>: @unchecked Sendable {
         if threads.isEmpty { start() }
         // Keep at most `window` items in flight: deliver, waiting when the oldest is not done.
         while submitted - delivered >= window { deliverNext(wait: true) }
-        pthread_mutex_lock(mutex)
-        queue.push((submitted, item))
-        pthread_cond_signal(workReady)
-        pthread_mutex_unlock(mutex)
+        mutex.withLock {
+            queue.push((submitted, item))
+            workReady.signal()
+        }
         submitted += 1
         while delivered < submitted, deliverNext(wait: false) {}
     }
@@ -83,10 +71,10 @@ final class ParallelRunner<Prepared>: @unchecked Sendable {
     func flush() {
         while delivered < submitted { deliverNext(wait: true) }
         guard !threads.isEmpty else { return }
-        pthread_mutex_lock(mutex)
-        closing = true
-        pthread_cond_broadcast(workReady)
-        pthread_mutex_unlock(mutex)
+        mutex.withLock {
+            closing = true
+            workReady.broadcast()
+        }
         for t in threads { pthread_join(t, nil) }
         threads = []
         closing = false
@@ -95,13 +83,14 @@ final class ParallelRunner<Prepared>: @unchecked Sendable {
     /// Delivers the oldest undelivered result if it is done (or, with `wait`, once it is).
     @discardableResult
     private func deliverNext(wait: Bool) -> Bool {
-        pthread_mutex_lock(mutex)
-        var outcome = results.removeValue(forKey: delivered)
-        while outcome == nil && wait {
-            pthread_cond_wait(resultReady, mutex)
-            outcome = results.removeValue(forKey: delivered)
+        let outcome: Outcome? = mutex.withLock {
+            var outcome = results.removeValue(forKey: delivered)
+            while outcome == nil && wait {
+                resultReady.wait(mutex)
+                outcome = results.removeValue(forKey: delivered)
+            }
+            return outcome
         }
-        pthread_mutex_unlock(mutex)
         guard let (r, p) = outcome else { return false }
         delivered += 1
         deliver(r, p)
@@ -116,18 +105,16 @@ final class ParallelRunner<Prepared>: @unchecked Sendable {
 
     private func workLoop() {
         while true {
-            pthread_mutex_lock(mutex)
-            while queue.isEmpty && !closing { pthread_cond_wait(workReady, mutex) }
-            guard let (seq, item) = queue.pop() else {
-                pthread_mutex_unlock(mutex)
-                return
+            let next: (Int, InputItem)? = mutex.withLock {
+                while queue.isEmpty && !closing { workReady.wait(mutex) }
+                return queue.pop()
             }
-            pthread_mutex_unlock(mutex)
+            guard let (seq, item) = next else { return }
             let outcome = Self.work(item, pipeline, prepare)
-            pthread_mutex_lock(mutex)
-            results[seq] = outcome
-            pthread_cond_signal(resultReady)
-            pthread_mutex_unlock(mutex)
+            mutex.withLock {
+                results[seq] = outcome
+                resultReady.signal()
+            }
         }
     }
 }

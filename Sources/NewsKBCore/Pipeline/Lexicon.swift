@@ -46,23 +46,20 @@ public struct TSVTable: Sendable {
 public final class LexiconCache: @unchecked Sendable {
     public let pipeline: PipelineDefinition
     private var objects: [String: Any] = [:]
-    private var lock = pthread_mutex_t()
+    private let lock = Mutex()
 
     public init(pipeline: PipelineDefinition) {
         self.pipeline = pipeline
-        pthread_mutex_init(&lock, nil)
     }
-
-    deinit { pthread_mutex_destroy(&lock) }
 
     /// The object built from `key` by `make`, built on first use.
     public func shared<T>(_ key: String, _ make: () throws -> T) rethrows -> T {
-        pthread_mutex_lock(&lock)
-        defer { pthread_mutex_unlock(&lock) }
-        if let o = objects[key] as? T { return o }
-        let o = try make()
-        objects[key] = o
-        return o
+        try lock.withLock {
+            if let o = objects[key] as? T { return o }
+            let o = try make()
+            objects[key] = o
+            return o
+        }
     }
 
     /// The lexicon of `config` whose file name ends with `suffix`, as a path.

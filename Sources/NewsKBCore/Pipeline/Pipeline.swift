@@ -46,10 +46,9 @@ import Glibc
 public final class StageTimings: @unchecked Sendable {
     public private(set) var names: [String] = []
     public private(set) var nanoseconds: [UInt64] = []
-    private var lock = pthread_mutex_t()
+    private let lock = Mutex()
 
-    public init() { pthread_mutex_init(&lock, nil) }
-    deinit { pthread_mutex_destroy(&lock) }
+    public init() {}
 
     public static func now() -> UInt64 {
         var ts = timespec()
@@ -58,10 +57,10 @@ public final class StageTimings: @unchecked Sendable {
     }
 
     func add(stage: Int, name: String, nanoseconds ns: UInt64) {
-        pthread_mutex_lock(&lock)
-        while names.count <= stage { names.append(""); nanoseconds.append(0) }
-        names[stage] = name
-        nanoseconds[stage] += ns
-        pthread_mutex_unlock(&lock)
+        lock.withLock {
+            while names.count <= stage { names.append(""); nanoseconds.append(0) }
+            names[stage] = name
+            nanoseconds[stage] += ns
+        }
     }
 }

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Folding and keys for comparing names across scripts, widths and quote marks.
 /// A class: tries and recognisers share one, and hot loops pass it without copying its tables.
@@ -79,26 +76,21 @@ public enum NameKey {
 /// A small thread-safe memo table that forgets everything when full.
 public final class SharedCache<K: Hashable, V>: @unchecked Sendable {
     private var table: [K: V] = [:]
-    private var lock = pthread_mutex_t()
+    private let lock = Mutex()
     private let limit: Int
 
     public init(limit: Int) {
         self.limit = limit
-        pthread_mutex_init(&lock, nil)
     }
 
-    deinit { pthread_mutex_destroy(&lock) }
-
     public func get(_ k: K) -> V? {
-        pthread_mutex_lock(&lock)
-        defer { pthread_mutex_unlock(&lock) }
-        return table[k]
+        lock.withLock { table[k] }
     }
 
     public func put(_ k: K, _ v: V) {
-        pthread_mutex_lock(&lock)
-        defer { pthread_mutex_unlock(&lock) }
-        if table.count >= limit { table.removeAll(keepingCapacity: true) }
-        table[k] = v
+        lock.withLock {
+            if table.count >= limit { table.removeAll(keepingCapacity: true) }
+            table[k] = v
+        }
     }
 }
