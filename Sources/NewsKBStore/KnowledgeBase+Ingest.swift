@@ -28,31 +28,19 @@ extension KnowledgeBase {
         let records = records ?? Records.serialize(doc)
         let old = try Row.fetchOne(db.cachedStatement(sql: "SELECT sha256, pipeline FROM document WHERE doc_id = ?"), arguments: [doc.id])
         if let o = old, o["sha256"] as String == doc.sha256, o["pipeline"] as String == pipeline { return .unchanged }
-        if old != nil { try db.cachedStatement(sql: "DELETE FROM document WHERE doc_id = ?").execute(arguments: [doc.id]) }
-        try db.cachedStatement(sql: "DELETE FROM input_error WHERE doc_id = ?").execute(arguments: [doc.id])
-        var document = try RowWriter(db, sql: """
-            INSERT INTO document (doc_id, source, sha256, pipeline, published, language, region, title, record)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for value in [doc.id, doc.source, doc.sha256, pipeline, doc.published?.description, doc.language, doc.region, doc.title, records.document] {
-            document.text(value)
-        }
-        try document.insert()
-        var mention = try RowWriter(db, sql: """
-            INSERT INTO mention (doc_id, ord, type, text, start, "end", entity_id, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        try DocumentRows.clear(docID: doc.id, replacing: old != nil, in: db)
+        var rows = try DocumentRows(db)
+        try rows.document(id: doc.id, source: doc.source, sha256: doc.sha256, pipeline: pipeline, published: doc.published?.description,
+                          language: doc.language, region: doc.region, title: doc.title, record: records.document)
         for (i, m) in doc.mentions.enumerated() {
-            mention.text(doc.id); mention.int(i); mention.text(m.type.rawValue); mention.text(doc.text(of: m))
-            mention.int(m.start); mention.int(m.end); mention.text(m.entityID); mention.text(records.mentions[i])
-            try mention.insert()
+            try rows.mention(docID: doc.id, ord: i, type: m.type.rawValue, text: doc.text(of: m), start: m.start, end: m.end,
+                             entityID: m.entityID, record: records.mentions[i])
         }
         for id in doc.entities.keys.sorted() {
             try upsertEntity(doc.entities[id]!, in: db)
         }
-        var relation = try RowWriter(db, sql: "INSERT INTO relation (doc_id, ord, type, subject, record) VALUES (?, ?, ?, ?, ?)")
         for (i, r) in doc.relations.enumerated() {
-            relation.text(doc.id); relation.int(i); relation.text(r.type); relation.text(r.subject); relation.text(records.relations[i])
-            try relation.insert()
+            try rows.relation(docID: doc.id, ord: i, type: r.type, subject: r.subject, record: records.relations[i])
         }
         return old == nil ? .added : .replaced
     }
@@ -77,9 +65,11 @@ extension KnowledgeBase {
 
     /// Records an input that could not be processed (replacing an earlier error for it).
     public func recordError(source: String, docID: String?, error: String) throws {
-        try db.write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO input_error (source, doc_id, error) VALUES (?, ?, ?)", arguments: [source, docID, error])
-        }
+        try db.write { db in try Self.recordError(source: source, docID: docID, error: error, in: db) }
+    }
+
+    static func recordError(source: String, docID: String?, error: String, in db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO input_error (source, doc_id, error) VALUES (?, ?, ?)", arguments: [source, docID, error])
     }
 
     /// A ledger row: what was ingested from an input file.

@@ -46,6 +46,7 @@ extension KnowledgeBase {
             var current: String? = nil     // the document whose mentions follow
             var skipping = false           // its content is unchanged: skip its mentions and relations
             var mentionOrd = 0, relationOrd = 0
+            var rows = try DocumentRows(db)
             while let raw = try lines() {
                 if raw.isEmpty { continue }
                 guard let r = try? decoder.decode(PartRecord.self, from: Data(raw)) else { tally.badLines += 1; continue }
@@ -63,23 +64,19 @@ extension KnowledgeBase {
                         continue
                     }
                     skipping = false
-                    if old != nil { try db.execute(sql: "DELETE FROM document WHERE doc_id = ?", arguments: [id]); tally.replaced += 1 }
-                    try db.execute(sql: "DELETE FROM input_error WHERE doc_id = ?", arguments: [id])
-                    try db.execute(sql: """
-                        INSERT INTO document (doc_id, source, sha256, pipeline, published, language, region, title, record)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [id, r.source ?? "", sha, pipeline, r.published, r.language ?? "und", r.region, r.title, line])
+                    if old != nil { tally.replaced += 1 }
+                    try DocumentRows.clear(docID: id, replacing: old != nil, in: db)
+                    try rows.document(id: id, source: r.source ?? "", sha256: sha, pipeline: pipeline, published: r.published,
+                                      language: r.language ?? "und", region: r.region, title: r.title, record: line)
                     tally.documents += 1
                 case "mention":
                     guard !skipping, let id = r.doc_id, id == current, let s = r.start, let e = r.end else { continue }
-                    try db.execute(sql: """
-                        INSERT INTO mention (doc_id, ord, type, text, start, "end", entity_id, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [id, mentionOrd, r.type ?? "", r.text ?? "", s, e, r.entity_id, line])
+                    try rows.mention(docID: id, ord: mentionOrd, type: r.type ?? "", text: r.text ?? "", start: s, end: e,
+                                     entityID: r.entity_id, record: line)
                     mentionOrd += 1
                 case "relation":
                     guard !skipping, let id = r.doc_id, id == current else { continue }
-                    try db.execute(sql: "INSERT INTO relation (doc_id, ord, type, subject, record) VALUES (?, ?, ?, ?, ?)",
-                                   arguments: [id, relationOrd, r.type ?? "", r.subject ?? "", line])
+                    try rows.relation(docID: id, ord: relationOrd, type: r.type ?? "", subject: r.subject ?? "", record: line)
                     relationOrd += 1
                 case "entity":
                     guard let id = r.entity_id else { continue }
@@ -88,7 +85,7 @@ extension KnowledgeBase {
                     tally.entities += 1
                 case "error":
                     guard let source = r.source, let error = r.error else { continue }
-                    try db.execute(sql: "INSERT OR REPLACE INTO input_error (source, doc_id, error) VALUES (?, ?, ?)", arguments: [source, r.doc_id, error])
+                    try Self.recordError(source: source, docID: r.doc_id, error: error, in: db)
                     tally.errors += 1
                 default:
                     tally.badLines += 1

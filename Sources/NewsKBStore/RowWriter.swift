@@ -60,3 +60,46 @@ struct RowWriter {
         }
     }
 }
+
+/// The rows of one document, one cached statement per table: `ingest` (from processed
+/// documents) and `load` (from `extract`'s JSONL) write them the same way.
+struct DocumentRows {
+    private var documents: RowWriter
+    private var mentions: RowWriter
+    private var relations: RowWriter
+
+    init(_ db: Database) throws {
+        documents = try RowWriter(db, sql: """
+            INSERT INTO document (doc_id, source, sha256, pipeline, published, language, region, title, record)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        mentions = try RowWriter(db, sql: """
+            INSERT INTO mention (doc_id, ord, type, text, start, "end", entity_id, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        relations = try RowWriter(db, sql: "INSERT INTO relation (doc_id, ord, type, subject, record) VALUES (?, ?, ?, ?, ?)")
+    }
+
+    /// Clears the way for a document: an earlier version (its mentions and relations go with
+    /// it) when `replacing`, and any error record it had.
+    static func clear(docID: String, replacing: Bool, in db: Database) throws {
+        if replacing { try db.cachedStatement(sql: "DELETE FROM document WHERE doc_id = ?").execute(arguments: [docID]) }
+        try db.cachedStatement(sql: "DELETE FROM input_error WHERE doc_id = ?").execute(arguments: [docID])
+    }
+
+    mutating func document(id: String, source: String, sha256: String, pipeline: String, published: String?,
+                           language: String, region: String?, title: String?, record: String) throws {
+        for value in [id, source, sha256, pipeline, published, language, region, title, record] { documents.text(value) }
+        try documents.insert()
+    }
+
+    mutating func mention(docID: String, ord: Int, type: String, text: String, start: Int, end: Int, entityID: String?, record: String) throws {
+        mentions.text(docID); mentions.int(ord); mentions.text(type); mentions.text(text)
+        mentions.int(start); mentions.int(end); mentions.text(entityID); mentions.text(record)
+        try mentions.insert()
+    }
+
+    mutating func relation(docID: String, ord: Int, type: String, subject: String, record: String) throws {
+        relations.text(docID); relations.int(ord); relations.text(type); relations.text(subject); relations.text(record)
+        try relations.insert()
+    }
+}
