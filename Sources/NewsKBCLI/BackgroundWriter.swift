@@ -1,4 +1,3 @@
-import NewsKBCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,10 +11,7 @@ import Glibc
 final class BackgroundWriter<Job>: @unchecked Sendable {
     private let perform: (Job) -> Void
     private let capacity: Int
-    private let mutex = Mutex()
-    private let changed = Condition()
-    private var waiting = FIFO<Job>()
-    private var closing = false
+    private var queue: WorkQueue<Job>?
     private var thread: pthread_t?
 
     init(capacity: Int, perform: @escaping (Job) -> Void) {
@@ -25,36 +21,22 @@ final class BackgroundWriter<Job>: @unchecked Sendable {
 
     /// Queues a job, waiting while `capacity` jobs are already queued.
     func submit(_ job: Job) {
-        if thread == nil { thread = WorkerThread.start { [self] in run() } }
-        mutex.withLock {
-            while waiting.count >= capacity { changed.wait(mutex) }
-            waiting.push(job)
-            changed.broadcast()
+        if queue == nil {
+            let q = WorkQueue<Job>(capacity: capacity)
+            queue = q
+            thread = WorkerThread.start { [perform] in
+                while let job = q.pop() { perform(job) }
+            }
         }
+        queue?.push(job)
     }
 
     /// Waits until every submitted job has run, then stops the thread.
     func finish() {
-        guard let t = thread else { return }
-        mutex.withLock {
-            closing = true
-            changed.broadcast()
-        }
+        guard let q = queue, let t = thread else { return }
+        q.close()
         pthread_join(t, nil)
+        queue = nil
         thread = nil
-        closing = false
-    }
-
-    private func run() {
-        while true {
-            let next: Job? = mutex.withLock {
-                while waiting.isEmpty && !closing { changed.wait(mutex) }
-                let job = waiting.pop()
-                changed.broadcast()
-                return job
-            }
-            guard let job = next else { return }
-            perform(job)
-        }
     }
 }

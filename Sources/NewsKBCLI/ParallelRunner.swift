@@ -21,13 +21,12 @@ final class ParallelRunner<Prepared>: @unchecked Sendable {
     let prepare: (@Sendable (NewsDocument) -> Prepared)?
     private let deliver: (Result<NewsDocument, Runner.Failure>, Prepared?) -> Void
 
-    // Shared between the calling thread and the workers; guarded by `mutex`.
+    /// Items for the workers, with their sequence numbers; nil while no workers run.
+    private var queue: WorkQueue<(Int, InputItem)>?
+    // Results by sequence number, shared with the workers; guarded by `mutex`.
     private let mutex = Mutex()
-    private let workReady = Condition()
     private let resultReady = Condition()
-    private var queue = FIFO<(Int, InputItem)>()
     private var results: [Int: Outcome] = [:]
-    private var closing = false
     // Used by the calling thread only.
     private var submitted = 0
     private var delivered = 0
@@ -56,13 +55,10 @@ final class ParallelRunner<Prepared>: @unchecked Sendable {
             deliver(r, p)
             return
         }
-        if threads.isEmpty { start() }
+        if queue == nil { start() }
         // Keep at most `window` items in flight: deliver, waiting when the oldest is not done.
         while submitted - delivered >= window { deliverNext(wait: true) }
-        mutex.withLock {
-            queue.push((submitted, item))
-            workReady.signal()
-        }
+        queue?.push((submitted, item))
         submitted += 1
         while delivered < submitted, deliverNext(wait: false) {}
     }
@@ -70,14 +66,11 @@ final class ParallelRunner<Prepared>: @unchecked Sendable {
     /// Delivers everything submitted, then stops the workers (a later submit starts them again).
     func flush() {
         while delivered < submitted { deliverNext(wait: true) }
-        guard !threads.isEmpty else { return }
-        mutex.withLock {
-            closing = true
-            workReady.broadcast()
-        }
+        guard let q = queue else { return }
+        q.close()
         for t in threads { pthread_join(t, nil) }
         threads = []
-        closing = false
+        queue = nil
     }
 
     /// Delivers the oldest undelivered result if it is done (or, with `wait`, once it is).
@@ -98,23 +91,18 @@ final class ParallelRunner<Prepared>: @unchecked Sendable {
     }
 
     private func start() {
+        let q = WorkQueue<(Int, InputItem)>()
+        queue = q
         for _ in 0..<jobs {
-            threads.append(WorkerThread.start { [self] in workLoop() })
-        }
-    }
-
-    private func workLoop() {
-        while true {
-            let next: (Int, InputItem)? = mutex.withLock {
-                while queue.isEmpty && !closing { workReady.wait(mutex) }
-                return queue.pop()
-            }
-            guard let (seq, item) = next else { return }
-            let outcome = Self.work(item, pipeline, prepare)
-            mutex.withLock {
-                results[seq] = outcome
-                resultReady.signal()
-            }
+            threads.append(WorkerThread.start { [self] in
+                while let (seq, item) = q.pop() {
+                    let outcome = Self.work(item, pipeline, prepare)
+                    mutex.withLock {
+                        results[seq] = outcome
+                        resultReady.signal()
+                    }
+                }
+            })
         }
     }
 }
