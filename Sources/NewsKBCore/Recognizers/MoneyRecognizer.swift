@@ -183,7 +183,7 @@ public struct MoneyRecognizer: DocumentStage {
         var b: Side? = nil
         // Range: X至Y, X到Y, X-Y, X～Y.
         var k = a.end
-        if k < s.count, ["至", "到", "-", "－", "–", "~", "～", "—"].contains(s[k]) {
+        if k < s.count, Self.rangeMarks.contains(s[k]) {
             if let other = side(s, at: k + 1), other.number.start == k + 1 || other.currency != nil {
                 b = other
                 k = other.end
