@@ -87,12 +87,10 @@ struct EntityTally {
                 // The same rules as the store: all names kept, a rule entity named by the smallest.
                 names[id, default: []].insert(e.name)
                 names[id, default: []].formUnion(e.aliases)
-                if id.utf8.contains(UInt8(ascii: "~")) {   // a rule-made entity
-                    if Array(e.name.utf8).lexicographicallyPrecedes(Array(known.name.utf8)) { known.name = e.name; info[id] = known }
-                    if let a = known.nameHans, let b = e.nameHans, !Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8)), a != b {
-                        known.nameHans = b
-                        info[id] = known
-                    }
+                if EntityResolver.isRuleEntityID(id) {
+                    known.name = Self.smaller(known.name, e.name)
+                    if let a = known.nameHans, let b = e.nameHans { known.nameHans = Self.smaller(a, b) }
+                    info[id] = known
                 }
             } else {
                 info[id] = e
@@ -101,6 +99,11 @@ struct EntityTally {
             documents[id, default: 0] += 1
         }
         for m in doc.mentions { if let id = m.entityID { mentions[id, default: 0] += 1 } }
+    }
+
+    /// The smaller of two names in UTF-8 byte order (SQLite's `min` on text).
+    static func smaller(_ a: String, _ b: String) -> String {
+        Array(b.utf8).lexicographicallyPrecedes(Array(a.utf8)) ? b : a
     }
 
     func records() -> [JSONValue] {

@@ -18,6 +18,9 @@ public struct EntityResolver: DocumentStage {
         (type == .programme ? "prog:~" : "inst:~") + key
     }
 
+    /// Whether an entity id was made by ``ruleEntityID(type:key:)`` rather than taken from the lexicon.
+    public static func isRuleEntityID(_ id: String) -> Bool { id.utf8.contains(UInt8(ascii: "~")) }
+
     /// The name with a leading lexicon institution alias replaced by its full name.
     func canonical(_ name: String, published: CivilDate?) -> String {
         let plain = lexicon.folder.stripped(name)
