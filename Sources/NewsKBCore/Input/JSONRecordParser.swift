@@ -51,39 +51,45 @@ public enum JSONRecordParser {
             at += 1
         }
 
+        /// Comma-separated elements up to the `close` bracket, after the opening one has been
+        /// read. A trailing comma is accepted, as Foundation's JSON reader accepts it.
+        mutating func elements(until close: UInt8, _ element: (inout Reader) throws(Failure) -> Void) throws(Failure) {
+            while true {
+                skipSpace()
+                if peek == close { at += 1; return }
+                try element(&self)
+                skipSpace()
+                guard let c = peek else { throw fail("unterminated \(close == UInt8(ascii: "}") ? "object" : "array")") }
+                at += 1
+                if c == close { return }
+                guard c == UInt8(ascii: ",") else { at -= 1; throw fail("expected ',' or '\(Character(Unicode.Scalar(close)))'") }
+            }
+        }
+
         /// An object; with `keep`, its string fields are collected (the top level only).
         mutating func object(depth: Int, keep: Bool) throws(Failure) -> Fields {
             guard depth < JSONRecordParser.maxDepth else { throw fail("nested too deeply") }
             var fields = Fields()
             try expect(UInt8(ascii: "{"))
-            skipSpace()
-            if peek == UInt8(ascii: "}") { at += 1; return fields }
-            while true {
-                skipSpace()
-                // A trailing comma is accepted, as Foundation's JSON reader accepts it.
-                if peek == UInt8(ascii: "}") { at += 1; return fields }
-                guard peek == UInt8(ascii: "\"") else { throw fail("expected a field name") }
-                let key = try string()
-                skipSpace()
-                try expect(UInt8(ascii: ":"))
-                skipSpace()
-                if peek == UInt8(ascii: "\"") {
-                    let value = try string()
+            try elements(until: UInt8(ascii: "}")) { (r: inout Reader) throws(Failure) in
+                guard r.peek == UInt8(ascii: "\"") else { throw r.fail("expected a field name") }
+                let key = try r.string()
+                r.skipSpace()
+                try r.expect(UInt8(ascii: ":"))
+                r.skipSpace()
+                if r.peek == UInt8(ascii: "\"") {
+                    let value = try r.string()
                     if keep { fields.strings[key] = value; fields.others.remove(key) }
-                } else if peek == UInt8(ascii: "n") {
+                } else if r.peek == UInt8(ascii: "n") {
                     // null: as if the field were absent.
-                    try word("null")
+                    try r.word("null")
                     if keep { fields.strings[key] = nil; fields.others.remove(key) }
                 } else {
-                    try skipValue(depth: depth + 1)
+                    try r.skipValue(depth: depth + 1)
                     if keep { fields.others.insert(key); fields.strings[key] = nil }
                 }
-                skipSpace()
-                guard let c = peek else { throw fail("unterminated object") }
-                at += 1
-                if c == UInt8(ascii: "}") { return fields }
-                guard c == UInt8(ascii: ",") else { at -= 1; throw fail("expected ',' or '}'") }
             }
+            return fields
         }
 
         mutating func skipValue(depth: Int) throws(Failure) {
@@ -94,18 +100,7 @@ public enum JSONRecordParser {
             case UInt8(ascii: "["):
                 guard depth < JSONRecordParser.maxDepth else { throw fail("nested too deeply") }
                 at += 1
-                skipSpace()
-                if peek == UInt8(ascii: "]") { at += 1; return }
-                while true {
-                    skipSpace()
-                    if peek == UInt8(ascii: "]") { at += 1; return }
-                    try skipValue(depth: depth + 1)
-                    skipSpace()
-                    guard let d = peek else { throw fail("unterminated array") }
-                    at += 1
-                    if d == UInt8(ascii: "]") { return }
-                    guard d == UInt8(ascii: ",") else { at -= 1; throw fail("expected ',' or ']'") }
-                }
+                try elements(until: UInt8(ascii: "]")) { (r: inout Reader) throws(Failure) in try r.skipValue(depth: depth + 1) }
             case UInt8(ascii: "t"): try word("true")
             case UInt8(ascii: "f"): try word("false")
             case UInt8(ascii: "n"): try word("null")
