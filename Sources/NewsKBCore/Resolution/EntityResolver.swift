@@ -61,7 +61,7 @@ public struct EntityResolver: DocumentStage {
         for idx in doc.mentions.indices {
             let type = doc.mentions[idx].type
             guard type == .institution || type == .programme, case .name(let nv) = doc.mentions[idx].value else { continue }
-            var k: Int
+            let k: Int
             if let lid = nv.lexiconID, let known = byID[lid] {
                 k = known
             } else if nv.lexiconID == nil, let known = ruleNames[RuleName(type: type, name: nv.name)] {
