@@ -18,7 +18,10 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         let pipeline = try options.loadPipeline()
-        let (reader, files) = try options.inputs(paths)
+        let reader = options.reader
+        let listing = reader.files(paths)
+        if let missing = listing.missing.first { throw CLIError(message: missing.message, code: 2) }
+        let files = listing.files
         let timings = StageTimings()
         var docs = 0, chars = 0, inputBytes = 0, failures = 0
         var texts: [[Unicode.Scalar]] = []

@@ -21,7 +21,7 @@ struct ExportCommand: ParsableCommand {
         guard let target = output else {
             let out = LineWriter()
             try kb.export { out.write($0) }
-            out.flush()
+            guard out.flush() else { throw CLIError(message: "cannot write the export: \(out.failure ?? "write failed")", code: 74) }
             return
         }
         let tmp = FileIO.directory(of: target) + "/.\(FileIO.baseName(target)).tmp-\(getpid())"
@@ -30,7 +30,7 @@ struct ExportCommand: ParsableCommand {
         do {
             let out = LineWriter(fd: fd)
             try kb.export { out.write($0) }
-            out.flush()
+            guard out.flush() else { throw CLIError(message: "cannot write \(tmp): \(out.failure ?? "write failed")", code: 74) }
             guard fsync(fd) == 0 else { throw CLIError(message: "cannot sync \(tmp): \(FileIO.lastError())", code: 74) }
             close(fd)
             guard rename(tmp, target) == 0 else { throw CLIError(message: "cannot rename \(tmp) to \(target): \(FileIO.lastError())", code: 74) }

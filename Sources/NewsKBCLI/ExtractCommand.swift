@@ -6,12 +6,24 @@ struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
         abstract: "Run the pipeline on inputs and write JSONL records to stdout, without a knowledge base.",
-        discussion: "With '-' reads JSONL records (id, url, published, region, title, text or html) from stdin and streams: each input's records are written as soon as it is done. Entity records follow at the end.")
+        discussion: """
+        With '-' reads JSONL records (id, url, published, region, title, text or html) from stdin and streams: each \
+        input's records are written as soon as it is done. Entity records follow at the end. An input that cannot be \
+        processed is an error record in the output (and a log line); the exit code is then 1, or 0 with \
+        --allow-rejected (the mode a Spark job runs in: only a real failure, such as an unwritable output, fails it).
+        """)
 
     @OptionGroup var options: PipelineOptions
+    @OptionGroup var log: LogOptions
 
     @Flag(name: .long, help: "Read input paths from stdin, one a line (the form a Spark job pipes a manifest through).")
     var pathsFromStdin = false
+
+    @Option(name: .long, help: "With --paths-from-stdin: name documents by their path below this folder, as if it had been given.")
+    var root: String?
+
+    @Flag(name: .long, help: "Exit 0 when the only problems were rejected inputs (each is an error record in the output).")
+    var allowRejected = false
 
     @Argument(help: "Files, folders (walked for .txt, .html, .htm, .jsonl, .warc, each maybe .gz) or '-' for JSONL on stdin.")
     var paths: [String] = []
@@ -19,15 +31,40 @@ struct ExtractCommand: ParsableCommand {
     func validate() throws {
         if pathsFromStdin && !paths.isEmpty { throw ValidationError("--paths-from-stdin takes no path arguments") }
         if !pathsFromStdin && paths.isEmpty { throw ValidationError("name at least one input, or '-' for JSONL records on stdin") }
+        if root != nil && !pathsFromStdin { throw ValidationError("--root goes with --paths-from-stdin") }
+    }
+
+    /// The input files of a manifest: each path a file (named by its path below `root`,
+    /// when given) or a folder to walk; a missing path is a failure.
+    static func listing(manifest: [String], root: String?, reader: InputReader) -> InputReader.Listing {
+        var out = InputReader.Listing()
+        for path in manifest {
+            if let info = FileIO.info(path), !info.isDirectory {
+                out.files.append(InputFile(path: path, root: root))
+            } else {
+                let sub = reader.files([path])
+                out.files += sub.files
+                out.missing += sub.missing
+                out.folders += sub.folders
+            }
+        }
+        return out
     }
 
     func run() throws {
+        log.apply(runID: Console.newRunID())
         let pipeline = try options.loadPipeline()
-        let reader = InputReader(defaultPublished: options.publishedDate)
+        let reader = options.reader
         let out = LineWriter()
         var entities = EntityTally()
         var rejected = 0
+        var firstSeen: [String: InputLocation] = [:]
         let streaming = paths == ["-"] || pathsFromStdin
+        func reject(_ f: InputFailure) {
+            rejected += 1
+            out.write(Records.error(f))
+            Console.rejected(f)
+        }
         let runner = ParallelRunner<[UInt8]>(pipeline: pipeline, jobs: streaming ? 1 : options.jobCount, prepare: { doc in
             var bytes: [UInt8] = []
             Records.write(doc, to: &bytes)
@@ -35,41 +72,45 @@ struct ExtractCommand: ParsableCommand {
         }) { result, bytes in
             switch result {
             case .success(let doc):
-                out.write(bytes: bytes ?? [])
-                entities.add(doc)
+                if let first = firstSeen[doc.id], first != doc.location {
+                    reject(InputFailure(doc.location, docID: doc.id, stage: "extract", code: .collision,
+                                        "document id '\(doc.id)' is already taken by \(first); this input was not written"))
+                } else {
+                    firstSeen[doc.id] = doc.location
+                    out.write(bytes: bytes ?? [])
+                    entities.add(doc)
+                }
             case .failure(let f):
-                rejected += 1
-                out.write(Records.error(source: f.source, docID: f.docID, error: f.error))
-                Console.rejected(source: f.source, docID: f.docID, error: f.error)
+                reject(f)
             }
             if streaming { out.flush() }
         }
         let handle: (InputItem) -> Void = { runner.submit($0) }
         if pathsFromStdin {
             while let line = readLine(strippingNewline: true) {
-                let path = String(line.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
+                let path = trimmedLine(line)
                 if path.isEmpty { continue }
-                guard FileIO.info(path) != nil else {
-                    handle(.failure(source: path, docID: nil, error: "E-INPUT: no such file"))
-                    continue
-                }
-                reader.read(file: path, emit: handle)
+                let listing = Self.listing(manifest: [path], root: root, reader: reader)
+                for f in listing.missing { handle(.failure(f)) }
+                for f in listing.files { reader.read(file: f, emit: handle) }
             }
         } else if paths == ["-"] {
-            var lineNo = 0
             while let line = readLine(strippingNewline: true) {
-                lineNo += 1
                 if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
-                handle(reader.record(Array(line.utf8), source: "stdin", line: nil))
+                handle(reader.record(Array(line.utf8), file: .stdin, line: nil))
             }
         } else {
-            let files = try options.inputs(paths).1
-            for f in files { reader.read(file: f, emit: handle) }
+            let listing = reader.files(paths)
+            for f in listing.missing { handle(.failure(f)) }
+            for f in listing.files { reader.read(file: f, emit: handle) }
         }
         runner.flush()
         for line in entities.records() { out.write(line) }
-        out.flush()
-        if rejected > 0 { throw ExitCode(1) }
+        guard out.flush() else {
+            Console.error("cannot write the output: \(out.failure ?? "write failed")")
+            throw ExitCode(74)
+        }
+        if rejected > 0 && !allowRejected { throw ExitCode(1) }
     }
 }
 

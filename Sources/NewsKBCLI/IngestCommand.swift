@@ -7,135 +7,293 @@ struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Run the pipeline on files or folders and store documents, mentions, entities and relations in the knowledge base.",
-        discussion: "Unchanged files (same size, time and content) are skipped; a changed document replaces its old facts. Inputs that fail get an error record and the run goes on; the exit code is then 1.")
+        discussion: """
+        A file found in a folder is the document named by its path below that folder (ROOT/2024-07-01/article.txt is \
+        2024-07-01/article), so equal file names in different folders never meet; two inputs that still claim one id \
+        get an E-COLLISION error record and the first one stays.
+
+        Each file is recorded in the ledger (by its canonical path) in the same transaction as its last documents, so a \
+        killed run's re-run skips every file already stored. A file is processed again when it changed (size or time), \
+        when the pipeline's content (definition or any lexicon) changed, when the per-input options (--published, \
+        --region) changed, or with --force. A file rejected before and unchanged since is not read again: the summary \
+        counts it as known_bad and it does not change the exit code. A missing path is an error record; the other \
+        inputs are ingested. With --prune, documents whose source file is gone from the folders given are removed first.
+        """)
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var options: PipelineOptions
     @OptionGroup var lock: LockOptions
+    @OptionGroup var log: LogOptions
 
-    @Argument(help: "Files or folders (walked for .txt, .html, .htm, .jsonl, .warc, each maybe .gz).")
-    var paths: [String]
+    @Flag(name: .long, help: "Process every input again, even those unchanged since they were ingested.")
+    var force = false
+
+    @Flag(name: .long, help: "Before ingesting, remove documents whose source file is gone from the folders given.")
+    var prune = false
+
+    @Flag(name: .long, help: "Read input paths from stdin, one a line (as 'extract --paths-from-stdin').")
+    var pathsFromStdin = false
+
+    @Option(name: .long, help: "With --paths-from-stdin: name documents by their path below this folder, as if it had been given.")
+    var root: String?
+
+    @Argument(help: "Files or folders (walked for .txt, .html, .htm, .jsonl, .warc, each maybe .gz), or '-' for JSONL records on stdin.")
+    var paths: [String] = []
+
+    func validate() throws {
+        if pathsFromStdin && !paths.isEmpty { throw ValidationError("--paths-from-stdin takes no path arguments") }
+        if !pathsFromStdin && paths.isEmpty { throw ValidationError("name at least one input, '-' for JSONL records on stdin, or --paths-from-stdin") }
+        if paths.contains("-") && paths.count > 1 { throw ValidationError("'-' (JSONL on stdin) cannot be mixed with paths") }
+        if root != nil && !pathsFromStdin { throw ValidationError("--root goes with --paths-from-stdin") }
+    }
 
     func run() throws {
+        let runID = Console.newRunID()
+        log.apply(runID: runID)
+        let started = StageTimings.now()
+        let startedAt = Console.timestamp()
         let pipeline = try options.loadPipeline()
-        var (reader, files) = try options.inputs(paths)
-        reader.hashesFiles = true   // the ledger records each file's digest
+        let pipelineDigest: String
+        do { pipelineDigest = try pipeline.definition.contentDigest() } catch { throw CLIError(message: "\(error)", code: 2) }
+        let optionsDigest = SHA256.hex(Array(options.inputOptionsText.utf8))
+        let storeKey = "\(pipeline.definition.name)@\(pipeline.definition.version) pipeline:\(pipelineDigest.prefix(12)) options:\(optionsDigest.prefix(12))"
+        var reader = options.reader
+        reader.hashesFiles = true
+        let bytesRead = ByteCounter()
+        reader.bytesRead = bytesRead
+
+        // The inputs: listed before the lock is taken, so a slow folder walk holds nothing.
+        let streaming = paths == ["-"]
+        var listing = InputReader.Listing()
+        var given = paths
+        if pathsFromStdin {
+            given = []
+            while let line = readLine(strippingNewline: true) {
+                let path = trimmedLine(line)
+                if !path.isEmpty { given.append(path) }
+            }
+            listing = ExtractCommand.listing(manifest: given, root: root, reader: reader)
+        } else if !streaming {
+            listing = reader.files(paths)
+        }
+        var seenOrigins = Set<String>()
+        listing.files = listing.files.filter { seenOrigins.insert($0.origin).inserted }   // one file named twice is one input
+
         let held = try KnowledgeBaseLock(kb: store.kb, waitSeconds: lock.lockTimeout)
         defer { withExtendedLifetime(held) {} }
         let kb = try store.open(create: true)
-        let progress = Progress(totalFiles: files.count)
-        let pipelineID = "\(pipeline.definition.name)@\(pipeline.definition.version)"
+        try storeStep { try kb.canonicaliseLedger() }
+        try storeStep { try kb.beginRun(id: runID, command: "ingest", started: startedAt) }
         var tally = IngestTally()
-        var perFile: [String: (docs: Int, failures: Int)] = [:]
-        let inputFiles = Set(files)
-        // Storing runs on a writer thread of its own; `stored` belongs to it until `finish()`.
-        let stored = StoreTally()
-        let writer = BackgroundWriter<StoreJob>(capacity: 2) { job in
-            switch job {
-            case .documents(let batch):
-                do {
-                    for outcome in try kb.store(batch: batch, pipeline: pipelineID) {
-                        switch outcome {
-                        case .added: stored.added += 1
-                        case .replaced: stored.replaced += 1
-                        case .unchanged: stored.unchanged += 1
-                        }
-                    }
-                } catch {
-                    for (d, _) in batch { stored.failuresByFile[d.source, default: 0] += 1 }
-                    stored.failed += batch.count
-                    Console.error("cannot store \(batch.count) documents: \(error)")
-                }
-            case .error(let source, let docID, let error):
-                try? kb.recordError(source: source, docID: docID, error: error)
-            }
+        if prune {
+            let p = try storeStep { try kb.prune(under: listing.folders) }
+            tally.prunedDocuments = p.documents
+            tally.prunedFiles = p.files
+            Console.event(level: "info", "pruned", message: "pruned \(p.documents) documents of \(p.files) files gone from the folders given",
+                          [("documents", String(p.documents)), ("files", String(p.files)), ("errors", String(p.errors))])
         }
-        var batch: [(NewsDocument, Records.Serialized)] = []
-        func writeBatch() {
-            guard !batch.isEmpty else { return }
-            writer.submit(.documents(batch))
-            batch.removeAll(keepingCapacity: true)
-        }
-        let runner = ParallelRunner<Records.Serialized>(pipeline: pipeline, jobs: options.jobCount, prepare: { Records.serialize($0) }) { result, prepared in
-            switch result {
-            case .success(let doc):
-                progress.document()
-                perFile[doc.source, default: (0, 0)].docs += 1
-                batch.append((doc, prepared ?? Records.serialize(doc)))
-                if batch.count >= 64 { writeBatch() }
-            case .failure(let f):
-                let file = inputFiles.contains(f.source) ? f.source : Self.fileOf(f.source)
-                perFile[file, default: (0, 0)].failures += 1
-                tally.rejected += 1
-                Console.rejected(source: f.source, docID: f.docID, error: f.error)
-                writer.submit(.error(source: f.source, docID: f.docID, error: f.error))
-            }
-        }
-        var todo: [(String, FileIO.Info)] = []
-        var digests: [String: String] = [:]
-        let ledger = try kb.ledgerEntries()
-        for file in files {
-            guard let info = FileIO.info(file) else { continue }
-            if let prior = ledger[file], prior.status == "ok", prior.size == info.size, prior.mtime == info.mtime {
-                tally.skippedFiles += 1
+        try storeStep { try kb.clearMissingPathErrors(given) }
+
+        // What to read, and why.
+        let ledger = try storeStep { try kb.ledgerEntries() }
+        var todo: [(InputFile, FileIO.Info, Reason)] = []
+        for file in listing.files {
+            guard let info = FileIO.info(file.path) else {
+                listing.missing.append(InputFailure(InputLocation(file: file.path), docID: nil, code: .notFound, "\(file.path): gone while listing"))
                 continue
             }
-            todo.append((file, info))
-            digests[file] = reader.read(file: file, emit: runner.submit)
-            progress.file()
+            let reason: Reason
+            if let prior = ledger[file.origin], prior.size == info.size, prior.mtime == info.mtime {
+                if force { reason = .forced }
+                else if prior.pipelineDigest != pipelineDigest { reason = .pipeline }
+                else if prior.optionsDigest != optionsDigest { reason = .options }
+                else if prior.status == "ok" { tally.skippedFiles += 1; continue }
+                else { tally.knownBad += 1; continue }
+            } else {
+                reason = ledger[file.origin] == nil ? .new : .changed
+            }
+            tally.reasons[reason, default: 0] += 1
+            todo.append((file, info, reason))
+        }
+
+        let progress = Progress(totalFiles: todo.count, totalBytes: todo.reduce(0) { $0 + $1.1.size }, bytes: bytesRead)
+        // Storing runs on a writer thread of its own; `stored` belongs to it until `finish()`.
+        let stored = StoreTally()
+        let writer = BackgroundWriter<KnowledgeBase.IngestBatch>(capacity: 2) { batch in
+            do {
+                for (i, outcome) in try kb.write(batch, pipeline: storeKey, runID: runID, collided: &stored.collided).enumerated() {
+                    switch outcome {
+                    case .added: stored.added += 1
+                    case .replaced: stored.replaced += 1
+                    case .unchanged: stored.unchanged += 1
+                    case .collision(let other):
+                        let doc = batch.documents[i].0
+                        stored.collisions.append(InputFailure(doc.location, docID: doc.id, stage: "store", code: .collision,
+                                                              "document id '\(doc.id)' is already held by \(other); this input was not stored"))
+                    }
+                }
+            } catch {
+                stored.failed += batch.documents.count
+                stored.storeErrors += 1
+                Console.event(level: "error", "store_failed", message: "cannot store \(batch.documents.count) documents: \(error)",
+                              [("documents", String(batch.documents.count)), ("error", "\(error)")])
+            }
+        }
+
+        var current = KnowledgeBase.IngestBatch()
+        func flushBatch() {
+            guard !current.isEmpty else { return }
+            writer.submit(current)
+            current = KnowledgeBase.IngestBatch()
+        }
+        var originByPath: [String: String] = [:]
+        for (f, _, _) in todo { originByPath[f.path] = f.origin }
+        var perFile: [String: (docs: Int, failures: Int)] = [:]
+        var firstSeen: [String: InputLocation] = [:]   // document id → the input that had it first in this run
+        func fail(_ f: InputFailure) {
+            tally.rejected += 1
+            perFile[f.location.file, default: (0, 0)].failures += 1
+            Console.rejected(f)
+            current.errors.append((f, originByPath[f.location.file]))
+        }
+        for f in listing.missing { fail(f) }
+
+        // A file is done once every item read from it has been delivered: its ledger row
+        // then joins the batch that holds (or follows) its last documents.
+        var submitted = 0, delivered = 0
+        var pending: [(entry: KnowledgeBase.LedgerEntry, path: String, end: Int)] = []
+        var pendingHead = 0
+        func completeFiles() {
+            while pendingHead < pending.count, pending[pendingHead].end <= delivered {
+                var (entry, path, _) = pending[pendingHead]
+                pendingHead += 1
+                let counts = perFile.removeValue(forKey: path) ?? (0, 0)
+                entry.status = counts.failures == 0 ? "ok" : (counts.docs > 0 ? "partial" : "error")
+                entry.documents = counts.docs
+                current.files.append(entry)
+                progress.file()
+                if current.files.count >= 256 { flushBatch() }
+            }
+            if pendingHead > 1024 { pending.removeFirst(pendingHead); pendingHead = 0 }
+        }
+
+        let runner = ParallelRunner<Records.Serialized>(pipeline: pipeline, jobs: options.jobCount, prepare: { Records.serialize($0) }) { result, prepared in
+            delivered += 1
+            switch result {
+            case .success(let doc):
+                if let first = firstSeen[doc.id], first != doc.location {
+                    fail(InputFailure(doc.location, docID: doc.id, stage: "ingest", code: .collision,
+                                      "document id '\(doc.id)' is already taken by \(first) in this run; this input was not stored"))
+                } else {
+                    firstSeen[doc.id] = doc.location
+                    progress.document()
+                    perFile[doc.source, default: (0, 0)].docs += 1
+                    tally.warnings += doc.warnings.filter { $0.hasPrefix("W-") }.count
+                    current.documents.append((doc, prepared ?? Records.serialize(doc)))
+                }
+            case .failure(let f):
+                fail(f)
+            }
+            completeFiles()
+            if current.documents.count >= 64 || current.errors.count >= 256 { flushBatch() }
+        }
+        if streaming {
+            while let line = readLine(strippingNewline: true) {
+                if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
+                runner.submit(reader.record(Array(line.utf8), file: .stdin, line: nil))
+            }
+        }
+        for (file, info, _) in todo {
+            let digest = reader.read(file: file) { item in
+                submitted += 1
+                runner.submit(item)
+            }
+            pending.append((KnowledgeBase.LedgerEntry(source: file.origin, size: info.size, mtime: info.mtime, sha256: digest ?? "", status: "ok",
+                                                      documents: 0, pipelineDigest: pipelineDigest, optionsDigest: optionsDigest), file.path, submitted))
+            completeFiles()
         }
         runner.flush()
-        writeBatch()
+        completeFiles()
+        flushBatch()
         writer.finish()
         progress.finish()
         tally.added = stored.added
         tally.replaced = stored.replaced
         tally.unchanged = stored.unchanged
-        tally.rejected += stored.failed
-        for (file, n) in stored.failuresByFile { perFile[file, default: (0, 0)].failures += n }
-        // The ledger records each file once its documents are stored.
-        try kb.recordLedger(todo.map { file, info in
-            let counts = perFile[file] ?? (0, 0)
-            let status = counts.failures == 0 ? "ok" : (counts.docs > 0 ? "partial" : "error")
-            return .init(source: file, size: info.size, mtime: info.mtime, sha256: digests[file] ?? "", status: status, documents: counts.docs)
-        })
-        try kb.pruneEntities()
-        if Console.stderrIsTerminal {
-            Console.error("ingested \(files.count) files into \(store.kb): \(tally.summary)")
-        } else {
-            Console.log(level: "info", ["event": "summary", "kb": store.kb, "files": String(files.count), "added": String(tally.added),
-                                        "replaced": String(tally.replaced), "unchanged": String(tally.unchanged),
-                                        "rejected": String(tally.rejected), "skipped_files": String(tally.skippedFiles)])
-        }
+        for f in stored.collisions { Console.rejected(f) }
+        tally.rejected += stored.failed + stored.collisions.count
+        try storeStep { try kb.pruneEntities() }
+        tally.files = listing.files.count
+        tally.seconds = Double(StageTimings.now() - started) / 1e9
+        let summary = tally.fields(kb: store.kb)
+        try? kb.finishRun(id: runID, finished: Console.timestamp(), summary: summary.map { "\($0.0)=\($0.1)" }.joined(separator: " "))
+        Console.event(level: "info", "summary", message: "ingested \(tally.files) files into \(store.kb): \(tally.readable)", summary)
+        if stored.storeErrors > 0 { throw ExitCode(74) }
         if tally.rejected > 0 { throw ExitCode(1) }
     }
-}
 
-extension IngestCommand {
-    /// The file an error source names (`feed.jsonl:12` → `feed.jsonl`, `crawl.warc#3` → `crawl.warc`).
-    static func fileOf(_ source: String) -> String {
-        if let i = source.lastIndex(where: { $0 == ":" || $0 == "#" }), source[source.index(after: i)...].allSatisfy(\.isNumber) {
-            return String(source[..<i])
+    /// A knowledge-base step whose failure ends the run with exit 74.
+    func storeStep<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as CLIError { throw e } catch {
+            throw CLIError(message: "knowledge base \(store.kb): \(error)", code: 74)
         }
-        return source
     }
 }
 
-/// One unit of work for the writer thread.
-enum StoreJob {
-    case documents([(NewsDocument, Records.Serialized)])
-    case error(source: String, docID: String?, error: String)
+/// Why a file is read in this run.
+enum Reason: String, CaseIterable {
+    /// Not in the ledger.
+    case new
+    /// Its size or time differs from the ledger's.
+    case changed
+    /// Unchanged, but the pipeline's content (definition or a lexicon) changed since.
+    case pipeline
+    /// Unchanged, but `--published` or `--region` changed since.
+    case options
+    /// `--force`.
+    case forced
 }
 
 /// What the writer thread stored; read only after it has finished.
 final class StoreTally: @unchecked Sendable {
-    var added = 0, replaced = 0, unchanged = 0, failed = 0
-    var failuresByFile: [String: Int] = [:]
+    var added = 0, replaced = 0, unchanged = 0, failed = 0, storeErrors = 0
+    /// Documents not stored because another file holds their id (logged once the writer is done).
+    var collisions: [InputFailure] = []
+    /// Files of this run that lost a document to an id another file holds.
+    var collided = Set<String>()
 }
 
+/// The figures of an ingest run, for its summary line.
 struct IngestTally {
-    var added = 0, replaced = 0, unchanged = 0, rejected = 0, skippedFiles = 0
-    var summary: String {
-        "\(added) added, \(replaced) replaced, \(unchanged) unchanged, \(rejected) rejected, \(skippedFiles) files skipped as already ingested"
+    var files = 0, added = 0, replaced = 0, unchanged = 0, rejected = 0, skippedFiles = 0, knownBad = 0, warnings = 0
+    var prunedDocuments = 0, prunedFiles = 0
+    var reasons: [Reason: Int] = [:]
+    var seconds = 0.0
+
+    /// Files read again although ingested before: changed, or under another pipeline or options, or forced.
+    var reprocessed: Int { reasons.filter { $0.key != .new }.values.reduce(0, +) }
+
+    func fields(kb: String) -> [(String, String)] {
+        var f: [(String, String)] = [("kb", kb), ("files", String(files)), ("read", String(reasons.values.reduce(0, +))),
+                                     ("new", String(reasons[.new] ?? 0)), ("reprocessed", String(reprocessed))]
+        for r in Reason.allCases where r != .new { f.append(("reprocessed_\(r.rawValue)", String(reasons[r] ?? 0))) }
+        f += [("added", String(added)), ("replaced", String(replaced)), ("unchanged", String(unchanged)), ("rejected", String(rejected)),
+              ("skipped_files", String(skippedFiles)), ("known_bad", String(knownBad)), ("warnings", String(warnings)),
+              ("pruned", String(prunedDocuments)), ("duration_s", String(format3(seconds)))]
+        return f
     }
+
+    var readable: String {
+        var why = Reason.allCases.filter { $0 != .new && (reasons[$0] ?? 0) > 0 }.map { "\(reasons[$0]!) \($0.rawValue)" }.joined(separator: ", ")
+        if !why.isEmpty { why = " (" + why + ")" }
+        return "\(added) added, \(replaced) replaced, \(unchanged) unchanged, \(rejected) rejected; \(reprocessed) files reprocessed\(why), "
+            + "\(skippedFiles) skipped as already ingested, \(knownBad) known bad; \(warnings) warnings; \(format3(seconds)) s"
+    }
+}
+
+/// Seconds with three decimals, without Foundation.
+func format3(_ x: Double) -> String {
+    let ms = Int((x * 1000).rounded())
+    let frac = ms % 1000
+    return "\(ms / 1000)." + (frac < 10 ? "00" : frac < 100 ? "0" : "") + "\(frac)"
 }

@@ -11,15 +11,17 @@ struct LoadCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var lock: LockOptions
+    @OptionGroup var log: LogOptions
 
     @Argument(help: "Part files or folders (Spark's part-* files; .jsonl and .gz as well).")
     var parts: [String]
 
     func run() throws {
+        log.apply(runID: Console.newRunID())
         var files: [String] = []
         for p in parts {
             guard let info = FileIO.info(p) else { throw CLIError(message: "\(p): no such file or folder", code: 2) }
-            files += info.isDirectory ? FileIO.walk(p).filter { let b = FileIO.baseName($0); return b.hasPrefix("part-") || b.hasSuffix(".jsonl") || b.hasSuffix(".jsonl.gz") } : [p]
+            files += info.isDirectory ? FileIO.walk(p).filter { let b = FileIO.baseName($0); return b.hasPrefix("part-") || b.hasSuffix(".jsonl") || b.hasSuffix(".jsonl.gz") }.map { (p.hasSuffix("/") ? p : p + "/") + $0 } : [p]
         }
         let held = try KnowledgeBaseLock(kb: store.kb, waitSeconds: lock.lockTimeout)
         defer { withExtendedLifetime(held) {} }
@@ -40,7 +42,10 @@ struct LoadCommand: ParsableCommand {
             total.entities += t.entities; total.errors += t.errors; total.badLines += t.badLines
         }
         try kb.pruneEntities()
-        Console.error("loaded \(files.count) parts into \(store.kb): \(total.documents) documents (\(total.replaced) replacing older ones, \(total.unchanged) unchanged), \(total.errors) error records, \(total.badLines) unreadable lines")
+        Console.event(level: "info", "summary",
+                      message: "loaded \(files.count) parts into \(store.kb): \(total.documents) documents (\(total.replaced) replacing older ones, \(total.unchanged) unchanged), \(total.errors) error records, \(total.badLines) unreadable lines",
+                      [("kb", store.kb), ("parts", String(files.count)), ("documents", String(total.documents)), ("replaced", String(total.replaced)),
+                       ("unchanged", String(total.unchanged)), ("errors", String(total.errors)), ("bad_lines", String(total.badLines))])
         if total.badLines > 0 { throw ExitCode(1) }
     }
 }

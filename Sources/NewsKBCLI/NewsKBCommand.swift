@@ -8,11 +8,13 @@ public struct NewsKBCommand: ParsableCommand {
         commandName: "newskb",
         abstract: "Turns Chinese news (Hong Kong first) into a knowledge base of amounts, dates, institutions and programmes.",
         discussion: """
-        Exit codes: 0 all inputs processed; 1 some inputs rejected (see the error records); 2 usage error; \
-        74 an input/output error (cannot read or write a file); 75 the knowledge base is locked by another run.
+        Exit codes: 0 all inputs processed; 1 some inputs rejected in this run (see the error records; \
+        'extract --allow-rejected' exits 0 then); 2 usage error; 74 an input/output or store error \
+        (cannot read or write a file or the knowledge base); 75 the knowledge base is locked by another run.
         """,
         version: "0.1.0",
-        subcommands: [IngestCommand.self, ExportCommand.self, ExtractCommand.self, StatsCommand.self, LoadCommand.self, BenchCommand.self]
+        subcommands: [IngestCommand.self, ExportCommand.self, ExtractCommand.self, ErrorsCommand.self, PruneCommand.self,
+                      StatsCommand.self, LoadCommand.self, BenchCommand.self]
     )
 
     public init() {}
@@ -26,25 +28,50 @@ struct PipelineOptions: ParsableArguments {
     @Option(name: .long, help: "Published date (YYYY-MM-DD) for inputs that carry none; relative dates resolve against it.")
     var published: String?
 
-    @Option(name: .long, help: "Documents processed in parallel (default: the number of cores). Output order does not depend on it.")
+    @Option(name: .long, help: "Region (HK, CN, TW, MO…) for inputs that name none; default: the pipeline's.")
+    var region: String?
+
+    @Option(name: .long, help: "Documents processed in parallel (default: the number of cores; at most \(maxJobsPerCore) per core). Output order does not depend on it.")
     var jobs: Int?
 
-    var jobCount: Int { jobs ?? defaultJobs() }
+    /// The most jobs per core: past that, threads only add memory and contention.
+    static let maxJobsPerCore = 4
+
+    /// The jobs to run: `--jobs` capped at ``maxJobsPerCore`` per core, with a warning when capped.
+    var jobCount: Int {
+        let cores = defaultJobs()
+        guard let j = jobs else { return cores }
+        let cap = cores * Self.maxJobsPerCore
+        if j > cap {
+            Console.event(level: "warn", "jobs_capped", message: "--jobs \(j) is more than \(Self.maxJobsPerCore) per core on \(cores) cores; using \(cap)",
+                          [("requested", String(j)), ("jobs", String(cap)), ("cores", String(cores))])
+            return cap
+        }
+        return j
+    }
 
     func validate() throws {
         if let j = jobs, j < 1 { throw ValidationError("--jobs must be at least 1") }
         if let p = published, CivilDate(iso: p) == nil || p.count != 10 {
             throw ValidationError("--published must be a date as YYYY-MM-DD, not '\(p)'")
         }
+        if let r = region, r.isEmpty || r.count > 8 || !r.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
+            throw ValidationError("--region must be a region code such as HK, CN or TW, not '\(r)'")
+        }
     }
 
     var publishedDate: CivilDate? { published.flatMap(CivilDate.init(iso:)) }
 
-    /// The reader for these options, and the input files `paths` name (a usage error when one is missing).
-    func inputs(_ paths: [String]) throws -> (InputReader, [String]) {
-        let reader = InputReader(defaultPublished: publishedDate)
-        do { return (reader, try reader.files(paths)) } catch { throw CLIError(message: "\(error)", code: 2) }
+    /// The reader for these options.
+    var reader: InputReader {
+        var r = InputReader(defaultPublished: publishedDate)
+        r.defaultRegion = region?.uppercased()
+        return r
     }
+
+    /// The per-input options as text, for the digest the ledger keeps: inputs processed
+    /// under other options are processed again.
+    var inputOptionsText: String { "published=\(published ?? "")\nregion=\(region?.uppercased() ?? "")\n" }
 
     func loadPipeline() throws -> Pipeline {
         do { return try Pipeline.load(pipeline) } catch { throw CLIError(message: "\(error)", code: 2) }

@@ -29,24 +29,25 @@ final class LineWriter {
         if buffer.count >= 1 << 16 { flush() }
     }
 
-    func flush() {
+    /// Why writing failed (the first error), if it did; later lines are dropped.
+    private(set) var failure: String?
+
+    /// Writes what is buffered. False once any write has failed (a full disk, a closed pipe).
+    @discardableResult
+    func flush() -> Bool {
         var off = 0
-        while off < buffer.count {
+        while failure == nil && off < buffer.count {
             let n = buffer[off...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = FileIO.lastError()
+                break
+            }
             off += n
         }
         buffer.removeAll(keepingCapacity: true)
+        return failure == nil
     }
 
     deinit { flush() }
-}
-
-enum Console {
-    static func error(_ message: String) {
-        let line = "newskb: " + message + "\n"
-        _ = line.utf8CString.withUnsafeBufferPointer { Glibc.write(2, $0.baseAddress, $0.count - 1) }
-    }
-
-    static var stderrIsTerminal: Bool { isatty(2) == 1 }
 }

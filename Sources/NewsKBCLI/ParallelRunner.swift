@@ -11,7 +11,7 @@ import Glibc
 /// delivers whatever is ready each time it submits. At most ``window`` items are in flight,
 /// so memory is bounded by a few documents per job, not by the corpus.
 final class ParallelRunner<Prepared>: @unchecked Sendable {
-    typealias Outcome = (Result<NewsDocument, Runner.Failure>, Prepared?)
+    typealias Outcome = (Result<NewsDocument, InputFailure>, Prepared?)
 
     let pipeline: Pipeline
     let jobs: Int
@@ -19,7 +19,7 @@ final class ParallelRunner<Prepared>: @unchecked Sendable {
     let window: Int
     /// Work done on the worker after the pipeline (serialising records), handed on with the result.
     let prepare: (@Sendable (NewsDocument) -> Prepared)?
-    private let deliver: (Result<NewsDocument, Runner.Failure>, Prepared?) -> Void
+    private let deliver: (Result<NewsDocument, InputFailure>, Prepared?) -> Void
 
     /// Items for the workers, with their sequence numbers; nil while no workers run.
     private var queue: WorkQueue<(Int, InputItem)>?
@@ -33,7 +33,7 @@ final class ParallelRunner<Prepared>: @unchecked Sendable {
     private var threads: [pthread_t] = []
 
     init(pipeline: Pipeline, jobs: Int, prepare: (@Sendable (NewsDocument) -> Prepared)? = nil,
-         deliver: @escaping (Result<NewsDocument, Runner.Failure>, Prepared?) -> Void) {
+         deliver: @escaping (Result<NewsDocument, InputFailure>, Prepared?) -> Void) {
         self.pipeline = pipeline
         self.jobs = max(1, jobs)
         self.window = max(1, jobs) * 16

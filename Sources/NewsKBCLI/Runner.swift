@@ -1,25 +1,22 @@
 import NewsKBCore
 
-/// Runs the pipeline on one input item and turns any failure into a report.
+/// Runs the pipeline on one input item and turns any failure into an ``InputFailure``
+/// with the document's location, id and the stage that failed.
 enum Runner {
-    struct Failure: Error {
-        var source: String
-        var docID: String?
-        var error: String
-    }
-
-    static func process(_ item: InputItem, with pipeline: Pipeline) -> Result<NewsDocument, Failure> {
+    static func process(_ item: InputItem, with pipeline: Pipeline) -> Result<NewsDocument, InputFailure> {
         switch item.parsed {
         case .record:
             preconditionFailure("a parsed item is never an unparsed record")
-        case .failure(let source, let id, let error):
-            return .failure(Failure(source: source, docID: id, error: error))
+        case .failure(let f):
+            return .failure(f)
         case .document(var doc):
             do {
                 try pipeline.run(&doc)
                 return .success(doc)
+            } catch let e as StageFailure {
+                return .failure(InputFailure(doc.location, docID: doc.id, stage: e.stage, code: e.code, e.message))
             } catch {
-                return .failure(Failure(source: doc.source, docID: doc.id, error: "\(error)"))
+                return .failure(InputFailure(doc.location, docID: doc.id, stage: "pipeline", code: .stage, "\(error)"))
             }
         }
     }

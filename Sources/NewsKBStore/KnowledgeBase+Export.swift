@@ -14,8 +14,8 @@ extension KnowledgeBase {
                 for r in try String.fetchAll(db, sql: "SELECT record FROM relation WHERE doc_id = ? ORDER BY ord", arguments: [id]) { try write(r) }
             }
             for e in try entities(db) { try write(e.serialized()) }
-            for row in try Row.fetchAll(db, sql: "SELECT source, doc_id, error FROM input_error ORDER BY source") {
-                try write(Records.error(source: row["source"], docID: row["doc_id"], error: row["error"]).serialized())
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM input_error ORDER BY source") {
+                try write(Records.error(Self.failure(row)).serialized())
             }
         }
     }

@@ -3,8 +3,10 @@ import NewsKBCore
 
 extension KnowledgeBase {
     /// What happened to one document.
-    public enum StoreOutcome: String, Sendable {
+    public enum StoreOutcome: Sendable, Equatable {
         case added, replaced, unchanged
+        /// Another input file already holds this document id; nothing was stored.
+        case collision(with: String)
     }
 
     /// Writes one processed document in one transaction. The same id with the same content
@@ -14,23 +16,56 @@ extension KnowledgeBase {
         try db.write { db in try Self.store(doc, pipeline: pipeline, in: db) }
     }
 
-    /// Writes several documents in one transaction (a crash leaves all or none of them).
-    public func store(batch docs: [NewsDocument], pipeline: String) throws -> [StoreOutcome] {
-        try db.write { db in try docs.map { try Self.store($0, pipeline: pipeline, in: db) } }
+    /// One committed unit of an ingest run: documents, the error records of this run, and
+    /// the input files whose every document and error is in this batch or an earlier one.
+    /// All of it is one transaction, so a killed run's ledger never claims a file whose
+    /// documents were not stored, and never forgets one whose documents were.
+    public struct IngestBatch: Sendable {
+        public var documents: [(NewsDocument, Records.Serialized)] = []
+        /// Failures, each with the canonical file it came from (nil for stdin or a missing path).
+        public var errors: [(InputFailure, origin: String?)] = []
+        /// Files done: their ledger rows, and their error rows from earlier runs cleared.
+        public var files: [LedgerEntry] = []
+        public init() {}
+        public var isEmpty: Bool { documents.isEmpty && errors.isEmpty && files.isEmpty }
     }
 
-    /// Writes documents whose records were serialised already (on worker threads), in one transaction.
-    public func store(batch docs: [(NewsDocument, Records.Serialized)], pipeline: String) throws -> [StoreOutcome] {
-        try db.write { db in try docs.map { try Self.store($0.0, pipeline: pipeline, records: $0.1, in: db) } }
+    /// Writes a batch in one transaction and says what happened to each document. A document
+    /// whose id another file holds is not stored: it gets an `E-COLLISION` error row instead,
+    /// its file goes into `collided`, and that file's ledger row (in this batch or a later
+    /// one) says `partial`.
+    public func write(_ batch: IngestBatch, pipeline: String, runID: String, collided: inout Set<String>) throws -> [StoreOutcome] {
+        try db.write { db in
+            var outcomes: [StoreOutcome] = []
+            for (doc, records) in batch.documents {
+                let outcome = try Self.store(doc, pipeline: pipeline, records: records, in: db)
+                if case .collision(let other) = outcome {
+                    let f = InputFailure(doc.location, docID: doc.id, stage: "store", code: .collision,
+                                         "document id '\(doc.id)' is already held by \(other); this input was not stored")
+                    try Self.recordError(f, origin: doc.origin, runID: runID, in: db)
+                    if let o = doc.origin { collided.insert(o) }
+                }
+                outcomes.append(outcome)
+            }
+            for (f, origin) in batch.errors { try Self.recordError(f, origin: origin, runID: runID, in: db) }
+            for var e in batch.files {
+                if e.status == "ok" && collided.contains(e.source) { e.status = "partial" }
+                try Self.recordLedger(e, runID: runID, in: db)
+            }
+            return outcomes
+        }
     }
 
     static func store(_ doc: NewsDocument, pipeline: String, records: Records.Serialized? = nil, in db: Database) throws -> StoreOutcome {
-        let records = records ?? Records.serialize(doc)
-        let old = try Row.fetchOne(db.cachedStatement(sql: "SELECT sha256, pipeline FROM document WHERE doc_id = ?"), arguments: [doc.id])
+        let old = try Row.fetchOne(db.cachedStatement(sql: "SELECT sha256, pipeline, origin, source FROM document WHERE doc_id = ?"), arguments: [doc.id])
+        if let o = old, let held = o["origin"] as String?, let mine = doc.origin, held != mine {
+            return .collision(with: o["source"])
+        }
         if let o = old, o["sha256"] as String == doc.sha256, o["pipeline"] as String == pipeline { return .unchanged }
-        try DocumentRows.clear(docID: doc.id, replacing: old != nil, in: db)
+        let records = records ?? Records.serialize(doc)
+        try DocumentRows.clear(docID: doc.id, replacing: old != nil, clearErrors: false, in: db)
         var rows = try DocumentRows(db)
-        try rows.document(id: doc.id, source: doc.source, sha256: doc.sha256, pipeline: pipeline, published: doc.published?.description,
+        try rows.document(id: doc.id, source: doc.source, origin: doc.origin, sha256: doc.sha256, pipeline: pipeline, published: doc.published?.description,
                           language: doc.language, region: doc.region, title: doc.title, record: records.document)
         for (i, m) in doc.mentions.enumerated() {
             try rows.mention(docID: doc.id, ord: i, type: m.type.rawValue, text: doc.text(of: m), start: m.start, end: m.end,
@@ -63,31 +98,76 @@ extension KnowledgeBase {
         }
     }
 
-    /// Records an input that could not be processed (replacing an earlier error for it).
-    public func recordError(source: String, docID: String?, error: String) throws {
-        try db.write { db in try Self.recordError(source: source, docID: docID, error: error, in: db) }
+    /// Records an input that could not be processed (replacing an earlier error at the same location).
+    public func recordError(_ failure: InputFailure, origin: String?, runID: String?) throws {
+        try db.write { db in try Self.recordError(failure, origin: origin, runID: runID, in: db) }
     }
 
-    static func recordError(source: String, docID: String?, error: String, in db: Database) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO input_error (source, doc_id, error) VALUES (?, ?, ?)", arguments: [source, docID, error])
+    static func recordError(_ f: InputFailure, origin: String?, runID: String?, in db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO input_error (source, file, line, record, doc_id, stage, code, error, origin, run_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [f.location.description, f.location.file, f.location.line, f.location.record, f.docID,
+                                     f.stage, f.code.rawValue, f.description, origin, runID])
     }
 
-    /// A ledger row: what was ingested from an input file.
+    /// Removes the error rows of paths that were missing in an earlier run (they are listed again if still missing).
+    public func clearMissingPathErrors(_ paths: [String]) throws {
+        try db.write { db in
+            for p in paths {
+                try db.execute(sql: "DELETE FROM input_error WHERE code = ? AND file = ?", arguments: [ErrorCode.notFound.rawValue, p])
+            }
+        }
+    }
+
+    /// Every error record, ordered by location, for `newskb errors`.
+    public func errorRows() throws -> [(failure: InputFailure, origin: String?)] {
+        try db.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM input_error ORDER BY source").map { r in
+                (Self.failure(r), r["origin"])
+            }
+        }
+    }
+
+    static func failure(_ r: Row) -> InputFailure {
+        let code = ErrorCode(rawValue: r["code"]) ?? .input
+        var message: String = r["error"]
+        if message.hasPrefix(code.rawValue + ": ") { message.removeFirst(code.rawValue.count + 2) }
+        return InputFailure(InputLocation(file: r["file"], line: r["line"], record: r["record"],
+                                          key: Self.streamKey(source: r["source"], file: r["file"])),
+                            docID: r["doc_id"], stage: r["stage"], code: code, message)
+    }
+
+    /// The `sha-…` key of a stream record's source (`stdin:sha-…`), if it has one.
+    static func streamKey(source: String, file: String) -> String? {
+        guard source.hasPrefix(file + ":sha-") else { return nil }
+        return String(source.dropFirst(file.count + 1))
+    }
+
+    /// A ledger row: what was ingested from an input file, and under which digests.
     public struct LedgerEntry: Sendable, Equatable {
+        /// The file's canonical path.
         public var source: String
         public var size: Int64
         public var mtime: Int64
         public var sha256: String
         public var status: String
         public var documents: Int
+        /// The digest of the pipeline (definition and lexicons) the file was processed under.
+        public var pipelineDigest: String
+        /// The digest of the per-input options (`--published`, `--region`) it was processed under.
+        public var optionsDigest: String
 
-        public init(source: String, size: Int64, mtime: Int64, sha256: String, status: String, documents: Int) {
+        public init(source: String, size: Int64, mtime: Int64, sha256: String, status: String, documents: Int,
+                    pipelineDigest: String = "", optionsDigest: String = "") {
             self.source = source
             self.size = size
             self.mtime = mtime
             self.sha256 = sha256
             self.status = status
             self.documents = documents
+            self.pipelineDigest = pipelineDigest
+            self.optionsDigest = optionsDigest
         }
     }
 
@@ -96,40 +176,99 @@ extension KnowledgeBase {
         try db.read { db in
             var out: [String: LedgerEntry] = [:]
             for r in try Row.fetchAll(db, sql: "SELECT * FROM ledger") {
-                out[r["source"]] = LedgerEntry(source: r["source"], size: r["size"], mtime: r["mtime"], sha256: r["sha256"], status: r["status"], documents: r["documents"])
+                out[r["source"]] = LedgerEntry(source: r["source"], size: r["size"], mtime: r["mtime"], sha256: r["sha256"], status: r["status"],
+                                               documents: r["documents"], pipelineDigest: r["pipeline_digest"], optionsDigest: r["options_digest"])
             }
             return out
         }
     }
 
-    /// Records several ledger rows in one transaction.
-    public func recordLedger(_ entries: [LedgerEntry]) throws {
-        try db.write { db in
-            for e in entries { try Self.recordLedger(e, in: db) }
-        }
+    /// Records a ledger row on its own (tests, tools); ingest writes them with its batches.
+    public func recordLedger(_ e: LedgerEntry, runID: String? = nil) throws {
+        try db.write { db in try Self.recordLedger(e, runID: runID, in: db) }
     }
 
-    public func recordLedger(_ e: LedgerEntry) throws {
-        try db.write { db in try Self.recordLedger(e, in: db) }
-    }
-
-    static func recordLedger(_ e: LedgerEntry, in db: Database) throws {
-        do {
-            try db.execute(sql: "INSERT OR REPLACE INTO ledger (source, size, mtime, sha256, status, documents) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [e.source, e.size, e.mtime, e.sha256, e.status, e.documents])
-            if e.status == "ok" {
-                try db.execute(sql: "DELETE FROM input_error WHERE source = ? OR source LIKE ? ESCAPE '\\' OR source LIKE ? ESCAPE '\\'",
-                               arguments: [e.source, Self.likeEscaped(e.source) + ":%", Self.likeEscaped(e.source) + "#%"])
-            }
-        }
+    /// Writes the ledger row of a file that is done, and clears the file's error rows from
+    /// earlier runs (this run's stay: they are the file's errors now).
+    static func recordLedger(_ e: LedgerEntry, runID: String?, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO ledger (source, size, mtime, sha256, status, documents, pipeline_digest, options_digest, run_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [e.source, e.size, e.mtime, e.sha256, e.status, e.documents, e.pipelineDigest, e.optionsDigest, runID])
+        try db.execute(sql: "DELETE FROM input_error WHERE origin = ? AND run_id IS NOT ?", arguments: [e.source, runID])
+        // Rows from before errors knew their file's canonical path name it as the user did.
+        try db.execute(sql: "DELETE FROM input_error WHERE origin IS NULL AND (source = ? OR source LIKE ? ESCAPE '\\' OR source LIKE ? ESCAPE '\\')",
+                       arguments: [e.source, Self.likeEscaped(e.source) + ":%", Self.likeEscaped(e.source) + "#%"])
     }
 
     static func likeEscaped(_ s: String) -> String { s.replacingAll("\\", "\\\\").replacingAll("%", "\\%").replacingAll("_", "\\_") }
+
+    /// Ledger rows an earlier version keyed by the path as given: re-keyed by canonical path
+    /// where the file still resolves (relative paths against the current folder).
+    public func canonicaliseLedger() throws {
+        try db.write { db in
+            for source in try String.fetchAll(db, sql: "SELECT source FROM ledger WHERE source NOT LIKE '/%'") {
+                guard let c = FileIO.canonical(source) else { continue }
+                try db.execute(sql: "DELETE FROM ledger WHERE source = ? AND EXISTS (SELECT 1 FROM ledger WHERE source = ?)", arguments: [source, c])
+                try db.execute(sql: "UPDATE ledger SET source = ? WHERE source = ?", arguments: [c, source])
+            }
+        }
+    }
 
     /// Removes entities no mention points to any more (after documents were replaced).
     public func pruneEntities() throws {
         try db.write { db in
             try db.execute(sql: "DELETE FROM entity WHERE entity_id NOT IN (SELECT DISTINCT entity_id FROM mention WHERE entity_id IS NOT NULL)")
+        }
+    }
+
+    /// What ``prune(under:)`` removed.
+    public struct PruneTally: Sendable {
+        public var documents = 0, files = 0, errors = 0
+    }
+
+    /// Removes what came from files that no longer exist below the canonical folders given:
+    /// their documents (mentions and relations with them), ledger rows and error rows.
+    /// Documents from stdin, from `load`, or from outside these folders are never touched.
+    public func prune(under folders: [String], exists: (String) -> Bool = { FileIO.info($0) != nil }) throws -> PruneTally {
+        try db.write { db in
+            var tally = PruneTally()
+            var gone = Set<String>()
+            for folder in folders {
+                let prefix = Self.likeEscaped(folder.hasSuffix("/") ? folder : folder + "/") + "%"
+                let known = try String.fetchAll(db, sql: """
+                    SELECT source FROM ledger WHERE source LIKE ? ESCAPE '\\'
+                    UNION SELECT DISTINCT origin FROM document WHERE origin LIKE ? ESCAPE '\\'
+                    UNION SELECT DISTINCT origin FROM input_error WHERE origin LIKE ? ESCAPE '\\'
+                    """, arguments: [prefix, prefix, prefix])
+                for file in known where !exists(file) { gone.insert(file) }
+            }
+            for file in gone.sorted() {
+                try db.execute(sql: "DELETE FROM document WHERE origin = ?", arguments: [file])
+                tally.documents += db.changesCount
+                try db.execute(sql: "DELETE FROM ledger WHERE source = ?", arguments: [file])
+                tally.files += 1
+                try db.execute(sql: "DELETE FROM input_error WHERE origin = ?", arguments: [file])
+                tally.errors += db.changesCount
+            }
+            if !gone.isEmpty {
+                try db.execute(sql: "DELETE FROM entity WHERE entity_id NOT IN (SELECT DISTINCT entity_id FROM mention WHERE entity_id IS NOT NULL)")
+            }
+            return tally
+        }
+    }
+
+    /// Records the start of a run.
+    public func beginRun(id: String, command: String, started: String) throws {
+        try db.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO run (run_id, command, started) VALUES (?, ?, ?)", arguments: [id, command, started])
+        }
+    }
+
+    /// Records the end of a run and its summary line.
+    public func finishRun(id: String, finished: String, summary: String) throws {
+        try db.write { db in
+            try db.execute(sql: "UPDATE run SET finished = ?, summary = ? WHERE run_id = ?", arguments: [finished, summary, id])
         }
     }
 }

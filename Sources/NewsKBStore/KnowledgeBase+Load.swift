@@ -28,6 +28,11 @@ extension KnowledgeBase {
         var name_en: String?
         var aliases: [String]?
         var error: String?
+        var file: String?
+        var line: Int?
+        var record: Int?
+        var stage: String?
+        var code: String?
     }
 
     /// What `load` did.
@@ -65,8 +70,8 @@ extension KnowledgeBase {
                     }
                     skipping = false
                     if old != nil { tally.replaced += 1 }
-                    try DocumentRows.clear(docID: id, replacing: old != nil, in: db)
-                    try rows.document(id: id, source: r.source ?? "", sha256: sha, pipeline: pipeline, published: r.published,
+                    try DocumentRows.clear(docID: id, replacing: old != nil, clearErrors: true, in: db)
+                    try rows.document(id: id, source: r.source ?? "", origin: nil, sha256: sha, pipeline: pipeline, published: r.published,
                                       language: r.language ?? "und", region: r.region, title: r.title, record: line)
                     tally.documents += 1
                 case "mention":
@@ -85,7 +90,7 @@ extension KnowledgeBase {
                     tally.entities += 1
                 case "error":
                     guard let source = r.source, let error = r.error else { continue }
-                    try Self.recordError(source: source, docID: r.doc_id, error: error, in: db)
+                    try Self.recordError(Self.partFailure(r, source: source, error: error), origin: nil, runID: nil, in: db)
                     tally.errors += 1
                 default:
                     tally.badLines += 1
@@ -93,5 +98,16 @@ extension KnowledgeBase {
             }
         }
         return tally
+    }
+
+    /// An error record of a part as a failure (records of older parts carry only `source` and `error`).
+    static func partFailure(_ r: PartRecord, source: String, error: String) -> InputFailure {
+        let code = r.code.flatMap(ErrorCode.init(rawValue:))
+            ?? error.split(separator: ":", maxSplits: 1).first.flatMap { ErrorCode(rawValue: String($0)) } ?? .input
+        var message = error
+        if message.hasPrefix(code.rawValue + ": ") { message.removeFirst(code.rawValue.count + 2) }
+        let file = r.file ?? source
+        return InputFailure(InputLocation(file: file, line: r.line, record: r.record, key: streamKey(source: source, file: file)),
+                            docID: r.doc_id, stage: r.stage ?? "read", code: code, message)
     }
 }

@@ -118,6 +118,46 @@ public final class KnowledgeBase {
                 CREATE INDEX input_error_doc ON input_error(doc_id);
                 """)
         }
+        // Archives: a document knows the canonical file it came from (collisions, pruning);
+        // the ledger records the digests a file was processed under (changes applied) and
+        // the run; error rows are typed (file, line, record, stage, code) and belong to the
+        // file and run that produced them, so one file's errors never replace another's.
+        m.registerMigration("v3-origins-digests-typed-errors-runs") { db in
+            try db.execute(sql: """
+                ALTER TABLE document ADD COLUMN origin TEXT;
+                CREATE INDEX document_origin ON document(origin) WHERE origin IS NOT NULL;
+                ALTER TABLE ledger ADD COLUMN pipeline_digest TEXT NOT NULL DEFAULT '';
+                ALTER TABLE ledger ADD COLUMN options_digest TEXT NOT NULL DEFAULT '';
+                ALTER TABLE ledger ADD COLUMN run_id TEXT;
+                CREATE TABLE input_error_v3 (
+                    source TEXT PRIMARY KEY NOT NULL,
+                    file TEXT NOT NULL,
+                    line INTEGER,
+                    record INTEGER,
+                    doc_id TEXT,
+                    stage TEXT NOT NULL,
+                    code TEXT NOT NULL,
+                    error TEXT NOT NULL,
+                    origin TEXT,
+                    run_id TEXT
+                );
+                INSERT INTO input_error_v3 (source, file, doc_id, stage, code, error)
+                    SELECT source, source, doc_id, 'read',
+                           CASE WHEN instr(error, ':') > 0 THEN substr(error, 1, instr(error, ':') - 1) ELSE 'E-INPUT' END, error
+                    FROM input_error;
+                DROP TABLE input_error;
+                ALTER TABLE input_error_v3 RENAME TO input_error;
+                CREATE INDEX input_error_doc ON input_error(doc_id);
+                CREATE INDEX input_error_origin ON input_error(origin);
+                CREATE TABLE run (
+                    run_id TEXT PRIMARY KEY NOT NULL,
+                    command TEXT NOT NULL,
+                    started TEXT NOT NULL,
+                    finished TEXT,
+                    summary TEXT
+                );
+                """)
+        }
         return m
     }
 }

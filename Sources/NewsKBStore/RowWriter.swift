@@ -70,8 +70,8 @@ struct DocumentRows {
 
     init(_ db: Database) throws {
         documents = try RowWriter(db, sql: """
-            INSERT INTO document (doc_id, source, sha256, pipeline, published, language, region, title, record)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO document (doc_id, source, origin, sha256, pipeline, published, language, region, title, record)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         mentions = try RowWriter(db, sql: """
             INSERT INTO mention (doc_id, ord, type, text, start, "end", entity_id, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -80,15 +80,16 @@ struct DocumentRows {
     }
 
     /// Clears the way for a document: an earlier version (its mentions and relations go with
-    /// it) when `replacing`, and any error record it had.
-    static func clear(docID: String, replacing: Bool, in db: Database) throws {
+    /// it) when `replacing`, and, with `clearErrors` (`load`, whose parts carry no files),
+    /// any error record it had. Ingest clears errors by file when the file is done instead.
+    static func clear(docID: String, replacing: Bool, clearErrors: Bool, in db: Database) throws {
         if replacing { try db.cachedStatement(sql: "DELETE FROM document WHERE doc_id = ?").execute(arguments: [docID]) }
-        try db.cachedStatement(sql: "DELETE FROM input_error WHERE doc_id = ?").execute(arguments: [docID])
+        if clearErrors { try db.cachedStatement(sql: "DELETE FROM input_error WHERE doc_id = ?").execute(arguments: [docID]) }
     }
 
-    mutating func document(id: String, source: String, sha256: String, pipeline: String, published: String?,
+    mutating func document(id: String, source: String, origin: String?, sha256: String, pipeline: String, published: String?,
                            language: String, region: String?, title: String?, record: String) throws {
-        for value in [id, source, sha256, pipeline, published, language, region, title, record] { documents.text(value) }
+        for value in [id, source, origin, sha256, pipeline, published, language, region, title, record] { documents.text(value) }
         try documents.insert()
     }
 

@@ -58,7 +58,7 @@ struct KnowledgeBaseCommandTests {
 
 @Suite("Command line behaviour")
 struct CLIBehaviourTests {
-    @Test("every command has --help", arguments: ["ingest", "export", "extract", "stats"])
+    @Test("every command has --help", arguments: ["ingest", "export", "extract", "errors", "prune", "stats", "load", "bench"])
     func help(_ command: String) throws {
         let r = try CLI.run([command, "--help"])
         #expect(r.status == 0)
@@ -73,11 +73,13 @@ struct CLIBehaviourTests {
         #expect(r.stdout.isEmpty)
     }
 
-    @Test("a missing input path is a usage error")
+    @Test("a missing input path is an error record and exit 1; the other inputs are still extracted")
     func missingPath() throws {
-        let r = try CLI.run(["extract", "no/such/place"])
-        #expect(r.status == 2)
+        let r = try CLI.run(["extract", "no/such/place", "fixtures/news/hk-budget-2025.txt"])
+        #expect(r.status == 1)
         #expect(r.stderr.contains("no/such/place"))
+        #expect(r.lines.contains { $0["kind"] as? String == "error" && $0["code"] as? String == "E-NOTFOUND" && $0["source"] as? String == "no/such/place" })
+        #expect(r.lines.contains { $0["kind"] as? String == "document" && $0["doc_id"] as? String == "hk-budget-2025" })
     }
 
     @Test("extract - streams JSONL records from stdin")

@@ -27,10 +27,16 @@ enum CLI {
         }
     }
 
-    static func run(_ args: [String], stdin: String? = nil, cwd: String? = nil) throws -> Result {
+    /// Runs the binary (``binary`` unless another is given). The built binary is told where the
+    /// repository's pipelines are, as an installed one would find them beside itself.
+    static func run(_ args: [String], stdin: String? = nil, cwd: String? = nil, binary other: String? = nil) throws -> Result {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
+        p.executableURL = URL(fileURLWithPath: other ?? binary)
         p.arguments = args
+        var env = ProcessInfo.processInfo.environment
+        env["NEWSKB_PIPELINES"] = nil
+        if other == nil { env["NEWSKB_PIPELINES"] = root + "/pipelines" }
+        p.environment = env
         p.currentDirectoryURL = URL(fileURLWithPath: cwd ?? root)
         // Output goes to files so large outputs never block on a full pipe.
         let base = NSTemporaryDirectory() + "newskb-run-" + UUID().uuidString

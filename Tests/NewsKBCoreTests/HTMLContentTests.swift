@@ -28,6 +28,7 @@ struct HTMLContentTests {
     @Test("deeply nested pages are rejected, not crashed on")
     func deepNesting() throws {
         let html = String(repeating: "<div>", count: 5000) + "撥款100億元" + String(repeating: "</div>", count: 5000)
-        #expect(throws: NewsKBError.self) { try run(html) }
+        let failure = #expect(throws: StageFailure.self) { try run(html) }
+        #expect(failure?.stage == "html.content.v1" && failure?.code == .html)
     }
 }

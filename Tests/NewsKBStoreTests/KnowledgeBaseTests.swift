@@ -48,7 +48,22 @@ struct KnowledgeBaseTests {
             // The first schema, as the first release left it.
             let old = try DatabaseQueue(path: path)
             try KnowledgeBase.migrator.migrate(old, upTo: "v1-documents-mentions-entities-relations-ledger")
-            try old.write { db in _ = try KnowledgeBase.store(a, pipeline: "p@1", in: db) }
+            // Rows as the first release wrote them (no origin column yet), and an error row of its shape.
+            let r = Records.serialize(a)
+            try old.write { db in
+                try db.execute(sql: "INSERT INTO document (doc_id, source, sha256, pipeline, published, language, region, title, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               arguments: [a.id, a.source, a.sha256, "p@1", a.published?.description, a.language, a.region, a.title, r.document])
+                for (i, m) in a.mentions.enumerated() {
+                    try db.execute(sql: "INSERT INTO mention (doc_id, ord, type, text, start, \"end\", entity_id, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                   arguments: [a.id, i, m.type.rawValue, a.text(of: m), m.start, m.end, m.entityID, r.mentions[i]])
+                }
+                for id in a.entities.keys.sorted() { try KnowledgeBase.upsertEntity(a.entities[id]!, in: db) }
+                for (i, rel) in a.relations.enumerated() {
+                    try db.execute(sql: "INSERT INTO relation (doc_id, ord, type, subject, record) VALUES (?, ?, ?, ?, ?)",
+                                   arguments: [a.id, i, rel.type, rel.subject, r.relations[i]])
+                }
+                try db.execute(sql: "INSERT INTO input_error (source, doc_id, error) VALUES ('feed.jsonl:2', NULL, 'E-INPUT: not a JSON record')")
+            }
         }
         let migrated = try KnowledgeBase(path: path)
         #expect(try migrated.store(b, pipeline: "p@1") == .added)
@@ -56,7 +71,11 @@ struct KnowledgeBaseTests {
         let fresh = try tempKB()
         _ = try fresh.store(a, pipeline: "p@1")
         _ = try fresh.store(b, pipeline: "p@1")
-        #expect(try export(migrated) == export(fresh))
+        try fresh.recordError(InputFailure(InputLocation(file: "feed.jsonl", line: 2), docID: nil, code: .input, "not a JSON record"), origin: nil, runID: nil)
+        let old = try export(migrated), new = try export(fresh)
+        #expect(old.filter { !$0.contains("\"kind\":\"error\"") } == new.filter { !$0.contains("\"kind\":\"error\"") })
+        let oldError = try #require(old.first { $0.contains("\"kind\":\"error\"") })
+        #expect(oldError.contains("\"code\":\"E-INPUT\"") && oldError.contains("\"source\":\"feed.jsonl:2\""), "an old error row keeps its source and gains its code")
     }
 
     @Test("a new pipeline version re-processes an unchanged document")
@@ -87,12 +106,62 @@ struct KnowledgeBaseTests {
         #expect(first[0].contains("\"doc_id\":\"a\""), "documents come in id order")
     }
 
-    @Test("errors are stored and exported as error records; a clean re-ingest clears them")
+    @Test("errors are stored and exported as typed error records; the file's next clean run clears them")
     func errors() throws {
         let kb = try tempKB()
-        try kb.recordError(source: "feed.jsonl:2", docID: nil, error: "E-INPUT: not a JSON record")
-        #expect(try export(kb).contains { $0.contains("\"kind\":\"error\"") && $0.contains("feed.jsonl:2") })
-        try kb.recordLedger(.init(source: "feed.jsonl", size: 1, mtime: 1, sha256: "x", status: "ok", documents: 1))
+        let f = InputFailure(InputLocation(file: "/data/feed.jsonl", line: 2), docID: nil, code: .input, "not a JSON record")
+        try kb.recordError(f, origin: "/data/feed.jsonl", runID: "run-1")
+        let line = try #require(try export(kb).first { $0.contains("\"kind\":\"error\"") })
+        for field in ["\"source\":\"/data/feed.jsonl:2\"", "\"file\":\"/data/feed.jsonl\"", "\"line\":2", "\"stage\":\"read\"",
+                      "\"code\":\"E-INPUT\"", "\"error\":\"E-INPUT: not a JSON record\""] {
+            #expect(line.contains(field), "\(line)")
+        }
+        try kb.recordLedger(.init(source: "/data/other.jsonl", size: 1, mtime: 1, sha256: "x", status: "ok", documents: 1), runID: "run-2")
+        #expect(try export(kb).contains { $0.contains("\"kind\":\"error\"") }, "another file's run leaves this file's errors")
+        try kb.recordLedger(.init(source: "/data/feed.jsonl", size: 1, mtime: 1, sha256: "x", status: "ok", documents: 1), runID: "run-2")
         #expect(!(try export(kb)).contains { $0.contains("\"kind\":\"error\"") })
+    }
+
+    @Test("three rejected records of one file are three error rows, not one")
+    func errorsPerRecord() throws {
+        let kb = try tempKB()
+        for line in [2, 5, 9] {
+            try kb.recordError(InputFailure(InputLocation(file: "/data/feed.jsonl", line: line), docID: "d\(line)", stage: "decode.v1", code: .decode, "empty input"),
+                               origin: "/data/feed.jsonl", runID: "r")
+        }
+        #expect(try kb.errorRows().map(\.failure.location.line) == [2, 5, 9])
+    }
+
+    @Test("a document another file already holds is not overwritten: a collision error row instead")
+    func collisionAcrossFiles() throws {
+        let kb = try tempKB()
+        var a = try doc("article", "標題\n\n創新科技署撥款100億元。"), b = try doc("article", "標題\n\n香港大學撥款2億元。")
+        a.origin = "/archive/2024-07-01/article.txt"
+        b.origin = "/archive/2024-07-02/article.txt"
+        var batch = KnowledgeBase.IngestBatch()
+        batch.documents = [(a, Records.serialize(a))]
+        var collided = Set<String>()
+        #expect(try kb.write(batch, pipeline: "p@1", runID: "r1", collided: &collided) == [.added])
+        batch.documents = [(b, Records.serialize(b))]
+        batch.files = [.init(source: "/archive/2024-07-02/article.txt", size: 1, mtime: 1, sha256: "", status: "ok", documents: 1)]
+        let outcome = try kb.write(batch, pipeline: "p@1", runID: "r2", collided: &collided)
+        #expect(outcome == [.collision(with: a.source)])
+        #expect(try kb.ledgerEntries()["/archive/2024-07-02/article.txt"]?.status == "partial")
+        let lines = try export(kb)
+        #expect(lines.contains { $0.contains("\"text\":\"100億元\"") } && !lines.contains { $0.contains("\"text\":\"2億元\"") })
+        #expect(lines.contains { $0.contains("\"code\":\"E-COLLISION\"") })
+    }
+
+    @Test("prune removes only documents whose file is gone, below the folders given")
+    func prune() throws {
+        let kb = try tempKB()
+        var a = try doc("a", "標題\n\n創新科技署撥款100億元。"), b = try doc("b", "標題\n\n香港大學撥款2億元。"), c = try doc("c", "標題\n\n港科大撥款1億元。")
+        a.origin = "/feeds/x/a.txt"; b.origin = "/feeds/x/b.txt"; c.origin = "/other/c.txt"
+        for d in [a, b, c] { _ = try kb.store(d, pipeline: "p@1") }
+        let gone: Set<String> = ["/feeds/x/a.txt", "/other/c.txt"]
+        let t = try kb.prune(under: ["/feeds"], exists: { !gone.contains($0) })
+        #expect(t.documents == 1)
+        let ids = try export(kb).filter { $0.contains("\"kind\":\"document\"") }
+        #expect(ids.count == 2 && !ids.contains { $0.contains("\"doc_id\":\"a\"") }, "c is gone too, but not below /feeds")
     }
 }

@@ -8,6 +8,11 @@ Input is either a manifest of file paths readable on every worker (one a line; .
 region, title, text or html). Output lines are keyed by content, never by partition or
 line number, so retried and speculative tasks are harmless.
 
+An input that cannot be processed (an empty, binary or truncated file, a path that is
+missing on the worker) becomes an error record in the output, and the task goes on:
+`extract --allow-rejected` exits 0 for those, so `checkCode=True` fails a task only on a
+real failure (the binary missing or crashing, output that cannot be written).
+
 On a cluster:
   spark-submit --master yarn --deploy-mode cluster \\
     --files newskb --archives pipelines.tgz#pipelines \\
@@ -31,6 +36,8 @@ def main():
                     help="pipelines folder as workers see it (shipped with --archives pipelines.tgz#pipelines)")
     ap.add_argument("--pipeline", default="hk-news", help="pipeline name or file")
     ap.add_argument("--published", help="YYYY-MM-DD for inputs that carry no date")
+    ap.add_argument("--region", help="region (HK, CN, TW…) for inputs that name none")
+    ap.add_argument("--root", help="name documents by their path below this folder (as 'newskb ingest ROOT' does)")
     ap.add_argument("--partitions", type=int, default=0, help="number of partitions (default: Spark's)")
     ap.add_argument("--master", help="Spark master for local runs, e.g. local[2]")
     a = ap.parse_args()
@@ -40,9 +47,13 @@ def main():
         conf = conf.setMaster(a.master)
     sc = SparkContext.getOrCreate(conf)
 
-    command = [a.binary, "extract", "--jobs", "1", "--pipeline", a.pipeline]
+    command = [a.binary, "extract", "--jobs", "1", "--allow-rejected", "--log-format", "kv", "--pipeline", a.pipeline]
     if a.published:
         command += ["--published", a.published]
+    if a.region:
+        command += ["--region", a.region]
+    if a.manifest and a.root:
+        command += ["--root", a.root]
     command += ["--paths-from-stdin"] if a.manifest else ["-"]
 
     lines = sc.textFile(a.manifest or a.records)

@@ -21,7 +21,13 @@ public enum PublishedSource: String, Sendable {
 public struct NewsDocument: Sendable {
     // Provenance
     public var id: String
+    /// The input file as the user named it (the contract's `source`).
     public var source: String
+    /// Where in ``source`` the document came from (its JSONL line or WARC record).
+    public var location: InputLocation
+    /// The input file's canonical path (symlinks and `..` resolved), when read from a file:
+    /// the knowledge base keys its ledger, collisions and pruning by it.
+    public var origin: String?
     public var url: String?
     public var published: CivilDate?
     /// Where ``published`` came from: the input record, the page itself, or the run's fallback.
@@ -72,6 +78,7 @@ public struct NewsDocument: Sendable {
                 title: String? = nil, declaredCharset: String? = nil) {
         self.id = id
         self.source = source
+        self.location = InputLocation(file: source)
         self.format = format
         self.payload = payload
         self.url = url

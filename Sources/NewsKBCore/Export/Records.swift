@@ -18,9 +18,13 @@ public enum Records {
                  "mentions": .int(mentions), "documents": .int(documents)])
     }
 
-    /// An input that could not be processed, and why.
-    public static func error(source: String, docID: String?, error: String) -> JSONValue {
-        .object(["kind": .string("error"), "source": .string(source), "doc_id": .string(docID), "error": .string(error)])
+    /// An input that could not be processed, and why: `source` is the location as one
+    /// string (`file`, `file:line`, `file#record`), also given as `file`, `line` and `record`;
+    /// `stage` is the stage that refused it (`read` for the reader), `code` its stable code.
+    public static func error(_ f: InputFailure) -> JSONValue {
+        .object(["kind": .string("error"), "source": .string(f.location.description), "file": .string(f.location.file),
+                 "line": f.location.line.map { .int($0) } ?? .null, "record": f.location.record.map { .int($0) } ?? .null,
+                 "doc_id": .string(f.docID), "stage": .string(f.stage), "code": .string(f.code.rawValue), "error": .string(f.description)])
     }
 
     /// Writes every record of one processed document as JSONL lines into `out`.

@@ -21,10 +21,20 @@ public final class FileByteStream: ByteStream {
         return h.finalize()
     }
 
+    /// Counts the bytes read, for progress.
+    public var counter: ByteCounter?
+
+    /// Opens a regular file. A FIFO, device or socket is refused without blocking on it.
     public init(path: String, hashing: Bool = false) throws {
         hasher = hashing ? SHA256() : nil
-        fd = open(path, O_RDONLY)
+        fd = open(path, O_RDONLY | O_NONBLOCK)
         if fd < 0 { throw NewsKBError.input("\(path): cannot open: \(FileIO.lastError())") }
+        var st = stat()
+        if fstat(fd, &st) != 0 || (st.st_mode & S_IFMT) != S_IFREG {
+            close(fd)
+            throw NewsKBError.input("\(path): not a regular file")
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
     }
 
     deinit { close(fd) }
@@ -38,7 +48,7 @@ public final class FileByteStream: ByteStream {
                 throw NewsKBError.input("read failed: \(FileIO.lastError())")
             }
             buf.removeSubrange(n...)
-            if n == 0 { atEnd = true } else { hasher?.update(buf) }
+            if n == 0 { atEnd = true } else { hasher?.update(buf); counter?.bytes += Int64(n) }
             return buf
         }
     }
@@ -202,4 +212,10 @@ public final class LineReader {
             start = 0
         }
     }
+}
+
+/// A running count of bytes, shared by the reader and a progress bar on one thread.
+public final class ByteCounter: @unchecked Sendable {
+    public var bytes: Int64 = 0
+    public init() {}
 }

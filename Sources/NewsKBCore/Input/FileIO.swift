@@ -66,12 +66,35 @@ public enum FileIO {
         return directory(of: String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self))
     }
 
-    /// Regular files below `path` (or `path` itself), sorted, skipping hidden entries.
+    /// The canonical absolute path (symlinks, `.` and `..` resolved), or nil when it does not exist.
+    public static func canonical(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
+
+    /// Whether `path` is a folder this process can list.
+    public static func isReadableDirectory(_ path: String) -> Bool {
+        guard let d = opendir(path) else { return false }
+        closedir(d)
+        return true
+    }
+
+    /// Regular files below the folder `path`, as paths relative to it, sorted, skipping
+    /// hidden entries and anything that is not a regular file (FIFOs, devices, sockets).
+    /// A folder reached twice (a symlink loop, or two links to one folder) is walked once.
     public static func walk(_ path: String) -> [String] {
-        guard let i = info(path) else { return [] }
-        if !i.isDirectory { return [path] }
+        var seen = Set<[UInt64]>()
         var out: [String] = []
-        guard let dir = opendir(path) else { return [] }
+        walk(path, relative: "", seen: &seen, into: &out)
+        return out
+    }
+
+    private static func walk(_ path: String, relative: String, seen: inout Set<[UInt64]>, into out: inout [String]) {
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { return }
+        guard seen.insert([UInt64(st.st_dev), UInt64(st.st_ino)]).inserted else { return }
+        guard let dir = opendir(path) else { return }
         var names: [String] = []
         while let e = readdir(dir) {
             let name = withUnsafePointer(to: e.pointee.d_name) { p in
@@ -83,8 +106,14 @@ public enum FileIO {
         closedir(dir)
         for name in names.sorted() {
             let child = path.hasSuffix("/") ? path + name : path + "/" + name
-            out.append(contentsOf: walk(child))
+            let rel = relative.isEmpty ? name : relative + "/" + name
+            var cs = stat()
+            guard stat(child, &cs) == 0 else { continue }
+            switch cs.st_mode & S_IFMT {
+            case S_IFDIR: walk(child, relative: rel, seen: &seen, into: &out)
+            case S_IFREG: out.append(rel)
+            default: continue
+            }
         }
-        return out
     }
 }

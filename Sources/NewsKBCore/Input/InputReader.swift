@@ -10,7 +10,7 @@ public enum InputItem: Sendable {
     case document(NewsDocument)
     /// A JSONL line, parsed by whichever thread runs it (reading stays cheap on the reading thread).
     case record(JSONLine)
-    case failure(source: String, docID: String?, error: String)
+    case failure(InputFailure)
 
     /// The item with a JSONL line parsed into a document or a failure.
     public var parsed: InputItem {
@@ -22,13 +22,45 @@ public enum InputItem: Sendable {
 /// One line of a JSONL input, as read.
 public struct JSONLine: Sendable {
     public let bytes: [UInt8]
-    public let source: String
+    public let file: InputFile
     /// The line number in its file; nil on a stream.
     public let line: Int?
     let reader: InputReader
 
     /// The document the line describes, or an error record for it.
-    public func parse() -> InputItem { reader.record(bytes, source: source, line: line) }
+    public func parse() -> InputItem { reader.record(bytes, file: file, line: line) }
+}
+
+/// One input file: the path as named, the document id it yields (its path relative to the
+/// folder it was found in, without extensions), and its canonical path.
+public struct InputFile: Sendable, Hashable {
+    /// The path as the user named it (a folder given plus the path below it).
+    public var path: String
+    /// The document id of a plain-text or HTML file, and the stem of record ids in a
+    /// JSONL or WARC file that gives none: `2024-07-01/article` for `ROOT/2024-07-01/article.txt`.
+    public var idBase: String
+    /// The canonical path (symlinks and `.`/`..` resolved), or the path as named where
+    /// it cannot be resolved. Two names for one file have one origin.
+    public var origin: String
+
+    public init(path: String, idBase: String, origin: String) {
+        self.path = path
+        self.idBase = idBase
+        self.origin = origin
+    }
+
+    /// A file named on its own (or found under `root`, when given and it lies below it).
+    public init(path: String, root: String? = nil) {
+        let origin = FileIO.canonical(path) ?? path
+        var base = InputReader.stem(path)
+        if let root, let r = FileIO.canonical(root), origin.hasPrefix(r + "/") {
+            base = InputReader.idBase(relative: String(origin.dropFirst(r.count + 1)))
+        }
+        self.init(path: path, idBase: base, origin: origin)
+    }
+
+    /// The pseudo-file of JSONL records read from standard input.
+    public static let stdin = InputFile(path: "stdin", idBase: "stdin", origin: "stdin")
 }
 
 /// A JSONL input record (`id`, `url`, `published`, `region`, `title`, `text` or `html`).
@@ -55,8 +87,12 @@ public struct InputReader: Sendable {
     public var maxDocumentBytes: Int
     /// A JSONL line longer than this is rejected with an error record.
     public var maxLineBytes: Int
+    /// The region of inputs that name none (`--region`); nil leaves it to the pipeline.
+    public var defaultRegion: String?
     /// Whether ``read(file:emit:)`` hashes each file as it streams (for the ingest ledger).
     public var hashesFiles = false
+    /// Counts the bytes read from files, for a progress bar's ETA (read on the reading thread).
+    public var bytesRead: ByteCounter?
 
     public static let extensions: Set<String> = ["txt", "text", "html", "htm", "jsonl", "warc"]
 
@@ -66,18 +102,47 @@ public struct InputReader: Sendable {
         self.maxLineBytes = maxLineBytes
     }
 
-    /// The input files named by `paths`: files as given, folders walked for known extensions.
-    public func files(_ paths: [String]) throws -> [String] {
-        var out: [String] = []
+    /// What ``files(_:)`` found: the input files, and a failure for each path that could not be listed.
+    public struct Listing: Sendable {
+        public var files: [InputFile] = []
+        public var missing: [InputFailure] = []
+        /// The canonical folders given, for pruning what is gone below them.
+        public var folders: [String] = []
+        public init() {}
+    }
+
+    /// The input files named by `paths`: files as given, folders walked for known
+    /// extensions. A file found in a folder is named by its path relative to that folder.
+    /// A path that does not exist or cannot be read is a failure; the others are listed.
+    public func files(_ paths: [String]) -> Listing {
+        var out = Listing()
         for p in paths {
-            guard let info = FileIO.info(p) else { throw NewsKBError.input("\(p): no such file or folder") }
+            guard let info = FileIO.info(p) else {
+                out.missing.append(InputFailure(InputLocation(file: p), docID: nil, code: .notFound, "\(p): no such file or folder"))
+                continue
+            }
             if info.isDirectory {
-                out.append(contentsOf: FileIO.walk(p).filter { Self.extensions.contains(Self.kind($0).ext) })
+                guard FileIO.isReadableDirectory(p) else {
+                    out.missing.append(InputFailure(InputLocation(file: p), docID: nil, code: .notFound, "\(p): folder cannot be read (\(FileIO.lastError()))"))
+                    continue
+                }
+                let root = FileIO.canonical(p) ?? p
+                out.folders.append(root)
+                for rel in FileIO.walk(p) where Self.extensions.contains(Self.kind(rel).ext) {
+                    let path = p.hasSuffix("/") ? p + rel : p + "/" + rel
+                    out.files.append(InputFile(path: path, idBase: Self.idBase(relative: rel), origin: root + "/" + rel))
+                }
             } else {
-                out.append(p)
+                out.files.append(InputFile(path: p))
             }
         }
         return out
+    }
+
+    /// A relative path without `.gz` and its format extension: `2024-07-01/article.txt` → `2024-07-01/article`.
+    public static func idBase(relative: String) -> String {
+        guard let slash = relative.lastIndex(of: "/") else { return stem(relative) }
+        return String(relative[...slash]) + stem(String(relative[relative.index(after: slash)...]))
     }
 
     /// The file's format extension (after removing `.gz`) and whether it is gzipped.
@@ -101,11 +166,14 @@ public struct InputReader: Sendable {
     /// A read error ends the file with an error record; what was read before it stands.
     /// Returns the SHA-256 of the file's bytes when it was read to the end and ``hashesFiles`` is set.
     @discardableResult
-    public func read(file path: String, emit: (InputItem) throws -> Void) rethrows -> String? {
+    public func read(file input: InputFile, emit: (InputItem) throws -> Void) rethrows -> String? {
+        let path = input.path
         let (ext, gzip) = Self.kind(path)
         var file: FileByteStream? = nil
+        let here = InputLocation(file: path)
         do {
             let raw = try FileByteStream(path: path, hashing: hashesFiles)
+            raw.counter = bytesRead
             file = raw
             var stream: ByteStream = raw
             if gzip { stream = try GzipByteStream(stream) }
@@ -117,14 +185,22 @@ public struct InputReader: Sendable {
                     lineNo += 1
                     switch line {
                     case .tooLong(let n):
-                        try emit(.failure(source: "\(path):\(lineNo)", docID: nil, error: "E-INPUT: line of \(n) bytes exceeds the limit of \(maxLineBytes)"))
+                        try emit(.failure(InputFailure(InputLocation(file: path, line: lineNo), docID: nil, code: .input,
+                                                       "line of \(n) bytes exceeds the limit of \(maxLineBytes)")))
                     case .line(let bytes):
                         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                        try emit(.record(JSONLine(bytes: bytes, source: path, line: lineNo, reader: self)))
+                        try emit(.record(JSONLine(bytes: bytes, file: input, line: lineNo, reader: self)))
                     }
                 }
             case "warc":
-                try WARCReader(stream, source: path, maxRecordBytes: maxDocumentBytes).read(defaultPublished: defaultPublished, emit: emit)
+                try WARCReader(stream, file: input, maxRecordBytes: maxDocumentBytes).read(defaultPublished: defaultPublished) { item in
+                    if case .document(var d) = item, d.region == nil, let r = defaultRegion {
+                        d.region = r
+                        try emit(.document(d))
+                    } else {
+                        try emit(item)
+                    }
+                }
             default:
                 var bytes: [UInt8] = []
                 while true {
@@ -132,59 +208,63 @@ public struct InputReader: Sendable {
                     if chunk.isEmpty { break }
                     bytes += chunk
                     if bytes.count > maxDocumentBytes {
-                        try emit(.failure(source: path, docID: Self.stem(path), error: "E-INPUT: document larger than the limit of \(maxDocumentBytes) bytes"))
+                        try emit(.failure(InputFailure(here, docID: input.idBase, code: .input, "document larger than the limit of \(maxDocumentBytes) bytes")))
                         return nil
                     }
                 }
-                try emit(.document(fileDocument(path, ext == "html" || ext == "htm" ? .html : .text, bytes)))
+                try emit(.document(fileDocument(input, ext == "html" || ext == "htm" ? .html : .text, bytes)))
             }
         } catch let e as NewsKBError {
-            try? emit(.failure(source: path, docID: nil, error: e.description))
+            try? emit(.failure(InputFailure(here, docID: nil, stage: "read", error: e)))
         } catch {
-            try? emit(.failure(source: path, docID: nil, error: "E-INPUT: \(error)"))
+            try? emit(.failure(InputFailure(here, docID: nil, code: .input, "\(error)")))
         }
         return file?.digest
     }
 
-    func fileDocument(_ path: String, _ format: PayloadFormat, _ bytes: [UInt8]) -> NewsDocument {
-        var doc = NewsDocument(id: Self.stem(path), source: path, format: format, payload: bytes, published: defaultPublished)
+    func fileDocument(_ input: InputFile, _ format: PayloadFormat, _ bytes: [UInt8]) -> NewsDocument {
+        var doc = NewsDocument(id: input.idBase, source: input.path, format: format, payload: bytes, published: defaultPublished, region: defaultRegion)
+        doc.origin = input.origin
         doc.publishedSource = .fallback
         return doc
     }
 
     /// One JSONL record. A record without an id is named by its file and line, or, on a
     /// stream (`line` nil), by its content, so retried or re-partitioned work yields the same id.
-    public func record(_ bytes: [UInt8], source: String, line: Int?) -> InputItem {
+    public func record(_ bytes: [UInt8], file: InputFile, line: Int?) -> InputItem {
         // Hashed only where the key is used: records on a stream.
         let contentKey = line == nil ? "sha-" + String(SHA256.hex(bytes).prefix(16)) : ""
-        let where_ = line.map { "\(source):\($0)" } ?? "\(source):\(contentKey)"
+        let where_ = InputLocation(file: file.path, line: line, key: line == nil ? contentKey : nil)
+        func failure(_ id: String?, _ message: String) -> InputItem { .failure(InputFailure(where_, docID: id, code: .input, message)) }
         let fields: JSONRecordParser.Fields
         do {
             fields = try JSONRecordParser.parse(bytes)
         } catch {
-            return .failure(source: where_, docID: nil, error: "E-INPUT: not a JSON record: \(error)")
+            return failure(nil, "not a JSON record: \(error)")
         }
         if let field = InputRecord.fields.first(where: fields.others.contains) {
-            return .failure(source: where_, docID: nil, error: "E-INPUT: not a JSON record: field '\(field)' must be a string")
+            return failure(nil, "not a JSON record: field '\(field)' must be a string")
         }
         let f = fields.strings
         let r = InputRecord(id: f["id"], url: f["url"], published: f["published"], region: f["region"], title: f["title"],
                             text: f["text"], html: f["html"], charset: f["charset"])
-        let id = r.id ?? line.map { Self.stem(source) + "-" + String($0) } ?? contentKey
+        let id = r.id ?? line.map { file.idBase + "-" + String($0) } ?? contentKey
         var published = defaultPublished
         var dateSource = PublishedSource.fallback
         if let p = r.published {
             dateSource = .input
-            guard let d = CivilDate(iso: p) else { return .failure(source: where_, docID: id, error: "E-INPUT: published '\(p)' is not a YYYY-MM-DD date") }
+            guard let d = CivilDate(iso: p) else { return failure(id, "published '\(p)' is not a YYYY-MM-DD date") }
             published = d
         }
         let format: PayloadFormat
         let payload: [UInt8]
         if let h = r.html { format = .html; payload = Array(h.utf8) } else if let t = r.text { format = .text; payload = Array(t.utf8) } else {
-            return .failure(source: where_, docID: id, error: "E-INPUT: record has neither text nor html")
+            return failure(id, "record has neither text nor html")
         }
-        var doc = NewsDocument(id: id, source: source, format: format, payload: payload, url: r.url, published: published,
-                               region: r.region, title: r.title, declaredCharset: "UTF-8")
+        var doc = NewsDocument(id: id, source: file.path, format: format, payload: payload, url: r.url, published: published,
+                               region: r.region ?? defaultRegion, title: r.title, declaredCharset: "UTF-8")
+        doc.location = where_
+        doc.origin = file == .stdin ? nil : file.origin
         doc.publishedSource = dateSource
         return .document(doc)
     }

@@ -4,13 +4,17 @@
 /// reader resynchronises at the next record.
 public struct WARCReader {
     let lines: LineReader
-    let source: String
+    let file: InputFile
     let maxRecordBytes: Int
 
-    public init(_ stream: ByteStream, source: String, maxRecordBytes: Int) {
+    public init(_ stream: ByteStream, file: InputFile, maxRecordBytes: Int) {
         lines = LineReader(stream, maxLineBytes: 1 << 20)
-        self.source = source
+        self.file = file
         self.maxRecordBytes = maxRecordBytes
+    }
+
+    func failure(_ at: InputLocation, _ id: String?, _ message: String) -> InputItem {
+        .failure(InputFailure(at, docID: id, code: .warc, message))
     }
 
     /// Calls `emit` for every document or failure, in file order.
@@ -22,7 +26,7 @@ public struct WARCReader {
             let text = String(decoding: raw, as: UTF8.self)
             if text.isEmpty { continue }
             guard text.hasPrefix("WARC/") else {
-                if synced { try emit(.failure(source: "\(source)#\(index + 1)", docID: nil, error: "E-WARC: expected a record header, found '\(text.prefix(40))'; skipping to the next record")) }
+                if synced { try emit(failure(InputLocation(file: file.path, record: index + 1), nil, "expected a record header, found '\(text.prefix(40))'; skipping to the next record")) }
                 synced = false
                 continue
             }
@@ -35,21 +39,21 @@ public struct WARCReader {
                     headers[hl[..<colon].lowercased()] = hl[hl.index(after: colon)...].trimmingCharacters(in: " \t")
                 }
             }
-            let where_ = "\(source)#\(index)"
-            let id = headers["warc-record-id"].map(Self.recordID) ?? "\(InputReader.stem(source))-\(index)"
+            let where_ = InputLocation(file: file.path, record: index)
+            let id = headers["warc-record-id"].map(Self.recordID) ?? "\(file.idBase)-\(index)"
             guard let length = headers["content-length"].flatMap({ Int($0) }), length >= 0 else {
-                try emit(.failure(source: where_, docID: id, error: "E-WARC: record has no valid Content-Length"))
+                try emit(failure(where_, id, "record has no valid Content-Length"))
                 synced = false
                 continue
             }
             if length > maxRecordBytes {
                 _ = try lines.bytes(length)
-                try emit(.failure(source: where_, docID: id, error: "E-WARC: record of \(length) bytes exceeds the limit of \(maxRecordBytes)"))
+                try emit(failure(where_, id, "record of \(length) bytes exceeds the limit of \(maxRecordBytes)"))
                 continue
             }
             var block = try lines.bytes(length)
             if block.count < length {
-                try emit(.failure(source: where_, docID: id, error: "E-WARC: record truncated: Content-Length \(length), only \(block.count) bytes left"))
+                try emit(failure(where_, id, "record truncated: Content-Length \(length), only \(block.count) bytes left"))
                 return
             }
             // The block must be followed by CRLF CRLF; otherwise the length was wrong.
@@ -62,7 +66,7 @@ public struct WARCReader {
                 } else {
                     lines.unread(trailer)
                 }
-                try emit(.failure(source: where_, docID: id, error: "E-WARC: record has a wrong Content-Length (\(length))"))
+                try emit(failure(where_, id, "record has a wrong Content-Length (\(length))"))
                 synced = false
                 continue
             }
@@ -72,12 +76,12 @@ public struct WARCReader {
         }
     }
 
-    func document(_ block: [UInt8], headers: [String: String], id: String, where location: String, published: CivilDate?) -> InputItem {
+    func document(_ block: [UInt8], headers: [String: String], id: String, where location: InputLocation, published: CivilDate?) -> InputItem {
         var contentType = headers["content-type"]?.lowercased() ?? ""
         var body = block
         if contentType.hasPrefix("application/http") {
             guard let split = Self.find([0x0D, 0x0A, 0x0D, 0x0A], in: block) else {
-                return .failure(source: location, docID: id, error: "E-WARC: HTTP response without a header end")
+                return failure(location, id, "HTTP response without a header end")
             }
             let head = String(decoding: block[..<split], as: UTF8.self).split(separator: "\r\n")
             body = Array(block[(split + 4)...])
@@ -94,23 +98,25 @@ public struct WARCReader {
                     while true { let c = try g.read(max: 1 << 16); if c.isEmpty { break }; out += c }
                     body = out
                 } catch {
-                    return .failure(source: location, docID: id, error: "E-WARC: \(error)")
+                    return failure(location, id, "\(error)")
                 }
             }
             if let status = head.first, !status.contains(" 200") {
-                return .failure(source: location, docID: id, error: "E-WARC: HTTP status '\(status)' is not a page")
+                return failure(location, id, "HTTP status '\(status)' is not a page")
             }
         }
         let isHTML = contentType.contains("html") || contentType.isEmpty
         guard isHTML || contentType.hasPrefix("text/") else {
-            return .failure(source: location, docID: id, error: "E-WARC: content type '\(contentType)' is not text")
+            return failure(location, id, "content type '\(contentType)' is not text")
         }
         var charset: String? = nil
         if let r = contentType.firstRange(of: "charset=") {
             charset = String(contentType[r.upperBound...].prefix { $0 != ";" && $0 != " " }).trimmingCharacters(in: "\"'")
         }
-        var doc = NewsDocument(id: id, source: source, format: isHTML ? .html : .text, payload: body, url: headers["warc-target-uri"],
+        var doc = NewsDocument(id: id, source: file.path, format: isHTML ? .html : .text, payload: body, url: headers["warc-target-uri"],
                                published: published, declaredCharset: charset)
+        doc.location = location
+        doc.origin = file.origin
         doc.publishedSource = .fallback
         return .document(doc)
     }

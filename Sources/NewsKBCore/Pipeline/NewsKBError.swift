@@ -1,29 +1,38 @@
-/// Errors of the extraction library, each with a stable code at the head of its message.
+/// Errors of the extraction library, each with a stable code (``ErrorCode``).
 public enum NewsKBError: Error, CustomStringConvertible, Sendable {
     case pipeline(String)
     case lexicon(String)
     case input(String)
     case decode(String)
     case html(String)
-    case stage(stage: String, document: String, message: String)
+    case warc(String)
 
-    public var code: String {
+    public var code: ErrorCode {
         switch self {
-        case .pipeline: return "E-PIPELINE"
-        case .lexicon: return "E-LEXICON"
-        case .input: return "E-INPUT"
-        case .decode: return "E-DECODE"
-        case .html: return "E-HTML"
-        case .stage: return "E-STAGE"
+        case .pipeline: return .pipeline
+        case .lexicon: return .lexicon
+        case .input: return .input
+        case .decode: return .decode
+        case .html: return .html
+        case .warc: return .warc
         }
     }
 
-    public var description: String {
+    /// The message without its code.
+    public var message: String {
         switch self {
-        case .pipeline(let m), .lexicon(let m), .input(let m), .decode(let m), .html(let m):
-            return "\(code): \(m)"
-        case .stage(let stage, let doc, let m):
-            return "\(code): \(stage) failed on \(doc): \(m)"
+        case .pipeline(let m), .lexicon(let m), .input(let m), .decode(let m), .html(let m), .warc(let m): return m
         }
     }
+
+    public var description: String { "\(code.rawValue): \(message)" }
+}
+
+/// A stage's failure on a document, with the stage's name.
+public struct StageFailure: Error, Sendable, CustomStringConvertible {
+    public var stage: String
+    public var code: ErrorCode
+    public var message: String
+
+    public var description: String { "\(code.rawValue): \(stage): \(message)" }
 }

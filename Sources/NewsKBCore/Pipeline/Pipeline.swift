@@ -20,7 +20,7 @@ public struct Pipeline: Sendable {
         try Pipeline(PipelineDefinition.load(nameOrPath))
     }
 
-    /// Runs every stage over `doc`. A stage failure is wrapped with the stage's name.
+    /// Runs every stage over `doc`. A failure is thrown as a ``StageFailure`` naming the stage.
     /// With `timings`, the time each stage took is added to it (for the benchmark).
     public func run(_ doc: inout NewsDocument, timings: StageTimings? = nil) throws {
         if doc.region == nil { doc.region = definition.region }
@@ -30,9 +30,9 @@ public struct Pipeline: Sendable {
             do {
                 try stage.process(&doc, in: context)
             } catch let e as NewsKBError {
-                throw e
+                throw StageFailure(stage: stage.name, code: e.code, message: e.message)
             } catch {
-                throw NewsKBError.stage(stage: stage.name, document: doc.id, message: "\(error)")
+                throw StageFailure(stage: stage.name, code: .stage, message: "\(error)")
             }
         }
     }

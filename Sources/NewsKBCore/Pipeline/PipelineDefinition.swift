@@ -31,6 +31,8 @@ public struct PipelineDefinition: Codable, Sendable {
 
     /// The folder the pipeline file lives in; lexicon paths resolve against it.
     public var baseDirectory: String = "."
+    /// The pipeline file itself.
+    public var path: String = ""
 
     enum CodingKeys: String, CodingKey {
         case name, version, description, region, language, currency, regionCurrencies, stages
@@ -65,23 +67,22 @@ public struct PipelineDefinition: Codable, Sendable {
             throw NewsKBError.pipeline("\(path) is not a valid pipeline file: \(error)")
         }
         def.baseDirectory = FileIO.directory(of: path)
+        def.path = path
         try def.validate()
         return def
     }
 
-    /// Folders searched for pipelines by name: `$NEWSKB_PIPELINES`, `./pipelines`, the
-    /// executable's `../share/newskb/pipelines` and `pipelines` beside it, and the source tree.
+    /// Folders searched for pipelines by name: `$NEWSKB_PIPELINES`, `./pipelines`, then
+    /// beside the executable: `pipelines` there and the install prefix's `share/newskb/pipelines`
+    /// (`make install` puts the binary in PREFIX/bin and the pipelines there).
     public static func searchPaths() -> [String] {
         var paths: [String] = []
         if let env = FileIO.environment("NEWSKB_PIPELINES") { paths.append(contentsOf: env.split(separator: ":").map(String.init)) }
         paths.append("pipelines")
         if let exe = FileIO.executableDirectory() {
             paths.append(exe + "/pipelines")
-            paths.append(exe + "/../share/newskb/pipelines")
+            paths.append(FileIO.directory(of: exe) + "/share/newskb/pipelines")
         }
-        // The source tree this library was built from (development and tests).
-        let here = #filePath
-        if let r = here.firstRange(of: "/Sources/NewsKBCore/") { paths.append(String(here[..<r.lowerBound]) + "/pipelines") }
         return paths
     }
 

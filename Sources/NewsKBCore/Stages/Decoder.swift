@@ -1,16 +1,29 @@
 /// Decodes the payload bytes into text: BOM, declared charset, strict UTF-8, then ICU's
-/// detector checked by strict trial decoding. Never replaces bytes silently: lenient
-/// decoding leaves a warning with the count of U+FFFD it needed.
+/// detector checked by strict trial decoding. A page that no charset decodes strictly is
+/// kept when one decodes it with few invalid sequences (at most `maxInvalidShare` of its
+/// bytes, an option in the pipeline file): they become U+FFFD and a `W-DECODE` warning
+/// counts them. Only bytes that no charset fits are rejected. Never replaces silently.
 public struct Decoder: DocumentStage {
     public let name = "decode.v1"
+    /// The largest share of a payload's bytes that may be invalid sequences in a kept page.
+    public let maxInvalidShare: Double
 
-    public init() {}
+    public init(maxInvalidShare: Double = CharsetDecoder.defaultMaxInvalidShare) {
+        self.maxInvalidShare = maxInvalidShare
+    }
+
+    /// The stage as the pipeline file configures it (`maxInvalidShare`, a fraction from 0 to 1).
+    public init(config: StageConfig) throws {
+        let share = try config.doubleOption("maxInvalidShare", default: CharsetDecoder.defaultMaxInvalidShare)
+        guard share >= 0 && share <= 1 else { throw NewsKBError.pipeline("stage \(config.stage): option maxInvalidShare must be between 0 and 1, not \(share)") }
+        self.init(maxInvalidShare: share)
+    }
 
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
-        let result = try CharsetDecoder.decode(doc.payload, declared: doc.declaredCharset, html: doc.format == .html)
+        let result = try CharsetDecoder.decode(doc.payload, declared: doc.declaredCharset, html: doc.format == .html, maxInvalidShare: maxInvalidShare)
         doc.decoded = result.text
         if result.replaced > 0 {
-            doc.warnings.append("W-DECODE: \(result.replaced) byte sequences were not valid \(result.charset) and became U+FFFD")
+            doc.warnings.append("W-DECODE: \(result.replaced) invalid sequences replaced (\(result.charset), \(result.how))")
         }
         if result.charset != "UTF-8" { doc.warnings.append("I-CHARSET: decoded as \(result.charset) (\(result.how))") }
     }
@@ -36,7 +49,10 @@ public enum CharsetDecoder {
         }
     }
 
-    public static func decode(_ bytes: [UInt8], declared: String?, html: Bool) throws -> Result {
+    /// The default of the decode stage's `maxInvalidShare`: one byte in a hundred.
+    public static let defaultMaxInvalidShare = 0.01
+
+    public static func decode(_ bytes: [UInt8], declared: String?, html: Bool, maxInvalidShare: Double = defaultMaxInvalidShare) throws -> Result {
         if bytes.isEmpty { throw NewsKBError.decode("empty input") }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             let body = Array(bytes.dropFirst(3))
@@ -79,11 +95,31 @@ public enum CharsetDecoder {
         if let (s, cs, score) = best, score > 0 {
             return Result(text: s, charset: cs, how: "detected", replaced: 0)
         }
-        let lenient = utf8(bytes, how: "lenient", valid: false)
-        if lenient.replaced * 100 > max(bytes.count, 1) {
-            throw NewsKBError.decode("invalid UTF-8 (\(lenient.replaced) bad sequences in \(bytes.count) bytes) and no Chinese charset fits")
+        // No charset fits every byte: a page cut mid-character, a few corrupt sequences. Decode
+        // leniently with each candidate (the declared charset first) and keep the most
+        // plausible text among those with few enough invalid sequences.
+        let limit = Int(Double(bytes.count) * maxInvalidShare)
+        var lenient: [Result] = [utf8(bytes, how: "lenient", valid: false)]
+        var tried = Set(["UTF-8"])
+        for (name, how) in (declaredName.map { [(widen($0), "declared \($0), lenient")] } ?? []) + candidates.map({ ($0, "detected, lenient") })
+        where tried.insert(name).inserted {
+            guard let s = ICU.convert(bytes, from: name, strict: false) else { continue }
+            lenient.append(Result(text: s, charset: name, how: how, replaced: substitutions(in: s, source: bytes)))
         }
-        return lenient
+        let fits = lenient.filter { $0.replaced <= limit }
+        if let keep = fits.max(by: { plausibility($0.text) < plausibility($1.text) }), keep.charset == "UTF-8" || plausibility(keep.text) > 0 {
+            return keep
+        }
+        let fewest = lenient.min { $0.replaced < $1.replaced }!
+        throw NewsKBError.decode("no charset fits: at best \(fewest.replaced) invalid sequences in \(bytes.count) bytes as \(fewest.charset), more than the \(limit) allowed")
+    }
+
+    /// The substitution characters ICU put into `s` (U+FFFD, or U+001A for unassigned
+    /// codes), less those the bytes held already.
+    static func substitutions(in s: String, source: [UInt8]) -> Int {
+        var n = 0
+        for u in s.unicodeScalars where u == "\u{FFFD}" || u == "\u{1A}" { n += 1 }
+        return max(0, n - countEncodedFFFD(source) - source.reduce(0) { $0 + ($1 == 0x1A ? 1 : 0) })
     }
 
     /// `bytes` as UTF-8; `valid` (already checked by the caller) says whether any sequence needs U+FFFD.
