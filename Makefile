@@ -4,7 +4,8 @@ APT_PACKAGES := libicu-dev libxml2-dev libsqlite3-dev pkg-config zlib1g-dev
 DEMO_DIR := out
 BIN_RELEASE := .build/release/newskb
 
-.PHONY: deps build release demo test bench spark-test fuzz clean
+PREFIX ?= /usr/local
+.PHONY: deps build release demo test bench spark-test fuzz install clean
 
 ## deps: install the system libraries when missing (apt-get as root; otherwise print the command)
 deps:
@@ -45,6 +46,16 @@ test: deps
 ## bench: release build, a generated corpus (BENCH_MB, default 20), per-stage and end-to-end figures
 bench: release
 	scripts/bench.sh
+
+## install: a release binary with the Swift runtime linked in, in $(PREFIX)/bin, and the
+## pipelines in $(PREFIX)/share/newskb/pipelines, where the binary finds them
+install: deps
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/newskb
+	install -m 755 .build-static/release/newskb $(DESTDIR)$(PREFIX)/bin/newskb
+	rm -rf $(DESTDIR)$(PREFIX)/share/newskb/pipelines
+	cp -R pipelines $(DESTDIR)$(PREFIX)/share/newskb/pipelines
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/newskb and $(DESTDIR)$(PREFIX)/share/newskb/pipelines"
 
 ## spark-test: run the Spark job in local[2] and check it against a single-process ingest
 spark-test: deps

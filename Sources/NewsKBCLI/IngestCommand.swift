@@ -149,7 +149,10 @@ struct IngestCommand: ParsableCommand {
         var originByPath: [String: String] = [:]
         for (f, _, _) in todo { originByPath[f.path] = f.origin }
         var perFile: [String: (docs: Int, failures: Int)] = [:]
-        var firstSeen: [String: InputLocation] = [:]   // document id → the input that had it first in this run
+        // Document id → the record of the current file that had it first. Between files the
+        // store itself refuses an id another file holds, so only one file's ids are kept here.
+        var firstSeen: [String: InputLocation] = [:]
+        var firstSeenFile = ""
         func fail(_ f: InputFailure) {
             tally.rejected += 1
             perFile[f.location.file, default: (0, 0)].failures += 1
@@ -181,6 +184,10 @@ struct IngestCommand: ParsableCommand {
             delivered += 1
             switch result {
             case .success(let doc):
+                if doc.source != firstSeenFile {
+                    firstSeen.removeAll(keepingCapacity: true)
+                    firstSeenFile = doc.source
+                }
                 if let first = firstSeen[doc.id], first != doc.location {
                     fail(InputFailure(doc.location, docID: doc.id, stage: "ingest", code: .collision,
                                       "document id '\(doc.id)' is already taken by \(first) in this run; this input was not stored"))

@@ -191,14 +191,14 @@ extension KnowledgeBase {
     /// Writes the ledger row of a file that is done, and clears the file's error rows from
     /// earlier runs (this run's stay: they are the file's errors now).
     static func recordLedger(_ e: LedgerEntry, runID: String?, in db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO ledger (source, size, mtime, sha256, status, documents, pipeline_digest, options_digest, run_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [e.source, e.size, e.mtime, e.sha256, e.status, e.documents, e.pipelineDigest, e.optionsDigest, runID])
-        try db.execute(sql: "DELETE FROM input_error WHERE origin = ? AND run_id IS NOT ?", arguments: [e.source, runID])
+            """).execute(arguments: [e.source, e.size, e.mtime, e.sha256, e.status, e.documents, e.pipelineDigest, e.optionsDigest, runID])
+        try db.cachedStatement(sql: "DELETE FROM input_error WHERE origin = ? AND run_id IS NOT ?").execute(arguments: [e.source, runID])
         // Rows from before errors knew their file's canonical path name it as the user did.
-        try db.execute(sql: "DELETE FROM input_error WHERE origin IS NULL AND (source = ? OR source LIKE ? ESCAPE '\\' OR source LIKE ? ESCAPE '\\')",
-                       arguments: [e.source, Self.likeEscaped(e.source) + ":%", Self.likeEscaped(e.source) + "#%"])
+        try db.cachedStatement(sql: "DELETE FROM input_error WHERE origin IS NULL AND file >= ? AND file < ? AND (file = ? OR source LIKE ? ESCAPE '\\' OR source LIKE ? ESCAPE '\\')")
+            .execute(arguments: [e.source, e.source + "\u{10FFFF}", e.source, Self.likeEscaped(e.source) + ":%", Self.likeEscaped(e.source) + "#%"])
     }
 
     static func likeEscaped(_ s: String) -> String { s.replacingAll("\\", "\\\\").replacingAll("%", "\\%").replacingAll("_", "\\_") }

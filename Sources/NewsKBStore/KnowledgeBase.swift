@@ -149,6 +149,7 @@ public final class KnowledgeBase {
                 ALTER TABLE input_error_v3 RENAME TO input_error;
                 CREATE INDEX input_error_doc ON input_error(doc_id);
                 CREATE INDEX input_error_origin ON input_error(origin);
+                CREATE INDEX input_error_file ON input_error(file);
                 CREATE TABLE run (
                     run_id TEXT PRIMARY KEY NOT NULL,
                     command TEXT NOT NULL,

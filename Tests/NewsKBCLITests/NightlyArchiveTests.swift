@@ -85,6 +85,19 @@ struct NightlyArchiveTests {
         #expect((try a.documents()["2024-07-01/article"]?["text"] as? String)?.contains("5億元") == true)
     }
 
+    @Test("two records of one JSONL file with one id: the first is stored, the second is an E-COLLISION record with its line")
+    func duplicateRecordIDs() throws {
+        let a = try Archive()
+        try a.write("2024-07-04/wire.jsonl", """
+            {"id":"wire-7","published":"2024-07-04","text":"政府撥款2億元。"}
+            {"id":"wire-7","published":"2024-07-04","text":"政府撥款9億元。"}
+            """)
+        _ = try a.ingest()
+        #expect((try a.documents()["wire-7"]?["text"] as? String)?.contains("2億元") == true)
+        let errors = try a.export().lines.filter { $0["code"] as? String == "E-COLLISION" }
+        #expect(errors.count == 1 && errors.first?["line"] as? Int == 2, "\(errors)")
+    }
+
     @Test("the same folder named relatively and absolutely is one set of files in the ledger")
     func relativeAndAbsolute() throws {
         let a = try Archive()
