@@ -54,6 +54,24 @@ struct DecodingTests {
         #expect(r.charset == "GB18030")
     }
 
+    @Test("Big5 and GB pages cut mid-character decode leniently in their own charset, within the configured share")
+    func cutLegacyPages() throws {
+        for charset in ["big5hkscs", "gbk"] {
+            let sample = charset == "gbk" ? "香港特區政府撥款100億元，推行創新及科技計劃。" : Self.sample
+            let html = "<html><head><meta charset=\"\(charset == "gbk" ? "gbk" : "big5")\"><title>創新科技署撥款</title></head><body>"
+                + String(repeating: "<p>\(sample)</p>", count: 6) + "</body></html>"
+            var bytes = try encode(html, charset)
+            let lead = bytes.firstIndex { $0 >= 0x80 }!
+            bytes[lead + 1] = 0x20                          // the title's first character loses its trail byte
+            let r = try CharsetDecoder.decode(bytes, declared: nil, html: true)
+            #expect(r.charset == (charset == "gbk" ? "GB18030" : "Big5-HKSCS"), "\(charset): \(r.charset)")
+            #expect(r.replaced >= 1 && r.replaced <= 2)
+            #expect(r.text.contains(sample))
+            // With no invalid sequences allowed, the same page is refused.
+            #expect(throws: NewsKBError.self) { try CharsetDecoder.decode(bytes, declared: nil, html: true, maxInvalidShare: 0) }
+        }
+    }
+
     @Test("a few invalid bytes become U+FFFD with a count; binary data and empty input are errors")
     func invalid() throws {
         var bytes = Array("香港新聞內容，撥款一百億元，其餘內容如常。".utf8)
