@@ -23,7 +23,7 @@ struct ErrorsCommand: ParsableCommand {
     var code: String?
 
     func run() throws {
-        let rows = try store.open(create: false).errorRows().map(\.failure).filter { code == nil || $0.code.rawValue == code }
+        let rows = try store.open(create: false, writing: false).errorRows().map(\.failure).filter { code == nil || $0.code.rawValue == code }
         let out = LineWriter()
         switch format ?? (isatty(1) == 1 ? .table : .jsonl) {
         case .jsonl:

@@ -17,7 +17,7 @@ struct ExportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let kb = try store.open(create: false)
+        let kb = try store.open(create: false, writing: false)
         guard let target = output else {
             let out = LineWriter()
             try kb.export { out.write($0) }

@@ -90,10 +90,11 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: "The knowledge base file (SQLite).")
     var kb: String = "newskb.sqlite"
 
-    /// Opens the knowledge base, creating it when `create` and it is missing.
-    func open(create: Bool) throws -> KnowledgeBase {
+    /// Opens the knowledge base, creating it when `create` and it is missing. `writing`
+    /// commands check its integrity first, so a damaged one is refused before any write.
+    func open(create: Bool, writing: Bool = true) throws -> KnowledgeBase {
         if !create && !FileIO.exists(kb) { throw CLIError(message: "no knowledge base at \(kb); run 'newskb ingest' first", code: 2) }
-        do { return try KnowledgeBase(path: kb) } catch { throw CLIError(message: "cannot open knowledge base \(kb): \(error)", code: 74) }
+        do { return try KnowledgeBase(path: kb, checkIntegrity: writing) } catch { throw CLIError(message: "cannot open knowledge base \(kb): \(error)", code: 74) }
     }
 }
 

@@ -14,7 +14,7 @@ struct StatsCommand: ParsableCommand {
     var top: Int = 10
 
     func run() throws {
-        let s = try store.open(create: false).stats(top: top)
+        let s = try store.open(create: false, writing: false).stats(top: top)
         print("documents  \(s.documents)")
         print("errors     \(s.errors)")
         print("mentions   " + s.mentionsByType.map { "\($0.0) \($0.1)" }.joined(separator: ", "))

@@ -7,9 +7,10 @@ extension KnowledgeBase {
     /// then error records. The same knowledge base always gives the same bytes.
     public func export(_ write: (String) throws -> Void) throws {
         try db.read { db in
-            let docs = try String.fetchAll(db, sql: "SELECT doc_id FROM document ORDER BY doc_id")
-            for id in docs {
-                try write(try String.fetchOne(db, sql: "SELECT record FROM document WHERE doc_id = ?", arguments: [id])!)
+            let docs = try Row.fetchAll(db, sql: "SELECT doc_id, record FROM document ORDER BY doc_id")
+            for row in docs {
+                let id: String = row["doc_id"]
+                try write(row["record"])
                 for r in try String.fetchAll(db, sql: "SELECT record FROM mention WHERE doc_id = ? ORDER BY ord", arguments: [id]) { try write(r) }
                 for r in try String.fetchAll(db, sql: "SELECT record FROM relation WHERE doc_id = ? ORDER BY ord", arguments: [id]) { try write(r) }
             }

@@ -105,10 +105,10 @@ extension KnowledgeBase {
 
     static func recordError(_ f: InputFailure, origin: String?, runID: String?, in db: Database) throws {
         try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO input_error (source, file, line, record, doc_id, stage, code, error, origin, run_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT OR REPLACE INTO input_error (source, file, line, record, doc_id, stage, code, message, error, origin, run_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [f.location.description, f.location.file, f.location.line, f.location.record, f.docID,
-                                     f.stage, f.code.rawValue, f.description, origin, runID])
+                                     f.stage, f.code.rawValue, f.message, f.description, origin, runID])
     }
 
     /// Removes the error rows of paths that were missing in an earlier run (they are listed again if still missing).
@@ -130,12 +130,8 @@ extension KnowledgeBase {
     }
 
     static func failure(_ r: Row) -> InputFailure {
-        let code = ErrorCode(rawValue: r["code"]) ?? .input
-        var message: String = r["error"]
-        if message.hasPrefix(code.rawValue + ": ") { message.removeFirst(code.rawValue.count + 2) }
-        return InputFailure(InputLocation(file: r["file"], line: r["line"], record: r["record"],
-                                          key: Self.streamKey(source: r["source"], file: r["file"])),
-                            docID: r["doc_id"], stage: r["stage"], code: code, message)
+        InputFailure(InputLocation(file: r["file"], line: r["line"], record: r["record"], key: Self.streamKey(source: r["source"], file: r["file"])),
+                     docID: r["doc_id"], stage: r["stage"], code: ErrorCode(rawValue: r["code"]) ?? .input, r["message"])
     }
 
     /// The `sha-…` key of a stream record's source (`stdin:sha-…`), if it has one.

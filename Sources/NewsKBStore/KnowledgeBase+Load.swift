@@ -33,6 +33,7 @@ extension KnowledgeBase {
         var record: Int?
         var stage: String?
         var code: String?
+        var message: String?
     }
 
     /// What `load` did.
@@ -100,12 +101,15 @@ extension KnowledgeBase {
         return tally
     }
 
-    /// An error record of a part as a failure (records of older parts carry only `source` and `error`).
+    /// An error record of a part as a failure. Records of parts from before typed errors
+    /// carry only `source` and `error` (`CODE: message`); theirs is read from that text.
     static func partFailure(_ r: PartRecord, source: String, error: String) -> InputFailure {
-        let code = r.code.flatMap(ErrorCode.init(rawValue:))
-            ?? error.split(separator: ":", maxSplits: 1).first.flatMap { ErrorCode(rawValue: String($0)) } ?? .input
-        var message = error
-        if message.hasPrefix(code.rawValue + ": ") { message.removeFirst(code.rawValue.count + 2) }
+        var code = r.code.flatMap(ErrorCode.init(rawValue:)) ?? .input
+        var message = r.message ?? error
+        if r.code == nil, let colon = error.range(of: ": "), let c = ErrorCode(rawValue: String(error[..<colon.lowerBound])) {
+            code = c
+            message = String(error[colon.upperBound...])
+        }
         let file = r.file ?? source
         return InputFailure(InputLocation(file: file, line: r.line, record: r.record, key: streamKey(source: source, file: file)),
                             docID: r.doc_id, stage: r.stage ?? "read", code: code, message)

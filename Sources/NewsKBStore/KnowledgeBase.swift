@@ -7,8 +7,31 @@ public final class KnowledgeBase {
     public let db: DatabaseQueue
     public let path: String
 
-    /// Opens (creating when missing) the knowledge base at `path` and migrates it.
-    public init(path: String) throws {
+    /// SQLite's `application_id` of a NewsKB knowledge base ("NKB1").
+    public static let applicationID: Int32 = 0x4E4B_4231
+
+    /// Why a file cannot be used as this binary's knowledge base.
+    public enum OpenError: Error, CustomStringConvertible {
+        /// A SQLite file of something else (tables of its own, no NewsKB migrations).
+        case foreign(String)
+        /// Made by a newer NewsKB: migrations this binary does not know.
+        case newer(String, [String])
+        /// `PRAGMA quick_check` found damage.
+        case corrupt(String, String)
+
+        public var description: String {
+            switch self {
+            case .foreign(let p): return "\(p) is a SQLite file but not a NewsKB knowledge base; refusing to write to it"
+            case .newer(let p, let m): return "\(p) was made by a newer NewsKB (migrations \(m.joined(separator: ", ")) unknown to this binary); upgrade newskb"
+            case .corrupt(let p, let r): return "\(p) is damaged (quick_check: \(r)); restore it from a backup or rebuild it with ingest"
+            }
+        }
+    }
+
+    /// Opens (creating when missing) the knowledge base at `path` and migrates it. A file
+    /// that is not a NewsKB knowledge base, or one a newer NewsKB made, is refused; with
+    /// `checkIntegrity` (every writing command) a damaged one is refused before anything is written.
+    public init(path: String, checkIntegrity: Bool = false) throws {
         var config = Configuration()
         config.busyMode = .timeout(30)
         config.prepareDatabase { db in
@@ -20,6 +43,7 @@ public final class KnowledgeBase {
         self.path = path
         db = try DatabaseQueue(path: path, configuration: config)
         try db.writeWithoutTransaction { db in
+            try Self.checkIdentity(db, path: path, integrity: checkIntegrity)
             // Larger pages for a new knowledge base (no effect on an existing one): shallower
             // b-trees for rows of a few hundred bytes. Must precede the switch to WAL.
             try db.execute(sql: "PRAGMA page_size = 16384")
@@ -27,6 +51,29 @@ public final class KnowledgeBase {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         try Self.migrator.migrate(db)
+        try db.writeWithoutTransaction { db in
+            if try Int32.fetchOne(db, sql: "PRAGMA application_id") != Self.applicationID {
+                try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
+            }
+        }
+    }
+
+    /// Refuses a foreign, newer or (with `integrity`) damaged database before it is changed.
+    static func checkIdentity(_ db: Database, path: String, integrity: Bool) throws {
+        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        if tables.isEmpty { return }   // new
+        let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        let ours = appID == applicationID
+        guard tables.contains("grdb_migrations") else { throw OpenError.foreign(path) }
+        let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        let known = Set(migrator.migrations)
+        if !ours && (appID != 0 || !applied.contains("v1-documents-mentions-entities-relations-ledger")) { throw OpenError.foreign(path) }
+        let unknown = applied.filter { !known.contains($0) }
+        if !unknown.isEmpty { throw OpenError.newer(path, unknown) }
+        if integrity {
+            let result = try String.fetchAll(db, sql: "PRAGMA quick_check")
+            if result != ["ok"] { throw OpenError.corrupt(path, result.prefix(3).joined(separator: "; ")) }
+        }
     }
 
     /// Append-only named migrations.
@@ -137,13 +184,15 @@ public final class KnowledgeBase {
                     doc_id TEXT,
                     stage TEXT NOT NULL,
                     code TEXT NOT NULL,
+                    message TEXT NOT NULL,
                     error TEXT NOT NULL,
                     origin TEXT,
                     run_id TEXT
                 );
-                INSERT INTO input_error_v3 (source, file, doc_id, stage, code, error)
+                INSERT INTO input_error_v3 (source, file, doc_id, stage, code, message, error)
                     SELECT source, source, doc_id, 'read',
-                           CASE WHEN instr(error, ':') > 0 THEN substr(error, 1, instr(error, ':') - 1) ELSE 'E-INPUT' END, error
+                           CASE WHEN instr(error, ': ') > 0 THEN substr(error, 1, instr(error, ': ') - 1) ELSE 'E-INPUT' END,
+                           CASE WHEN instr(error, ': ') > 0 THEN substr(error, instr(error, ': ') + 2) ELSE error END, error
                     FROM input_error;
                 DROP TABLE input_error;
                 ALTER TABLE input_error_v3 RENAME TO input_error;

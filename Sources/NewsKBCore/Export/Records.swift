@@ -20,11 +20,13 @@ public enum Records {
 
     /// An input that could not be processed, and why: `source` is the location as one
     /// string (`file`, `file:line`, `file#record`), also given as `file`, `line` and `record`;
-    /// `stage` is the stage that refused it (`read` for the reader), `code` its stable code.
+    /// `stage` is the stage that refused it (`read` for the reader), `code` its stable code,
+    /// `message` the words; `error` is the code and message as one line.
     public static func error(_ f: InputFailure) -> JSONValue {
         .object(["kind": .string("error"), "source": .string(f.location.description), "file": .string(f.location.file),
                  "line": f.location.line.map { .int($0) } ?? .null, "record": f.location.record.map { .int($0) } ?? .null,
-                 "doc_id": .string(f.docID), "stage": .string(f.stage), "code": .string(f.code.rawValue), "error": .string(f.description)])
+                 "doc_id": .string(f.docID), "stage": .string(f.stage), "code": .string(f.code.rawValue), "message": .string(f.message),
+                 "error": .string(f.description)])
     }
 
     /// Writes every record of one processed document as JSONL lines into `out`.

@@ -197,6 +197,28 @@ public final class LineReader {
         return out
     }
 
+    /// Reads past `count` bytes without keeping them (a WARC record over the size limit);
+    /// returns how many there were (fewer at the end of the stream). Memory stays one chunk.
+    public func skip(_ count: Int) throws -> Int {
+        var left = count
+        let buffered = min(left, buffer.count - start)
+        start += buffered
+        left -= buffered
+        scanned = start
+        compact()
+        while left > 0, !eof {
+            let chunk = try stream.read(max: min(left, 1 << 16))
+            if chunk.isEmpty { eof = true; break }
+            if chunk.count > left {
+                buffer.append(contentsOf: chunk[left...])
+                left = 0
+            } else {
+                left -= chunk.count
+            }
+        }
+        return count - left
+    }
+
     /// Puts bytes back in front of what is still to be read.
     public func unread(_ bytes: [UInt8]) {
         buffer.replaceSubrange(0..<start, with: [])

@@ -84,23 +84,44 @@ public enum FileIO {
     /// hidden entries and anything that is not a regular file (FIFOs, devices, sockets).
     /// A folder reached twice (a symlink loop, or two links to one folder) is walked once.
     public static func walk(_ path: String) -> [String] {
+        var problems: [(String, String)] = []
+        return walk(path, problems: &problems)
+    }
+
+    /// As ``walk(_:)``, and what could not be walked: entries whose names are not UTF-8 (a
+    /// Big5 or Latin-1 name from an old archive) or that cannot be examined (a path over
+    /// PATH_MAX, a folder that cannot be opened), each as (relative path, why).
+    public static func walk(_ path: String, problems: inout [(String, String)]) -> [String] {
         var seen = Set<[UInt64]>()
         var out: [String] = []
-        walk(path, relative: "", seen: &seen, into: &out)
+        walk(path, relative: "", seen: &seen, into: &out, problems: &problems)
         return out
     }
 
-    private static func walk(_ path: String, relative: String, seen: inout Set<[UInt64]>, into out: inout [String]) {
+    private static func walk(_ path: String, relative: String, seen: inout Set<[UInt64]>, into out: inout [String], problems: inout [(String, String)]) {
         var st = stat()
         guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { return }
         guard seen.insert([UInt64(st.st_dev), UInt64(st.st_ino)]).inserted else { return }
-        guard let dir = opendir(path) else { return }
+        guard let dir = opendir(path) else {
+            problems.append((relative, "folder cannot be opened: \(lastError())"))
+            return
+        }
         var names: [String] = []
         while let e = readdir(dir) {
-            let name = withUnsafePointer(to: e.pointee.d_name) { p in
-                p.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            let raw = withUnsafePointer(to: e.pointee.d_name) { p in
+                p.withMemoryRebound(to: UInt8.self, capacity: 256) { Array(UnsafeBufferPointer(start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)))) }
             }
-            if name.hasPrefix(".") { continue }
+            if raw.first == UInt8(ascii: ".") { continue }
+            guard let name = String(validating: raw, as: UTF8.self) else {
+                let shown = String(decoding: raw, as: UTF8.self)
+                var rawPath = Array(path.utf8) + (path.hasSuffix("/") ? [] : [UInt8(ascii: "/")]) + raw + [0]
+                var rs = stat()
+                let isFolder = rawPath.withUnsafeMutableBytes { stat($0.baseAddress!.assumingMemoryBound(to: CChar.self), &rs) } == 0 && (rs.st_mode & S_IFMT) == S_IFDIR
+                let bytes = raw.map { String($0, radix: 16) }.joined(separator: " ")
+                problems.append((relative.isEmpty ? shown : relative + "/" + shown,
+                                 (isFolder ? "folder" : "file") + " name is not UTF-8 (bytes \(bytes)); rename it to read it"))
+                continue
+            }
             names.append(name)
         }
         closedir(dir)
@@ -108,9 +129,12 @@ public enum FileIO {
             let child = path.hasSuffix("/") ? path + name : path + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
             var cs = stat()
-            guard stat(child, &cs) == 0 else { continue }
+            guard stat(child, &cs) == 0 else {
+                problems.append((rel, "cannot be examined: \(lastError())"))
+                continue
+            }
             switch cs.st_mode & S_IFMT {
-            case S_IFDIR: walk(child, relative: rel, seen: &seen, into: &out)
+            case S_IFDIR: walk(child, relative: rel, seen: &seen, into: &out, problems: &problems)
             case S_IFREG: out.append(rel)
             default: continue
             }

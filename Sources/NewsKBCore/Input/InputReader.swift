@@ -128,7 +128,13 @@ public struct InputReader: Sendable {
                 }
                 let root = FileIO.canonical(p) ?? p
                 out.folders.append(root)
-                for rel in FileIO.walk(p) where Self.extensions.contains(Self.kind(rel).ext) {
+                var problems: [(String, String)] = []
+                let found = FileIO.walk(p, problems: &problems)
+                for (rel, why) in problems where !why.hasPrefix("file") || Self.extensions.contains(Self.kind(rel).ext) {
+                    let path = p.hasSuffix("/") ? p + rel : p + "/" + rel
+                    out.missing.append(InputFailure(InputLocation(file: path), docID: nil, code: .input, "\(path): \(why)"))
+                }
+                for rel in found where Self.extensions.contains(Self.kind(rel).ext) {
                     let path = p.hasSuffix("/") ? p + rel : p + "/" + rel
                     out.files.append(InputFile(path: path, idBase: Self.idBase(relative: rel), origin: root + "/" + rel))
                 }
@@ -137,6 +143,13 @@ public struct InputReader: Sendable {
             }
         }
         return out
+    }
+
+    /// The first control character (U+0000–U+001F, U+007F) in `s`, as hex, if any.
+    static func controlCharacter(in s: String) -> String? {
+        guard let u = s.unicodeScalars.first(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return nil }
+        let hex = String(u.value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     /// A relative path without `.gz` and its format extension: `2024-07-01/article.txt` → `2024-07-01/article`.
@@ -187,7 +200,9 @@ public struct InputReader: Sendable {
                     case .tooLong(let n):
                         try emit(.failure(InputFailure(InputLocation(file: path, line: lineNo), docID: nil, code: .input,
                                                        "line of \(n) bytes exceeds the limit of \(maxLineBytes)")))
-                    case .line(let bytes):
+                    case .line(var bytes):
+                        // A byte order mark at the start of the file is not part of the first record.
+                        if lineNo == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
                         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                         try emit(.record(JSONLine(bytes: bytes, file: input, line: lineNo, reader: self)))
                     }
@@ -249,6 +264,9 @@ public struct InputReader: Sendable {
         let r = InputRecord(id: f["id"], url: f["url"], published: f["published"], region: f["region"], title: f["title"],
                             text: f["text"], html: f["html"], charset: f["charset"])
         let id = r.id ?? line.map { file.idBase + "-" + String($0) } ?? contentKey
+        if let bad = Self.controlCharacter(in: id) {
+            return failure(nil, "id contains the control character U+\(bad); ids must be printable")
+        }
         var published = defaultPublished
         var dateSource = PublishedSource.fallback
         if let p = r.published {
@@ -257,7 +275,7 @@ public struct InputReader: Sendable {
             published = d
         }
         let format: PayloadFormat
-        let payload: [UInt8]
+        var payload: [UInt8]
         if let h = r.html { format = .html; payload = Array(h.utf8) } else if let t = r.text { format = .text; payload = Array(t.utf8) } else {
             return failure(id, "record has neither text nor html")
         }
@@ -266,6 +284,13 @@ public struct InputReader: Sendable {
         doc.location = where_
         doc.origin = file == .stdin ? nil : file.origin
         doc.publishedSource = dateSource
+        // A `\u0000` escape is a character of the record, not binary data: kept as U+FFFD, counted.
+        let nuls = payload.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+        if nuls > 0 {
+            doc.payload = payload.flatMap { $0 == 0 ? [0xEF, 0xBF, 0xBD] : [$0] }
+            doc.sha256 = SHA256.hex(doc.payload)
+            doc.warnings.append("W-INPUT: \(nuls) NUL characters replaced by U+FFFD")
+        }
         return .document(doc)
     }
 }

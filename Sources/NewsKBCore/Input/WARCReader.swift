@@ -13,6 +13,10 @@ public struct WARCReader {
         self.maxRecordBytes = maxRecordBytes
     }
 
+    /// The most header lines, and header bytes, a WARC record may have.
+    public static let maxHeaderLines = 1000
+    public static let maxHeaderBytes = 1 << 20
+
     func failure(_ at: InputLocation, _ id: String?, _ message: String) -> InputItem {
         .failure(InputFailure(at, docID: id, code: .warc, message))
     }
@@ -33,21 +37,34 @@ public struct WARCReader {
             synced = true
             index += 1
             var headers: [String: String] = [:]
-            while let h = try lines.next(), case .line(let hb) = h, !hb.isEmpty {
+            var headerLines = 0, headerBytes = 0
+            var oversized = false
+            while let h = try lines.next() {
+                guard case .line(let hb) = h else { oversized = true; continue }
+                if hb.isEmpty { break }
+                headerLines += 1
+                headerBytes += hb.count
+                if headerLines > Self.maxHeaderLines || headerBytes > Self.maxHeaderBytes { oversized = true; continue }
                 let hl = String(decoding: hb, as: UTF8.self)
                 if let colon = hl.firstIndex(of: ":") {
                     headers[hl[..<colon].lowercased()] = hl[hl.index(after: colon)...].trimmingCharacters(in: " \t")
                 }
             }
             let where_ = InputLocation(file: file.path, record: index)
-            let id = headers["warc-record-id"].map(Self.recordID) ?? "\(file.idBase)-\(index)"
+            var id = headers["warc-record-id"].map(Self.recordID) ?? "\(file.idBase)-\(index)"
+            if InputReader.controlCharacter(in: id) != nil { id = "\(file.idBase)-\(index)" }
+            if oversized {
+                try emit(failure(where_, id, "record header over the limit of \(Self.maxHeaderLines) lines or \(Self.maxHeaderBytes) bytes; skipping to the next record"))
+                synced = false
+                continue
+            }
             guard let length = headers["content-length"].flatMap({ Int($0) }), length >= 0 else {
                 try emit(failure(where_, id, "record has no valid Content-Length"))
                 synced = false
                 continue
             }
             if length > maxRecordBytes {
-                _ = try lines.bytes(length)
+                _ = try lines.skip(length)   // read past, never held: real crawls hold multi-GB records
                 try emit(failure(where_, id, "record of \(length) bytes exceeds the limit of \(maxRecordBytes)"))
                 continue
             }
@@ -95,7 +112,14 @@ public struct WARCReader {
                 do {
                     let g = try GzipByteStream(MemoryByteStream(body))
                     var out: [UInt8] = []
-                    while true { let c = try g.read(max: 1 << 16); if c.isEmpty { break }; out += c }
+                    while true {
+                        let c = try g.read(max: 1 << 16)
+                        if c.isEmpty { break }
+                        out += c
+                        if out.count > maxRecordBytes {
+                            return failure(location, id, "gzip-encoded body inflates past the limit of \(maxRecordBytes) bytes")
+                        }
+                    }
                     body = out
                 } catch {
                     return failure(location, id, "\(error)")
@@ -142,7 +166,7 @@ public struct WARCReader {
         var out: [UInt8] = []
         var i = 0
         while i < b.count {
-            guard let lineEnd = find([0x0D, 0x0A], in: Array(b[i...])).map({ $0 + i }) else { break }
+            guard let lineEnd = b[i...].indices.first(where: { $0 + 1 < b.count && b[$0] == 0x0D && b[$0 + 1] == 0x0A }) else { break }
             let sizeText = String(decoding: b[i..<lineEnd], as: UTF8.self).split(separator: ";").first ?? ""
             guard let size = Int(sizeText.trimmingCharacters(in: " "), radix: 16), size > 0 else { break }
             let start = lineEnd + 2

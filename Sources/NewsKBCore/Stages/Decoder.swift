@@ -72,6 +72,10 @@ public enum CharsetDecoder {
             let cs = widen(d)
             if cs == "UTF-8" {
                 if valid { return utf8(bytes, how: "declared", valid: true) }
+            } else if valid && bytes.contains(where: { $0 >= 0x80 }) {
+                // Multibyte text that is valid UTF-8 is UTF-8, whatever a header says: legacy
+                // Chinese text almost never is, and a wrong `charset=` would garble it all.
+                return utf8(bytes, how: "valid UTF-8 over declared \(d)", valid: true)
             } else if let s = ICU.convert(bytes, from: cs, strict: true) {
                 return Result(text: s, charset: cs, how: "declared \(d)", replaced: 0)
             }
@@ -165,20 +169,32 @@ public enum CharsetDecoder {
         return control * 10 > head.count
     }
 
-    /// The charset named by `<meta charset>`, `http-equiv` content or an XML declaration.
+    /// The charset named by `<meta charset>`, `<meta http-equiv … content="…charset=…">` or
+    /// an XML declaration at the start, in the first 8 KB. `charset=` anywhere else (article
+    /// text, a script) does not count. A meta that names UTF-16 means UTF-8, as WHATWG says
+    /// (a page whose bytes are UTF-16 has a byte order mark, read before this).
     public static func metaCharset(_ bytes: [UInt8]) -> String? {
         let head = String(decoding: bytes.prefix(8192).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
-        for key in ["charset=", "encoding="] {
-            var search = head[...]
-            while let r = search.firstRange(of: key) {
-                var rest = head[r.upperBound...]
-                while let f = rest.first, f == "\"" || f == "'" || f == " " { rest = rest.dropFirst() }
-                let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
-                if !name.isEmpty { return String(name) }
-                search = head[r.upperBound...]
-            }
+        func value(after key: String, in text: Substring) -> String? {
+            guard let r = text.firstRange(of: key) else { return nil }
+            var rest = text[r.upperBound...]
+            while let f = rest.first, f == "\"" || f == "'" || f == " " { rest = rest.dropFirst() }
+            let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+            return name.isEmpty ? nil : String(name)
         }
-        return nil
+        var found: String? = nil
+        let trimmed = head.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
+        if trimmed.hasPrefix("<?xml"), let end = trimmed.firstIndex(of: ">") {
+            found = value(after: "encoding=", in: trimmed[..<end])
+        }
+        var search = head[...]
+        while found == nil, let r = search.firstRange(of: "<meta") {
+            let tagEnd = head[r.upperBound...].firstIndex(of: ">") ?? head.endIndex
+            found = value(after: "charset=", in: head[r.upperBound..<tagEnd])
+            search = head[tagEnd...]
+        }
+        if let f = found, f.hasPrefix("utf-16") || f.hasPrefix("utf16") { return "utf-8" }
+        return found
     }
 
     /// How Chinese a decoded text looks: common Han characters count, odd ones cost.

@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs a shell command (for fixtures Python or coreutils make best) and returns its stdout.
+@discardableResult
+func shell(_ command: String) throws -> String {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/sh")
+    p.arguments = ["-c", command]
+    let out = Pipe()
+    p.standardOutput = out
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+}
+
+@Suite("Hostile archives: nothing lost in silence")
+struct HostileArchiveTests {
+    @Test("a NUL in a JSONL id is an error record and export still works; a NUL in text is kept as U+FFFD with a warning; a BOM starts a file")
+    func nulAndBOM() throws {
+        let dir = CLI.tempDir()
+        try #"""
+            {"id":"a\u0000b","text":"政府撥款5億元。"}
+            {"id":"c","text":"政府撥款\u00006億元。"}
+            """#.write(toFile: dir + "/feed.jsonl", atomically: true, encoding: .utf8)
+        var bom = Data([0xEF, 0xBB, 0xBF])
+        bom.append(Data(#"{"id":"bom","text":"政府撥款9億元。"}"#.utf8))
+        try bom.write(to: URL(fileURLWithPath: dir + "/bom.jsonl"))
+        let r = try CLI.run(["ingest", "--kb", dir + "/kb.sqlite", dir])
+        #expect(r.status == 1)
+        let export = try CLI.run(["export", "--kb", dir + "/kb.sqlite"])
+        #expect(export.status == 0, "export never crashes: \(export.stderr.prefix(300))")
+        let docs = export.lines.filter { $0["kind"] as? String == "document" }
+        #expect(Set(docs.map { $0["doc_id"] as! String }) == ["bom", "c"])
+        let c = try #require(docs.first { $0["doc_id"] as? String == "c" })
+        #expect((c["warnings"] as? [String])?.contains { $0.hasPrefix("W-INPUT: 1 NUL") } == true)
+        #expect(export.lines.contains { $0["kind"] as? String == "mention" && $0["doc_id"] as? String == "c" && $0["type"] as? String == "money" })
+        #expect(export.lines.contains { $0["line"] as? Int == 1 && ($0["message"] as? String)?.contains("U+0000") == true })
+    }
+
+    @Test("a WARC record declaring far more than the limit is read past, not held; memory stays bounded")
+    func warcHugeRecord() throws {
+        let dir = CLI.tempDir()
+        // 400 MB of zeros in one record (a few hundred KB gzipped), between two good pages.
+        try shell("""
+            python3 - '\(dir)/crawl.warc.gz' <<'PY'
+            import sys, zlib
+            page = '<html><body><div class="content"><h1>標題</h1><p>政府撥款5億元推行新計劃，局方表示會在明年檢討。</p></div></body></html>'.encode()
+            def rec(rid, body_len):
+                return (f"WARC/1.0\\r\\nWARC-Type: resource\\r\\nWARC-Record-ID: <urn:uuid:{rid}>\\r\\n"
+                        f"Content-Type: text/html; charset=utf-8\\r\\nContent-Length: {body_len}\\r\\n\\r\\n").encode()
+            z = zlib.compressobj(6, zlib.DEFLATED, 31)
+            out = open(sys.argv[1], 'wb')
+            out.write(z.compress(rec('good-1', len(page)) + page + b'\\r\\n\\r\\n'))
+            n = 400 << 20
+            out.write(z.compress(rec('huge', n)))
+            chunk = bytes(1 << 20)
+            for _ in range(n >> 20): out.write(z.compress(chunk))
+            out.write(z.compress(b'\\r\\n\\r\\n' + rec('good-2', len(page)) + page + b'\\r\\n\\r\\n'))
+            out.write(z.flush())
+            PY
+            """)
+        let timed = FileManager.default.isExecutableFile(atPath: "/usr/bin/time")
+        let r = timed ? try CLI.run(["/usr/bin/time", "-f", "rss_kb=%M", CLI.binary, "extract", dir + "/crawl.warc.gz"], binary: "/usr/bin/env")
+                      : try CLI.run(["extract", dir + "/crawl.warc.gz"])
+        let docs = r.lines.filter { $0["kind"] as? String == "document" }.map { $0["doc_id"] as! String }
+        #expect(docs == ["good-1", "good-2"], "\(docs) \(r.stderr.suffix(300))")
+        #expect(r.lines.contains { $0["doc_id"] as? String == "huge" && $0["code"] as? String == "E-WARC" && ($0["message"] as? String)?.contains("exceeds the limit") == true })
+        if timed {
+            let rss = r.stderr.split(separator: "\n").last { $0.hasPrefix("rss_kb=") }.flatMap { Int($0.dropFirst(7)) } ?? .max
+            #expect(rss < 200_000, "peak memory \(rss / 1024) MB for a 400 MB record")
+        }
+    }
+
+    @Test("a WARC record with an endless header is an error record, and the next record is read")
+    func warcEndlessHeader() throws {
+        let dir = CLI.tempDir()
+        var warc = "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:uuid:endless>\r\n"
+        for i in 0..<3000 { warc += "X-Junk-\(i): \(i)\r\n" }
+        warc += "Content-Length: 4\r\n\r\nabcd\r\n\r\n"
+        let page = "<html><body><div class=\"content\"><h1>標題</h1><p>政府撥款5億元推行新計劃，局方表示會在明年檢討。</p></div></body></html>"
+        warc += "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:uuid:next>\r\nContent-Type: text/html\r\nContent-Length: \(page.utf8.count)\r\n\r\n\(page)\r\n\r\n"
+        try warc.write(toFile: dir + "/h.warc", atomically: true, encoding: .utf8)
+        let r = try CLI.run(["extract", dir + "/h.warc"])
+        #expect(r.lines.contains { $0["code"] as? String == "E-WARC" && ($0["message"] as? String)?.contains("header over the limit") == true })
+        #expect(r.lines.contains { $0["kind"] as? String == "document" && $0["doc_id"] as? String == "next" })
+    }
+
+    @Test("a file name that is not UTF-8 (Big5 from an old archive) is an error record, not a silent skip")
+    func nonUTF8Name() throws {
+        let dir = CLI.tempDir()
+        try shell("cd '\(dir)' && printf '標題\\n\\n撥款5億元。' > \"$(printf '\\267\\163\\273\\104').txt\" && printf '標題\\n\\n撥款6億元。' > ok.txt && printf x > \"$(printf '\\267\\163').jpg\"")
+        let r = try CLI.run(["extract", dir])
+        #expect(r.status == 1)
+        let errors = r.lines.filter { $0["kind"] as? String == "error" }
+        #expect(errors.count == 1, "one for the .txt, none for the .jpg: \(errors)")
+        #expect((errors.first?["message"] as? String)?.contains("not UTF-8 (bytes b7 73 bb 44") == true)
+        #expect(r.lines.contains { $0["doc_id"] as? String == "ok" })
+    }
+
+    @Test("a FIFO named feed.txt never blocks the run; a symlink loop is walked once")
+    func fifoAndLoops() throws {
+        let dir = CLI.tempDir()
+        try "標題\n\n撥款5億元。".write(toFile: dir + "/a.txt", atomically: true, encoding: .utf8)
+        #expect(mkfifo(dir + "/feed.txt", 0o644) == 0)
+        #expect(symlink(".", dir + "/loop") == 0 && symlink(".", dir + "/loop2") == 0)
+        let r = try CLI.run(["ingest", "--kb", dir + "/kb.sqlite", dir])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(summary(r)["added"] == "1" && summary(r)["files"] == "1", "\(r.stderr)")
+        let named = try CLI.run(["extract", dir + "/feed.txt"])
+        #expect(named.status == 1 && named.lines.contains { ($0["message"] as? String)?.contains("not a regular file") == true })
+    }
+
+    @Test("a foreign SQLite file, a knowledge base from a newer NewsKB and a damaged one are refused with exit 74")
+    func refusedKnowledgeBases() throws {
+        let dir = CLI.tempDir()
+        try shell("python3 -c \"import sqlite3; c=sqlite3.connect('\(dir)/foreign.sqlite'); c.execute('create table t(x)'); c.commit()\"")
+        let foreign = try CLI.run(["ingest", "--kb", dir + "/foreign.sqlite", "fixtures/news"])
+        #expect(foreign.status == 74 && foreign.stderr.contains("not a NewsKB knowledge base"), "\(foreign.stderr)")
+
+        _ = try CLI.run(["ingest", "--kb", dir + "/newer.sqlite", "fixtures/news"])
+        try shell("python3 -c \"import sqlite3; c=sqlite3.connect('\(dir)/newer.sqlite'); c.execute(\\\"insert into grdb_migrations values('v99-from-the-future')\\\"); c.commit()\"")
+        let newer = try CLI.run(["ingest", "--kb", dir + "/newer.sqlite", "fixtures/news"])
+        #expect(newer.status == 74 && newer.stderr.contains("newer NewsKB"), "\(newer.stderr)")
+
+        let kb = dir + "/damaged.sqlite"
+        _ = try CLI.run(["ingest", "--kb", kb, "--published", "2025-02-27", "fixtures/news"])
+        // Everything into the main file, then noise over the cell area of every page but the first.
+        try shell("""
+            python3 - '\(kb)' <<'PY'
+            import os, sqlite3, sys
+            c = sqlite3.connect(sys.argv[1]); c.execute('pragma wal_checkpoint(truncate)'); c.close()
+            size = os.path.getsize(sys.argv[1]); f = open(sys.argv[1], 'r+b')
+            for page in range(1, size // 16384):
+                f.seek(page * 16384 + 8); f.write(os.urandom(64))
+            f.close()
+            PY
+            """)
+        let damaged = try CLI.run(["ingest", "--kb", kb, "--force", "fixtures/news"])
+        #expect(damaged.status == 74, "\(damaged.stderr)")
+    }
+
+    @Test("export to a full device fails loudly with exit 74")
+    func exportFull() throws {
+        let dir = CLI.tempDir()
+        _ = try CLI.run(["ingest", "--kb", dir + "/kb.sqlite", "fixtures/news"])
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CLI.binary)
+        p.arguments = ["export", "--kb", dir + "/kb.sqlite"]
+        p.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 74)
+    }
+}
+
+@Suite("Charsets: the bytes over the label")
+struct CharsetLabelTests {
+    @Test("UTF-8 text under a WARC charset=iso-8859-1 header is read as UTF-8, with its amounts")
+    func utf8OverDeclared() throws {
+        let dir = CLI.tempDir()
+        let page = "<html><body><div class=\"content\"><h1>標題</h1><p>政府撥款5億元推行新計劃，局方表示會在明年檢討。</p></div></body></html>"
+        let warc = "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:uuid:latin>\r\nContent-Type: text/html; charset=iso-8859-1\r\nContent-Length: \(page.utf8.count)\r\n\r\n\(page)\r\n\r\n"
+        try warc.write(toFile: dir + "/l.warc", atomically: true, encoding: .utf8)
+        let r = try CLI.run(["extract", dir + "/l.warc"])
+        #expect(r.lines.contains { $0["kind"] as? String == "mention" && $0["text"] as? String == "5億元" }, "\(r.stdout.prefix(400))")
+    }
+
+    @Test("charset= in the article text is not a declaration; <meta charset=utf-16> means UTF-8")
+    func metaOnly() throws {
+        let dir = CLI.tempDir()
+        let body = "<p>網頁原始碼寫着 charset=big5 一字，政府撥款5億元推行新計劃，局方表示會在明年檢討。</p>"
+        try ("<html><head><title>標題</title></head><body><div class=\"content\"><h1>標題</h1>" + body + "</div></body></html>")
+            .write(toFile: dir + "/text.html", atomically: true, encoding: .utf8)
+        try ("<html><head><meta charset=\"utf-16\"><title>標題</title></head><body><div class=\"content\"><h1>標題</h1>" + body + "</div></body></html>")
+            .write(toFile: dir + "/utf16.html", atomically: true, encoding: .utf8)
+        let r = try CLI.run(["extract", dir])
+        #expect(r.status == 0, "\(r.stderr)")
+        let docs = r.lines.filter { $0["kind"] as? String == "document" }
+        #expect(docs.count == 2)
+        for d in docs { #expect((d["text"] as? String)?.contains("撥款5億元") == true && d["warnings"] == nil, "\(d)") }
+    }
+}
