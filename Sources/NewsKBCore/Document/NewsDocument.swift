@@ -70,6 +70,9 @@ public struct NewsDocument: Sendable {
     public var entities: [String: EntityInfo] = [:]
     public var relations: [Relation] = []
     public var warnings: [String] = []
+    /// Which code points ``mentions`` cover, for ``addMention(_:)``; valid while its count matches.
+    private var mentionCover: [Bool] = []
+    private var mentionCoverCount = -1
     /// SHA-256 of the payload bytes, hex; the content key of the document.
     public var sha256: String
 
@@ -115,10 +118,35 @@ public struct NewsDocument: Sendable {
     }
 
     /// Adds a mention unless it overlaps one already there; returns whether it was added.
+    /// Linear in the mention's length, not in the mentions already there: the code points
+    /// mentions cover are kept in a bitmap (rebuilt if ``mentions`` was changed directly).
     @discardableResult
     public mutating func addMention(_ m: Mention) -> Bool {
-        if mentions.contains(where: { $0.overlaps(m) }) { return false }
+        if mentionCoverCount != mentions.count || mentionCover.count != scalars.count + 1 {
+            mentionCover = [Bool](repeating: false, count: scalars.count + 1)
+            for old in mentions { mentionCover.cover(old.start, old.end) }
+        }
+        if mentionCover.anyCovered(m.start, m.end) { return false }
         mentions.append(m)
+        mentionCover.cover(m.start, m.end)
+        mentionCoverCount = mentions.count
         return true
+    }
+}
+
+extension Array where Element == Bool {
+    /// Marks `start..<end` (clamped to the array).
+    mutating func cover(_ start: Int, _ end: Int) {
+        var i = Swift.max(0, start)
+        let e = Swift.min(end, count)
+        while i < e { self[i] = true; i += 1 }
+    }
+
+    /// Whether any of `start..<end` (clamped) is marked.
+    func anyCovered(_ start: Int, _ end: Int) -> Bool {
+        var i = Swift.max(0, start)
+        let e = Swift.min(end, count)
+        while i < e { if self[i] { return true }; i += 1 }
+        return false
     }
 }

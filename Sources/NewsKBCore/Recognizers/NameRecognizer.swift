@@ -39,23 +39,35 @@ public struct NameRecognizer: DocumentStage {
         let s = doc.scalars
         let boundaries = TokenBoundaries(flags: doc.isTokenBoundary)
         let lexical = lexiconMatches(s, boundaries: boundaries, published: doc.published)
-        var taken = doc.mentions.map(\.range)   // money and dates already found
+        // Code points of amounts and dates already found, and of the names chosen so far:
+        // every overlap test is a look at the code points of one name, whatever the count.
+        var taken = [Bool](repeating: false, count: s.count + 1)
+        for m in doc.mentions { taken.cover(m.start, m.end) }
+        var chosenCover = [Bool](repeating: false, count: s.count + 1)
         var chosen: [Candidate] = []
         let ruled = ruleMatches(doc, boundaries: boundaries, lexical: lexical)
         // Rule names that contain a lexicon match at their start win over it; others yield.
-        var covered = Set<Int>()
-        for r in ruled where !taken.contains(where: { $0.overlaps(r.start..<r.end) }) {
-            let inside = lexical.enumerated().filter { r.start <= $0.element.start && $0.element.end <= r.end }
-            let crossing = lexical.contains { $0.start < r.end && r.start < $0.end && !(r.start <= $0.start && $0.end <= r.end) }
-            if crossing { continue }
-            if inside.contains(where: { $0.element.start > r.start && $0.element.end == r.end }) { continue }
-            inside.forEach { covered.insert($0.offset) }
+        var covered = [Bool](repeating: false, count: lexical.count)
+        for r in ruled where !taken.anyCovered(r.start, r.end) {
+            let near = Self.overlapping(lexical, r.start, r.end)
+            var crossing = false, endsInside = false
+            for k in near {
+                let l = lexical[k]
+                if r.start <= l.start && l.end <= r.end {
+                    if l.start > r.start && l.end == r.end { endsInside = true }
+                } else {
+                    crossing = true
+                }
+            }
+            if crossing || endsInside { continue }
+            for k in near { covered[k] = true }
             chosen.append(r)
+            chosenCover.cover(r.start, r.end)
         }
-        for (i, l) in lexical.enumerated() where !covered.contains(i) {
-            if taken.contains(where: { $0.overlaps(l.start..<l.end) }) { continue }
-            if chosen.contains(where: { $0.start < l.end && l.start < $0.end }) { continue }
+        for (i, l) in lexical.enumerated() where !covered[i] {
+            if taken.anyCovered(l.start, l.end) || chosenCover.anyCovered(l.start, l.end) { continue }
             chosen.append(l)
+            chosenCover.cover(l.start, l.end)
         }
         chosen.sort { $0.start < $1.start }
         for c in chosen {
@@ -69,9 +81,21 @@ public struct NameRecognizer: DocumentStage {
                 doc.relations.append(Relation(type: "part_of", subject: "", subjectText: clean, object: .entity(lexicon.entries[p].id), evidenceStart: c.start, evidenceEnd: c.end))
             }
             doc.mentions.append(m)
-            taken.append(c.start..<c.end)
         }
         doc.mentions.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+    }
+
+    /// The indices of `lexical` (in text order, ends increasing) that overlap `start..<end`:
+    /// found by binary search, so a document's cost stays linear in its names.
+    static func overlapping(_ lexical: [Candidate], _ start: Int, _ end: Int) -> Range<Int> {
+        var lo = 0, hi = lexical.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if lexical[mid].end <= start { lo = mid + 1 } else { hi = mid }
+        }
+        var k = lo
+        while k < lexical.count && lexical[k].start < end { k += 1 }
+        return lo..<k
     }
 
     /// Leftmost-longest lexicon matches, with guards for short and Latin aliases.
@@ -129,7 +153,7 @@ public struct NameRecognizer: DocumentStage {
             start = sp + 1
         }
         guard words >= 1, start < suffixStart else { return nil }
-        if lexical.contains(where: { $0.start < end && start < $0.end }) { return nil }
+        if !Self.overlapping(lexical, start, end).isEmpty { return nil }
         return Candidate(start: start, end: end, type: type, entry: nil, partOf: nil)
     }
 

@@ -22,6 +22,16 @@ public struct Decoder: DocumentStage {
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
         let result = try CharsetDecoder.decode(doc.payload, declared: doc.declaredCharset, html: doc.format == .html, maxInvalidShare: maxInvalidShare)
         doc.decoded = result.text
+        // A NUL past the binary check's first 8 KB would end the text for libxml2 and C APIs:
+        // kept visible as U+FFFD and counted instead.
+        if doc.decoded.utf8.contains(0) {
+            var nuls = 0
+            doc.decoded = String(String.UnicodeScalarView(doc.decoded.unicodeScalars.map { u in
+                if u == "\u{0}" { nuls += 1; return "\u{FFFD}" }
+                return u
+            }))
+            doc.warnings.append("W-DECODE: \(nuls) NUL characters replaced by U+FFFD")
+        }
         if result.replaced > 0 {
             doc.warnings.append("W-DECODE: \(result.replaced) invalid sequences replaced (\(result.charset), \(result.how))")
         }
