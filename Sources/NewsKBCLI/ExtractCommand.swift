@@ -60,12 +60,15 @@ struct ExtractCommand: ParsableCommand {
         var rejected = 0
         var firstSeen: [String: InputLocation] = [:]
         let streaming = paths == ["-"] || pathsFromStdin
+        var errorCap = ErrorCap(limit: options.limits.maxErrorsPerFile)
         func reject(_ f: InputFailure) {
             rejected += 1
-            out.write(Records.error(f))
-            Console.rejected(f)
+            for e in errorCap.admit(f) {
+                out.write(Records.error(e))
+                Console.rejected(e)
+            }
         }
-        let runner = ParallelRunner<[UInt8]>(pipeline: pipeline, jobs: streaming ? 1 : options.jobCount, prepare: { doc in
+        let runner = ParallelRunner<[UInt8]>(pipeline: pipeline, jobs: streaming ? 1 : options.jobCount, maxMentions: options.limits.maxMentions, prepare: { doc in
             var bytes: [UInt8] = []
             Records.write(doc, to: &bytes)
             return bytes
@@ -86,8 +89,9 @@ struct ExtractCommand: ParsableCommand {
             if streaming { out.flush() }
         }
         let handle: (InputItem) -> Void = { runner.submit($0) }
+        let stdin = StdinLines(maxLineBytes: options.limits.maxLineBytes)
         if pathsFromStdin {
-            while let line = readLine(strippingNewline: true) {
+            while let line = stdin.nextText() {
                 let path = trimmedLine(line)
                 if path.isEmpty { continue }
                 let listing = Self.listing(manifest: [path], root: root, reader: reader)
@@ -95,9 +99,17 @@ struct ExtractCommand: ParsableCommand {
                 for f in listing.files { reader.read(file: f, emit: handle) }
             }
         } else if paths == ["-"] {
-            while let line = readLine(strippingNewline: true) {
-                if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
-                handle(reader.record(Array(line.utf8), file: .stdin, line: nil))
+            var lineNo = 0
+            while let line = stdin.next() {
+                lineNo += 1
+                switch line {
+                case .tooLong(let n):
+                    handle(.failure(InputFailure(InputLocation(file: "stdin", line: lineNo), docID: nil, code: .input,
+                                                 "line of \(n) bytes exceeds the limit of \(options.limits.maxLineBytes) (--max-line-bytes)")))
+                case .line(let bytes):
+                    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                    handle(reader.record(bytes, file: .stdin, line: nil))
+                }
             }
         } else {
             let listing = reader.files(paths)
@@ -105,6 +117,7 @@ struct ExtractCommand: ParsableCommand {
             for f in listing.files { reader.read(file: f, emit: handle) }
         }
         runner.flush()
+        for e in errorCap.finish() { out.write(Records.error(e)); Console.rejected(e) }
         for line in entities.records() { out.write(line) }
         guard out.flush() else {
             Console.error("cannot write the output: \(out.failure ?? "write failed")")

@@ -62,22 +62,18 @@ struct IngestCommand: ParsableCommand {
         let bytesRead = ByteCounter()
         reader.bytesRead = bytesRead
 
-        // The inputs: listed before the lock is taken, so a slow folder walk holds nothing.
+        // The inputs. A path inside another folder given is walked once, with that folder.
         let streaming = paths == ["-"]
-        var listing = InputReader.Listing()
         var given = paths
+        let stdin = StdinLines(maxLineBytes: options.limits.maxLineBytes)
         if pathsFromStdin {
             given = []
-            while let line = readLine(strippingNewline: true) {
+            while let line = stdin.nextText() {
                 let path = trimmedLine(line)
                 if !path.isEmpty { given.append(path) }
             }
-            listing = ExtractCommand.listing(manifest: given, root: root, reader: reader)
-        } else if !streaming {
-            listing = reader.files(paths)
         }
-        var seenOrigins = Set<String>()
-        listing.files = listing.files.filter { seenOrigins.insert($0.origin).inserted }   // one file named twice is one input
+        let roots = streaming ? [] : (pathsFromStdin ? given : Self.outermost(given))
 
         let held = try KnowledgeBaseLock(kb: store.kb, waitSeconds: lock.lockTimeout)
         defer { withExtendedLifetime(held) {} }
@@ -86,7 +82,8 @@ struct IngestCommand: ParsableCommand {
         try storeStep { try kb.beginRun(id: runID, command: "ingest", started: startedAt) }
         var tally = IngestTally()
         if prune {
-            let p = try storeStep { try kb.prune(under: listing.folders) }
+            let folders = roots.compactMap { FileIO.info($0)?.isDirectory == true ? FileIO.canonical($0) : nil }
+            let p = try storeStep { try kb.prune(under: folders) }
             tally.prunedDocuments = p.documents
             tally.prunedFiles = p.files
             Console.event(level: "info", "pruned", message: "pruned \(p.documents) documents of \(p.files) files gone from the folders given",
@@ -94,26 +91,48 @@ struct IngestCommand: ParsableCommand {
         }
         try storeStep { try kb.clearMissingPathErrors(given) }
 
-        // What to read, and why.
-        let ledger = try storeStep { try kb.ledgerEntries() }
+        // What to read, and why: decided file by file as the walk finds them, so files that
+        // are skipped cost no memory.
         var todo: [(InputFile, FileIO.Info, Reason)] = []
-        for file in listing.files {
-            guard let info = FileIO.info(file.path) else {
-                listing.missing.append(InputFailure(InputLocation(file: file.path), docID: nil, code: .notFound, "\(file.path): gone while listing"))
-                continue
+        var todoOrigins = Set<String>()   // one file named twice is one input
+        var listing = InputReader.Listing()
+        var listed = 0
+        try storeStep {
+            try kb.withLedger { ledger in
+                func decide(_ file: InputFile) throws {
+                    listed += 1
+                    guard let info = FileIO.info(file.path) else {
+                        listing.missing.append(InputFailure(InputLocation(file: file.path), docID: nil, code: .notFound, "\(file.path): gone while listing"))
+                        return
+                    }
+                    let prior = try ledger(file.origin)
+                    let reason: Reason
+                    if let prior, prior.size == info.size, Self.sameTime(prior.mtime, info.mtime) {
+                        if force { reason = .forced }
+                        else if prior.pipelineDigest != pipelineDigest { reason = .pipeline }
+                        else if prior.optionsDigest != optionsDigest { reason = .options }
+                        else if prior.status == "ok" { tally.skippedFiles += 1; return }
+                        else { tally.knownBad += 1; return }
+                    } else {
+                        reason = prior == nil ? .new : .changed
+                    }
+                    guard todoOrigins.insert(file.origin).inserted else { return }
+                    tally.reasons[reason, default: 0] += 1
+                    todo.append((file, info, reason))
+                }
+                if pathsFromStdin {
+                    listing = ExtractCommand.listing(manifest: given, root: root, reader: reader)
+                    for f in listing.files { try decide(f) }
+                    listing.files = []
+                } else if !streaming {
+                    var failed: Error? = nil
+                    listing = reader.forEachFile(roots) { f in
+                        guard failed == nil else { return }
+                        do { try decide(f) } catch { failed = error }
+                    }
+                    if let failed { throw failed }
+                }
             }
-            let reason: Reason
-            if let prior = ledger[file.origin], prior.size == info.size, prior.mtime == info.mtime {
-                if force { reason = .forced }
-                else if prior.pipelineDigest != pipelineDigest { reason = .pipeline }
-                else if prior.optionsDigest != optionsDigest { reason = .options }
-                else if prior.status == "ok" { tally.skippedFiles += 1; continue }
-                else { tally.knownBad += 1; continue }
-            } else {
-                reason = ledger[file.origin] == nil ? .new : .changed
-            }
-            tally.reasons[reason, default: 0] += 1
-            todo.append((file, info, reason))
         }
 
         let progress = Progress(totalFiles: todo.count, totalBytes: todo.reduce(0) { $0 + $1.1.size }, bytes: bytesRead)
@@ -153,11 +172,14 @@ struct IngestCommand: ParsableCommand {
         // store itself refuses an id another file holds, so only one file's ids are kept here.
         var firstSeen: [String: InputLocation] = [:]
         var firstSeenFile = ""
+        var errorCap = ErrorCap(limit: options.limits.maxErrorsPerFile)
         func fail(_ f: InputFailure) {
             tally.rejected += 1
             perFile[f.location.file, default: (0, 0)].failures += 1
-            Console.rejected(f)
-            current.errors.append((f, originByPath[f.location.file]))
+            for e in errorCap.admit(f) {
+                Console.rejected(e)
+                current.errors.append((e, originByPath[e.location.file]))
+            }
         }
         for f in listing.missing { fail(f) }
 
@@ -180,7 +202,8 @@ struct IngestCommand: ParsableCommand {
             if pendingHead > 1024 { pending.removeFirst(pendingHead); pendingHead = 0 }
         }
 
-        let runner = ParallelRunner<Records.Serialized>(pipeline: pipeline, jobs: options.jobCount, prepare: { Records.serialize($0) }) { result, prepared in
+        let runner = ParallelRunner<Records.Serialized>(pipeline: pipeline, jobs: options.jobCount, maxMentions: options.limits.maxMentions,
+                                                        prepare: { Records.serialize($0) }) { result, prepared in
             delivered += 1
             switch result {
             case .success(let doc):
@@ -205,9 +228,17 @@ struct IngestCommand: ParsableCommand {
             if current.documents.count >= 64 || current.errors.count >= 256 { flushBatch() }
         }
         if streaming {
-            while let line = readLine(strippingNewline: true) {
-                if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
-                runner.submit(reader.record(Array(line.utf8), file: .stdin, line: nil))
+            var lineNo = 0
+            while let line = stdin.next() {
+                lineNo += 1
+                switch line {
+                case .tooLong(let n):
+                    runner.submit(.failure(InputFailure(InputLocation(file: "stdin", line: lineNo), docID: nil, code: .input,
+                                                        "line of \(n) bytes exceeds the limit of \(options.limits.maxLineBytes) (--max-line-bytes)")))
+                case .line(let bytes):
+                    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                    runner.submit(reader.record(bytes, file: .stdin, line: nil))
+                }
             }
         }
         for (file, info, _) in todo {
@@ -220,6 +251,7 @@ struct IngestCommand: ParsableCommand {
             completeFiles()
         }
         runner.flush()
+        for e in errorCap.finish() { Console.rejected(e); current.errors.append((e, originByPath[e.location.file])) }
         completeFiles()
         flushBatch()
         writer.finish()
@@ -228,15 +260,38 @@ struct IngestCommand: ParsableCommand {
         tally.replaced = stored.replaced
         tally.unchanged = stored.unchanged
         for f in stored.collisions { Console.rejected(f) }
-        tally.rejected += stored.failed + stored.collisions.count
-        try storeStep { try kb.pruneEntities() }
-        tally.files = listing.files.count
+        tally.rejected += stored.collisions.count
+        tally.storeFailed = stored.failed
+        do { try kb.pruneEntities() } catch {
+            stored.storeErrors += 1
+            Console.event(level: "error", "store_failed", message: "cannot prune entities: \(error)", [("error", "\(error)")])
+        }
+        tally.files = listed
         tally.seconds = Double(StageTimings.now() - started) / 1e9
         let summary = tally.fields(kb: store.kb)
         try? kb.finishRun(id: runID, finished: Console.timestamp(), summary: summary.map { "\($0.0)=\($0.1)" }.joined(separator: " "))
         Console.event(level: "info", "summary", message: "ingested \(tally.files) files into \(store.kb): \(tally.readable)", summary)
         if stored.storeErrors > 0 { throw ExitCode(74) }
         if tally.rejected > 0 { throw ExitCode(1) }
+    }
+
+    /// The paths given, less those inside (or equal to) another folder given: each file is
+    /// walked once, with the outermost folder that holds it.
+    static func outermost(_ paths: [String]) -> [String] {
+        let canon = paths.map { FileIO.canonical($0) }
+        return paths.indices.filter { i in
+            guard let c = canon[i] else { return true }   // missing: kept, to be reported
+            return !paths.indices.contains { j in
+                guard j != i, let o = canon[j], FileIO.info(paths[j])?.isDirectory == true else { return false }
+                return c.hasPrefix(o + "/") || (c == o && j < i)
+            }
+        }.map { paths[$0] }
+    }
+
+    /// Whether a ledger time and a file's time (nanoseconds) agree; ledgers from before
+    /// nanoseconds hold seconds, compared as such.
+    static func sameTime(_ ledger: Int64, _ file: Int64) -> Bool {
+        ledger < 100_000_000_000 ? ledger == file / 1_000_000_000 : ledger == file
     }
 
     /// A knowledge-base step whose failure ends the run with exit 74.
@@ -274,6 +329,8 @@ final class StoreTally: @unchecked Sendable {
 struct IngestTally {
     var files = 0, added = 0, replaced = 0, unchanged = 0, rejected = 0, skippedFiles = 0, knownBad = 0, warnings = 0
     var prunedDocuments = 0, prunedFiles = 0
+    /// Documents the knowledge base could not store (a full disk): not rejected inputs; the run exits 74.
+    var storeFailed = 0
     var reasons: [Reason: Int] = [:]
     var seconds = 0.0
 
@@ -286,7 +343,7 @@ struct IngestTally {
         for r in Reason.allCases where r != .new { f.append(("reprocessed_\(r.rawValue)", String(reasons[r] ?? 0))) }
         f += [("added", String(added)), ("replaced", String(replaced)), ("unchanged", String(unchanged)), ("rejected", String(rejected)),
               ("skipped_files", String(skippedFiles)), ("known_bad", String(knownBad)), ("warnings", String(warnings)),
-              ("pruned", String(prunedDocuments)), ("duration_s", String(format3(seconds)))]
+              ("pruned", String(prunedDocuments)), ("store_failed", String(storeFailed)), ("duration_s", String(format3(seconds)))]
         return f
     }
 

@@ -8,11 +8,16 @@ import NewsKBCore
 final class KnowledgeBaseLock {
     private let fd: Int32
 
+    /// Locks `kb`. The lock file sits beside the knowledge base's canonical path, so a
+    /// symlink to it, or a second name for its folder, takes the same lock. A wait that is
+    /// not finite waits for as long as it takes.
     init(kb: String, waitSeconds: Double) throws {
-        let path = kb + ".lock"
+        let canonical = FileIO.canonical(kb)
+            ?? FileIO.canonical(FileIO.directory(of: kb)).map { $0 + "/" + FileIO.baseName(kb) } ?? kb
+        let path = canonical + ".lock"
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw CLIError(message: "cannot open lock file \(path): \(FileIO.lastError())", code: 74) }
-        let deadline = StageTimings.now() + UInt64(max(0, waitSeconds) * 1e9)
+        let deadline = waitSeconds.isFinite ? StageTimings.now() + UInt64(max(0, min(waitSeconds, 1e9)) * 1e9) : UInt64.max
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             if errno != EWOULDBLOCK && errno != EINTR {
                 close(fd)

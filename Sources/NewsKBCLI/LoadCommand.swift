@@ -27,25 +27,33 @@ struct LoadCommand: ParsableCommand {
         defer { withExtendedLifetime(held) {} }
         let kb = try store.open(create: true)
         var total = KnowledgeBase.LoadTally()
+        var badParts = 0
         for f in files {
-            var stream: ByteStream
+            // Each part is one transaction: a part that cannot be read to its end (truncated,
+            // corrupt gzip) is left out whole, named in an error line, and the others still load.
             do {
-                stream = try FileByteStream(path: f)
+                var stream: ByteStream = try FileByteStream(path: f)
                 if f.hasSuffix(".gz") { stream = try GzipByteStream(stream) }
-            } catch { throw CLIError(message: "\(error)", code: 74) }
-            let reader = LineReader(stream, maxLineBytes: 256 << 20)
-            let t = try kb.load(partLines: {
-                while let l = try reader.next() { if case .line(let b) = l { return b } }
-                return nil
-            }, pipeline: "loaded")
-            total.documents += t.documents; total.replaced += t.replaced; total.unchanged += t.unchanged
-            total.entities += t.entities; total.errors += t.errors; total.badLines += t.badLines
+                let reader = LineReader(stream, maxLineBytes: 256 << 20)
+                let t = try kb.load(partLines: {
+                    while let l = try reader.next() { if case .line(let b) = l { return b } }
+                    return nil
+                }, pipeline: "loaded")
+                total.documents += t.documents; total.replaced += t.replaced; total.unchanged += t.unchanged
+                total.entities += t.entities; total.errors += t.errors; total.badLines += t.badLines
+            } catch let e as NewsKBError {
+                badParts += 1
+                Console.event(level: "error", "part_rejected", message: "\(f): \(e); this part was not loaded", [("part", f), ("code", e.code.rawValue), ("error", e.message)])
+            } catch {
+                throw CLIError(message: "knowledge base \(store.kb): \(error) (while loading \(f))", code: 74)
+            }
         }
         try kb.pruneEntities()
         Console.event(level: "info", "summary",
                       message: "loaded \(files.count) parts into \(store.kb): \(total.documents) documents (\(total.replaced) replacing older ones, \(total.unchanged) unchanged), \(total.errors) error records, \(total.badLines) unreadable lines",
                       [("kb", store.kb), ("parts", String(files.count)), ("documents", String(total.documents)), ("replaced", String(total.replaced)),
-                       ("unchanged", String(total.unchanged)), ("errors", String(total.errors)), ("bad_lines", String(total.badLines))])
-        if total.badLines > 0 { throw ExitCode(1) }
+                       ("unchanged", String(total.unchanged)), ("errors", String(total.errors)), ("bad_lines", String(total.badLines)),
+                       ("bad_parts", String(badParts))])
+        if total.badLines > 0 || badParts > 0 { throw ExitCode(1) }
     }
 }

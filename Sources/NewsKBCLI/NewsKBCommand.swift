@@ -34,6 +34,36 @@ struct PipelineOptions: ParsableArguments {
     @Option(name: .long, help: "Documents processed in parallel (default: the number of cores; at most \(maxJobsPerCore) per core). Output order does not depend on it.")
     var jobs: Int?
 
+    @Option(name: .long, help: "Largest text or HTML input: a file, a JSONL record's text or html, a WARC record (default 16 MiB).")
+    var maxDocumentBytes: Int?
+
+    @Option(name: .long, help: "Longest JSONL line, in a file or on stdin (default 64 MiB).")
+    var maxLineBytes: Int?
+
+    @Option(name: .long, help: "Largest WARC record header (default 1 MiB, and at most 1000 lines).")
+    var maxWarcHeaderBytes: Int?
+
+    @Option(name: .long, help: "Largest gzip-encoded HTTP body in a WARC record once inflated (default 16 MiB).")
+    var maxDecompressedBytes: Int?
+
+    @Option(name: .long, help: "Most mentions in one document (default 250000).")
+    var maxMentions: Int?
+
+    @Option(name: .long, help: "Most error records kept for one input file; one more says how many were left out (default 1000).")
+    var maxErrorsPerFile: Int?
+
+    /// The input bounds: ``InputLimits``' defaults, with the options given.
+    var limits: InputLimits {
+        var l = InputLimits()
+        if let v = maxDocumentBytes { l.maxDocumentBytes = v }
+        if let v = maxLineBytes { l.maxLineBytes = v }
+        if let v = maxWarcHeaderBytes { l.maxWARCHeaderBytes = v }
+        if let v = maxDecompressedBytes { l.maxDecompressedBytes = v }
+        if let v = maxMentions { l.maxMentions = v }
+        if let v = maxErrorsPerFile { l.maxErrorsPerFile = v }
+        return l
+    }
+
     /// The most jobs per core: past that, threads only add memory and contention.
     static let maxJobsPerCore = 4
 
@@ -55,6 +85,10 @@ struct PipelineOptions: ParsableArguments {
         if let p = published, CivilDate(iso: p) == nil || p.count != 10 {
             throw ValidationError("--published must be a date as YYYY-MM-DD, not '\(p)'")
         }
+        for (name, v) in [("--max-document-bytes", maxDocumentBytes), ("--max-line-bytes", maxLineBytes), ("--max-warc-header-bytes", maxWarcHeaderBytes),
+                          ("--max-decompressed-bytes", maxDecompressedBytes), ("--max-mentions", maxMentions), ("--max-errors-per-file", maxErrorsPerFile)] {
+            if let v, v < 1 { throw ValidationError("\(name) must be at least 1") }
+        }
         if let r = region, r.isEmpty || r.count > 8 || !r.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
             throw ValidationError("--region must be a region code such as HK, CN or TW, not '\(r)'")
         }
@@ -64,7 +98,7 @@ struct PipelineOptions: ParsableArguments {
 
     /// The reader for these options.
     var reader: InputReader {
-        var r = InputReader(defaultPublished: publishedDate)
+        var r = InputReader(defaultPublished: publishedDate, limits: limits)
         r.defaultRegion = region?.uppercased()
         return r
     }

@@ -15,6 +15,8 @@ final class ParallelRunner<Prepared>: @unchecked Sendable {
 
     let pipeline: Pipeline
     let jobs: Int
+    /// Documents with more mentions than this are refused (``InputLimits/maxMentions``).
+    let maxMentions: Int
     /// The most items submitted but not yet delivered.
     let window: Int
     /// Work done on the worker after the pipeline (serialising records), handed on with the result.
@@ -32,17 +34,18 @@ final class ParallelRunner<Prepared>: @unchecked Sendable {
     private var delivered = 0
     private var threads: [pthread_t] = []
 
-    init(pipeline: Pipeline, jobs: Int, prepare: (@Sendable (NewsDocument) -> Prepared)? = nil,
+    init(pipeline: Pipeline, jobs: Int, maxMentions: Int = .max, prepare: (@Sendable (NewsDocument) -> Prepared)? = nil,
          deliver: @escaping (Result<NewsDocument, InputFailure>, Prepared?) -> Void) {
         self.pipeline = pipeline
         self.jobs = max(1, jobs)
+        self.maxMentions = maxMentions
         self.window = max(1, jobs) * 16
         self.prepare = prepare
         self.deliver = deliver
     }
 
-    private static func work(_ item: InputItem, _ pipeline: Pipeline, _ prepare: (@Sendable (NewsDocument) -> Prepared)?) -> Outcome {
-        let r = Runner.process(item, with: pipeline)
+    private static func work(_ item: InputItem, _ pipeline: Pipeline, _ maxMentions: Int, _ prepare: (@Sendable (NewsDocument) -> Prepared)?) -> Outcome {
+        let r = Runner.process(item, with: pipeline, maxMentions: maxMentions)
         if let prepare, case .success(let doc) = r { return (r, prepare(doc)) }
         return (r, nil)
     }
@@ -51,7 +54,7 @@ final class ParallelRunner<Prepared>: @unchecked Sendable {
     /// With one job the item runs here and now.
     func submit(_ item: InputItem) {
         if jobs == 1 {
-            let (r, p) = Self.work(item, pipeline, prepare)
+            let (r, p) = Self.work(item, pipeline, maxMentions, prepare)
             deliver(r, p)
             return
         }
@@ -96,7 +99,7 @@ final class ParallelRunner<Prepared>: @unchecked Sendable {
         for _ in 0..<jobs {
             threads.append(WorkerThread.start { [self] in
                 while let (seq, item) = q.pop() {
-                    let outcome = Self.work(item, pipeline, prepare)
+                    let outcome = Self.work(item, pipeline, maxMentions, prepare)
                     mutex.withLock {
                         results[seq] = outcome
                         resultReady.signal()

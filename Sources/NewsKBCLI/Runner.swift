@@ -3,7 +3,8 @@ import NewsKBCore
 /// Runs the pipeline on one input item and turns any failure into an ``InputFailure``
 /// with the document's location, id and the stage that failed.
 enum Runner {
-    static func process(_ item: InputItem, with pipeline: Pipeline) -> Result<NewsDocument, InputFailure> {
+    /// Runs `item`; a document with more than `maxMentions` mentions is refused (`--max-mentions`).
+    static func process(_ item: InputItem, with pipeline: Pipeline, maxMentions: Int = .max) -> Result<NewsDocument, InputFailure> {
         switch item.parsed {
         case .record:
             preconditionFailure("a parsed item is never an unparsed record")
@@ -12,6 +13,10 @@ enum Runner {
         case .document(var doc):
             do {
                 try pipeline.run(&doc)
+                if doc.mentions.count > maxMentions {
+                    return .failure(InputFailure(doc.location, docID: doc.id, stage: "pipeline", code: .input,
+                                                 "\(doc.mentions.count) mentions exceed the limit of \(maxMentions) per document (--max-mentions)"))
+                }
                 return .success(doc)
             } catch let e as StageFailure {
                 return .failure(InputFailure(doc.location, docID: doc.id, stage: e.stage, code: e.code, e.message))

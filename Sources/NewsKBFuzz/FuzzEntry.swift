@@ -29,7 +29,7 @@ enum Fuzz {
                 while let c = try? g.read(max: 4096), !c.isEmpty {}
             }
         case 4:
-            let reader = WARCReader(MemoryByteStream(body), file: InputFile(path: "fuzz.warc", idBase: "fuzz", origin: "fuzz.warc"), maxRecordBytes: 1 << 20)
+            let reader = WARCReader(MemoryByteStream(body), file: InputFile(path: "fuzz.warc", idBase: "fuzz", origin: "fuzz.warc"), limits: InputLimits())
             try? reader.read(defaultPublished: nil) { _ in }
         default:
             // JSONL records: parsed or refused, never a crash.

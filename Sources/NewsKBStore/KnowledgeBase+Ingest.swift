@@ -134,10 +134,11 @@ extension KnowledgeBase {
                      docID: r["doc_id"], stage: r["stage"], code: ErrorCode(rawValue: r["code"]) ?? .input, r["message"])
     }
 
-    /// The `sha-…` key of a stream record's source (`stdin:sha-…`), if it has one.
+    /// The key of a location that has no line number (`stdin:sha-…`, `feed.jsonl:more-errors`), if it has one.
     static func streamKey(source: String, file: String) -> String? {
-        guard source.hasPrefix(file + ":sha-") else { return nil }
-        return String(source.dropFirst(file.count + 1))
+        guard source.hasPrefix(file + ":") else { return nil }
+        let key = source.dropFirst(file.count + 1)
+        return key.allSatisfy(\.isNumber) ? nil : String(key)
     }
 
     /// A ledger row: what was ingested from an input file, and under which digests.
@@ -164,6 +165,20 @@ extension KnowledgeBase {
             self.documents = documents
             self.pipelineDigest = pipelineDigest
             self.optionsDigest = optionsDigest
+        }
+    }
+
+    /// Runs `body` with a ledger lookup by canonical path, all in one read transaction: a
+    /// walk over millions of files asks once per file without holding the ledger in memory.
+    public func withLedger<T>(_ body: ((String) throws -> LedgerEntry?) throws -> T) throws -> T {
+        try db.read { db in
+            let statement = try db.cachedStatement(sql: "SELECT * FROM ledger WHERE source = ?")
+            return try body { source in
+                try Row.fetchOne(statement, arguments: [source]).map { r in
+                    LedgerEntry(source: r["source"], size: r["size"], mtime: r["mtime"], sha256: r["sha256"], status: r["status"],
+                                documents: r["documents"], pipelineDigest: r["pipeline_digest"], optionsDigest: r["options_digest"])
+                }
+            }
         }
     }
 

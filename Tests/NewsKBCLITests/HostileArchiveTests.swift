@@ -186,3 +186,61 @@ struct CharsetLabelTests {
         for d in docs { #expect((d["text"] as? String)?.contains("撥款5億元") == true && d["warnings"] == nil, "\(d)") }
     }
 }
+
+/// A tiny tmpfs of our own to fill (root only; skipped where mounting is not allowed).
+final class SmallFilesystem {
+    let path: String
+    let mounted: Bool
+
+    init(kilobytes: Int) {
+        path = CLI.tempDir() + "/small"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        mounted = (try? shell("mount -t tmpfs -o size=\(kilobytes)k tmpfs '\(path)' 2>/dev/null && echo ok")) == "ok\n"
+    }
+
+    func fill() throws { try shell("cat /dev/zero > '\(path)/filler' 2>/dev/null; true") }
+
+    deinit { if mounted { _ = try? shell("umount '\(path)'") } }
+}
+
+@Suite("Writes that fail, fail loudly", .serialized)
+struct FullDiskTests {
+    @Test("export --output onto a full filesystem exits 74, leaves the old file as it was and no temporary behind")
+    func exportFull() throws {
+        let fs = SmallFilesystem(kilobytes: 256)
+        guard fs.mounted else { print("skipped: cannot mount a tmpfs here"); return }
+        let dir = CLI.tempDir()
+        _ = try CLI.run(["ingest", "--kb", dir + "/kb.sqlite", "--published", "2025-02-27", "fixtures/news"])
+        try "the old export\n".write(toFile: fs.path + "/news.jsonl", atomically: false, encoding: .utf8)
+        try fs.fill()
+        let r = try CLI.run(["export", "--kb", dir + "/kb.sqlite", "--output", fs.path + "/news.jsonl"])
+        #expect(r.status == 74, "\(r.stderr)")
+        #expect(try String(contentsOfFile: fs.path + "/news.jsonl", encoding: .utf8) == "the old export\n")
+        let left = try FileManager.default.contentsOfDirectory(atPath: fs.path).filter { $0.contains(".tmp-") }
+        #expect(left.isEmpty, "\(left)")
+    }
+
+    @Test("a stale temporary of a killed export is removed by the next export")
+    func staleTemporary() throws {
+        let dir = CLI.tempDir()
+        _ = try CLI.run(["ingest", "--kb", dir + "/kb.sqlite", "fixtures/news"])
+        try "half".write(toFile: dir + "/.news.jsonl.tmp-999999", atomically: false, encoding: .utf8)
+        let r = try CLI.run(["export", "--kb", dir + "/kb.sqlite", "--output", dir + "/news.jsonl"])
+        #expect(r.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/.news.jsonl.tmp-999999"))
+    }
+
+    @Test("ingest into a knowledge base on a full filesystem exits 74 with its summary, not 1")
+    func ingestFull() throws {
+        let fs = SmallFilesystem(kilobytes: 1024)
+        guard fs.mounted else { print("skipped: cannot mount a tmpfs here"); return }
+        let input = CLI.tempDir()
+        for i in 0..<300 {
+            try ("第\(i)則\n\n" + String(repeating: "政府撥款\(i)億元推行「產學研1+」計劃，創新科技署負責，明年3月底前完成。", count: 30))
+                .write(toFile: input + "/a\(i).txt", atomically: true, encoding: .utf8)
+        }
+        let r = try CLI.run(["ingest", "--kb", fs.path + "/kb.sqlite", input])
+        #expect(r.status == 74, "\(r.stderr.suffix(600))")
+        #expect(summary(r)["rejected"] == "0" && Int(summary(r)["store_failed"] ?? "0")! > 0, "\(r.stderr.suffix(600))")
+    }
+}

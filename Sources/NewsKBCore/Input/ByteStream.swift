@@ -100,6 +100,11 @@ public final class GzipByteStream: ByteStream {
                     return []
                 }
             }
+            if !inMember {
+                // Between members: zero bytes are padding (tape blocks, some archivers), not data.
+                while inputOffset < input.count && input[inputOffset] == 0 { inputOffset += 1 }
+                if inputOffset >= input.count { continue }
+            }
             let rc: Int32 = input.withUnsafeMutableBufferPointer { inBuf in
                 out.withUnsafeMutableBufferPointer { outBuf in
                     z.next_in = inBuf.baseAddress! + inputOffset
@@ -154,11 +159,17 @@ public final class LineReader {
         var skipping = 0
         while true {
             if let nl = buffer[max(start, scanned)...].firstIndex(of: 0x0A) {
+                if skipping > 0 || nl - start > maxLineBytes {
+                    let n = skipping + nl - start
+                    start = nl + 1
+                    scanned = start
+                    compact()
+                    return .tooLong(n)
+                }
                 var line = Array(buffer[start..<nl])
                 start = nl + 1
                 scanned = start
                 compact()
-                if skipping > 0 { return .tooLong(skipping + line.count) }
                 if line.last == 0x0D { line.removeLast() }
                 return .line(line)
             }
@@ -176,7 +187,7 @@ public final class LineReader {
                 buffer.removeAll()
                 start = 0
                 scanned = 0
-                return skipping > 0 ? .tooLong(skipping + line.count) : .line(line)
+                return skipping > 0 || line.count > maxLineBytes ? .tooLong(skipping + line.count) : .line(line)
             }
             let chunk = try stream.read(max: 1 << 16)
             if chunk.isEmpty { eof = true } else { buffer.append(contentsOf: chunk) }

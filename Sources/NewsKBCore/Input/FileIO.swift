@@ -8,6 +8,8 @@ import Darwin
 public enum FileIO {
     public struct Info: Sendable, Hashable {
         public var size: Int64
+        /// The modification time in nanoseconds since the epoch: a file rewritten within the
+        /// same second at the same size still differs.
         public var mtime: Int64
         public var isDirectory: Bool
         public var isRegular: Bool
@@ -19,7 +21,7 @@ public enum FileIO {
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }
         let mode = st.st_mode & S_IFMT
-        return Info(size: Int64(st.st_size), mtime: Int64(st.st_mtim.tv_sec),
+        return Info(size: Int64(st.st_size), mtime: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
                     isDirectory: mode == S_IFDIR, isRegular: mode == S_IFREG)
     }
 
@@ -92,13 +94,19 @@ public enum FileIO {
     /// Big5 or Latin-1 name from an old archive) or that cannot be examined (a path over
     /// PATH_MAX, a folder that cannot be opened), each as (relative path, why).
     public static func walk(_ path: String, problems: inout [(String, String)]) -> [String] {
-        var seen = Set<[UInt64]>()
         var out: [String] = []
-        walk(path, relative: "", seen: &seen, into: &out, problems: &problems)
+        walk(path, problems: &problems) { out.append($0) }
         return out
     }
 
-    private static func walk(_ path: String, relative: String, seen: inout Set<[UInt64]>, into out: inout [String], problems: inout [(String, String)]) {
+    /// As ``walk(_:problems:)``, handing each file to `visit` as it is found, so a folder of a
+    /// million files is never a list in memory (only one folder's names at a time).
+    public static func walk(_ path: String, problems: inout [(String, String)], visit: (String) -> Void) {
+        var seen = Set<[UInt64]>()
+        walk(path, relative: "", seen: &seen, visit: visit, problems: &problems)
+    }
+
+    private static func walk(_ path: String, relative: String, seen: inout Set<[UInt64]>, visit: (String) -> Void, problems: inout [(String, String)]) {
         var st = stat()
         guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { return }
         guard seen.insert([UInt64(st.st_dev), UInt64(st.st_ino)]).inserted else { return }
@@ -134,8 +142,8 @@ public enum FileIO {
                 continue
             }
             switch cs.st_mode & S_IFMT {
-            case S_IFDIR: walk(child, relative: rel, seen: &seen, into: &out, problems: &problems)
-            case S_IFREG: out.append(rel)
+            case S_IFDIR: walk(child, relative: rel, seen: &seen, visit: visit, problems: &problems)
+            case S_IFREG: visit(rel)
             default: continue
             }
         }

@@ -83,10 +83,10 @@ public struct InputRecord: Codable, Sendable {
 public struct InputReader: Sendable {
     /// The published date of inputs that carry none.
     public var defaultPublished: CivilDate?
-    /// A plain-text or HTML document larger than this is rejected with an error record.
-    public var maxDocumentBytes: Int
-    /// A JSONL line longer than this is rejected with an error record.
-    public var maxLineBytes: Int
+    /// The bounds on documents, lines and records; each exceeded one is an error record.
+    public var limits: InputLimits
+    var maxDocumentBytes: Int { limits.maxDocumentBytes }
+    var maxLineBytes: Int { limits.maxLineBytes }
     /// The region of inputs that name none (`--region`); nil leaves it to the pipeline.
     public var defaultRegion: String?
     /// Whether ``read(file:emit:)`` hashes each file as it streams (for the ingest ledger).
@@ -96,10 +96,9 @@ public struct InputReader: Sendable {
 
     public static let extensions: Set<String> = ["txt", "text", "html", "htm", "jsonl", "warc"]
 
-    public init(defaultPublished: CivilDate?, maxDocumentBytes: Int = 16 << 20, maxLineBytes: Int = 64 << 20) {
+    public init(defaultPublished: CivilDate?, limits: InputLimits = InputLimits()) {
         self.defaultPublished = defaultPublished
-        self.maxDocumentBytes = maxDocumentBytes
-        self.maxLineBytes = maxLineBytes
+        self.limits = limits
     }
 
     /// What ``files(_:)`` found: the input files, and a failure for each path that could not be listed.
@@ -115,6 +114,16 @@ public struct InputReader: Sendable {
     /// extensions. A file found in a folder is named by its path relative to that folder.
     /// A path that does not exist or cannot be read is a failure; the others are listed.
     public func files(_ paths: [String]) -> Listing {
+        var files: [InputFile] = []
+        var out = forEachFile(paths) { files.append($0) }
+        out.files = files
+        return out
+    }
+
+    /// As ``files(_:)``, handing each file to `visit` as the walk finds it (the listing
+    /// returned holds the failures and folders, not the files): memory does not grow with
+    /// the number of files, so a nightly run over millions of unchanged files stays small.
+    public func forEachFile(_ paths: [String], visit: (InputFile) -> Void) -> Listing {
         var out = Listing()
         for p in paths {
             guard let info = FileIO.info(p) else {
@@ -129,17 +138,17 @@ public struct InputReader: Sendable {
                 let root = FileIO.canonical(p) ?? p
                 out.folders.append(root)
                 var problems: [(String, String)] = []
-                let found = FileIO.walk(p, problems: &problems)
+                FileIO.walk(p, problems: &problems) { rel in
+                    guard Self.extensions.contains(Self.kind(rel).ext) else { return }
+                    let path = p.hasSuffix("/") ? p + rel : p + "/" + rel
+                    visit(InputFile(path: path, idBase: Self.idBase(relative: rel), origin: root + "/" + rel))
+                }
                 for (rel, why) in problems where !why.hasPrefix("file") || Self.extensions.contains(Self.kind(rel).ext) {
                     let path = p.hasSuffix("/") ? p + rel : p + "/" + rel
                     out.missing.append(InputFailure(InputLocation(file: path), docID: nil, code: .input, "\(path): \(why)"))
                 }
-                for rel in found where Self.extensions.contains(Self.kind(rel).ext) {
-                    let path = p.hasSuffix("/") ? p + rel : p + "/" + rel
-                    out.files.append(InputFile(path: path, idBase: Self.idBase(relative: rel), origin: root + "/" + rel))
-                }
             } else {
-                out.files.append(InputFile(path: p))
+                visit(InputFile(path: p))
             }
         }
         return out
@@ -199,7 +208,7 @@ public struct InputReader: Sendable {
                     switch line {
                     case .tooLong(let n):
                         try emit(.failure(InputFailure(InputLocation(file: path, line: lineNo), docID: nil, code: .input,
-                                                       "line of \(n) bytes exceeds the limit of \(maxLineBytes)")))
+                                                       "line of \(n) bytes exceeds the limit of \(maxLineBytes) (--max-line-bytes)")))
                     case .line(var bytes):
                         // A byte order mark at the start of the file is not part of the first record.
                         if lineNo == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
@@ -208,7 +217,7 @@ public struct InputReader: Sendable {
                     }
                 }
             case "warc":
-                try WARCReader(stream, file: input, maxRecordBytes: maxDocumentBytes).read(defaultPublished: defaultPublished) { item in
+                try WARCReader(stream, file: input, limits: limits).read(defaultPublished: defaultPublished) { item in
                     if case .document(var d) = item, d.region == nil, let r = defaultRegion {
                         d.region = r
                         try emit(.document(d))
@@ -223,7 +232,7 @@ public struct InputReader: Sendable {
                     if chunk.isEmpty { break }
                     bytes += chunk
                     if bytes.count > maxDocumentBytes {
-                        try emit(.failure(InputFailure(here, docID: input.idBase, code: .input, "document larger than the limit of \(maxDocumentBytes) bytes")))
+                        try emit(.failure(InputFailure(here, docID: input.idBase, code: .input, "document larger than the limit of \(maxDocumentBytes) bytes (--max-document-bytes)")))
                         return nil
                     }
                 }
@@ -257,10 +266,12 @@ public struct InputReader: Sendable {
         } catch {
             return failure(nil, "not a JSON record: \(error)")
         }
-        if let field = InputRecord.fields.first(where: fields.others.contains) {
+        // A numeric id is an id (`"id": 42` → `42`); other fields must be strings.
+        if let field = InputRecord.fields.first(where: { fields.others.contains($0) && !($0 == "id" && fields.numbers["id"] != nil) }) {
             return failure(nil, "not a JSON record: field '\(field)' must be a string")
         }
-        let f = fields.strings
+        var f = fields.strings
+        if f["id"] == nil, let n = fields.numbers["id"] { f["id"] = n }
         let r = InputRecord(id: f["id"], url: f["url"], published: f["published"], region: f["region"], title: f["title"],
                             text: f["text"], html: f["html"], charset: f["charset"])
         let id = r.id ?? line.map { file.idBase + "-" + String($0) } ?? contentKey
@@ -279,11 +290,15 @@ public struct InputReader: Sendable {
         if let h = r.html { format = .html; payload = Array(h.utf8) } else if let t = r.text { format = .text; payload = Array(t.utf8) } else {
             return failure(id, "record has neither text nor html")
         }
+        if payload.count > maxDocumentBytes {
+            return failure(id, "\(format == .html ? "html" : "text") of \(payload.count) bytes exceeds the limit of \(maxDocumentBytes) (--max-document-bytes)")
+        }
         var doc = NewsDocument(id: id, source: file.path, format: format, payload: payload, url: r.url, published: published,
                                region: r.region ?? defaultRegion, title: r.title, declaredCharset: "UTF-8")
         doc.location = where_
         doc.origin = file == .stdin ? nil : file.origin
         doc.publishedSource = dateSource
+        if fields.loneSurrogates > 0 { doc.warnings.append("W-INPUT: \(fields.loneSurrogates) lone surrogates replaced by U+FFFD") }
         // A `\u0000` escape is a character of the record, not binary data: kept as U+FFFD, counted.
         let nuls = payload.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
         if nuls > 0 {

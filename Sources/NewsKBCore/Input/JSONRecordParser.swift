@@ -18,6 +18,10 @@ public enum JSONRecordParser {
     public struct Fields {
         public var strings: [String: String] = [:]
         public var others: Set<String> = []
+        /// Fields holding a number, as written (`"id": 42` → `42`).
+        public var numbers: [String: String] = [:]
+        /// `\u` escapes of lone surrogates, read as U+FFFD.
+        public var loneSurrogates = 0
     }
 
     static let maxDepth = 512
@@ -27,7 +31,8 @@ public enum JSONRecordParser {
             var r = Reader(b: b)
             r.skipSpace()
             guard r.peek == UInt8(ascii: "{") else { throw r.fail("a record must be a JSON object") }
-            let fields = try r.object(depth: 0, keep: true)
+            var fields = try r.object(depth: 0, keep: true)
+            fields.loneSurrogates = r.loneSurrogates
             r.skipSpace()
             guard r.at == b.count else { throw r.fail("unexpected text after the object") }
             return fields
@@ -37,6 +42,7 @@ public enum JSONRecordParser {
     struct Reader {
         let b: UnsafeBufferPointer<UInt8>
         var at = 0
+        var loneSurrogates = 0
 
         var peek: UInt8? { at < b.count ? b[at] : nil }
 
@@ -85,8 +91,15 @@ public enum JSONRecordParser {
                     try r.word("null")
                     if keep { fields.strings[key] = nil; fields.others.remove(key) }
                 } else {
+                    let start = r.at
                     try r.skipValue(depth: depth + 1)
-                    if keep { fields.others.insert(key); fields.strings[key] = nil }
+                    if keep {
+                        fields.others.insert(key)
+                        fields.strings[key] = nil
+                        if let c = r.b[start...].first, c == UInt8(ascii: "-") || (c >= 0x30 && c <= 0x39) {
+                            fields.numbers[key] = String(decoding: UnsafeBufferPointer(rebasing: r.b[start..<r.at]), as: UTF8.self)
+                        }
+                    }
                 }
             }
             return fields
@@ -177,13 +190,18 @@ public enum JSONRecordParser {
                 case UInt8(ascii: "u"):
                     var v = try hex4()
                     if (0xD800...0xDBFF).contains(v) {
-                        guard peek == UInt8(ascii: "\\"), at + 1 < b.count, b[at + 1] == UInt8(ascii: "u") else { throw fail("a lone surrogate in a \\u escape") }
-                        at += 2
-                        let low = try hex4()
-                        guard (0xDC00...0xDFFF).contains(low) else { throw fail("a lone surrogate in a \\u escape") }
-                        v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
+                        // A high surrogate needs a low one next; alone (a title cut mid-emoji) it is U+FFFD.
+                        let save = at
+                        var low: UInt32? = nil
+                        if peek == UInt8(ascii: "\\"), at + 1 < b.count, b[at + 1] == UInt8(ascii: "u") {
+                            at += 2
+                            let l = try hex4()
+                            if (0xDC00...0xDFFF).contains(l) { low = l } else { at = save }
+                        }
+                        if let low { v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00) } else { v = 0xFFFD; loneSurrogates += 1 }
                     } else if (0xDC00...0xDFFF).contains(v) {
-                        throw fail("a lone surrogate in a \\u escape")
+                        v = 0xFFFD
+                        loneSurrogates += 1
                     }
                     UTF8.encode(Unicode.Scalar(v)!) { out.append($0) }
                 default:

@@ -5,17 +5,14 @@
 public struct WARCReader {
     let lines: LineReader
     let file: InputFile
-    let maxRecordBytes: Int
+    let limits: InputLimits
+    var maxRecordBytes: Int { limits.maxDocumentBytes }
 
-    public init(_ stream: ByteStream, file: InputFile, maxRecordBytes: Int) {
-        lines = LineReader(stream, maxLineBytes: 1 << 20)
+    public init(_ stream: ByteStream, file: InputFile, limits: InputLimits = InputLimits()) {
+        lines = LineReader(stream, maxLineBytes: limits.maxWARCHeaderBytes)
         self.file = file
-        self.maxRecordBytes = maxRecordBytes
+        self.limits = limits
     }
-
-    /// The most header lines, and header bytes, a WARC record may have.
-    public static let maxHeaderLines = 1000
-    public static let maxHeaderBytes = 1 << 20
 
     func failure(_ at: InputLocation, _ id: String?, _ message: String) -> InputItem {
         .failure(InputFailure(at, docID: id, code: .warc, message))
@@ -44,7 +41,7 @@ public struct WARCReader {
                 if hb.isEmpty { break }
                 headerLines += 1
                 headerBytes += hb.count
-                if headerLines > Self.maxHeaderLines || headerBytes > Self.maxHeaderBytes { oversized = true; continue }
+                if headerLines > limits.maxWARCHeaderLines || headerBytes > limits.maxWARCHeaderBytes { oversized = true; continue }
                 let hl = String(decoding: hb, as: UTF8.self)
                 if let colon = hl.firstIndex(of: ":") {
                     headers[hl[..<colon].lowercased()] = hl[hl.index(after: colon)...].trimmingCharacters(in: " \t")
@@ -54,7 +51,7 @@ public struct WARCReader {
             var id = headers["warc-record-id"].map(Self.recordID) ?? "\(file.idBase)-\(index)"
             if InputReader.controlCharacter(in: id) != nil { id = "\(file.idBase)-\(index)" }
             if oversized {
-                try emit(failure(where_, id, "record header over the limit of \(Self.maxHeaderLines) lines or \(Self.maxHeaderBytes) bytes; skipping to the next record"))
+                try emit(failure(where_, id, "record header over the limit of \(limits.maxWARCHeaderLines) lines or \(limits.maxWARCHeaderBytes) bytes (--max-warc-header-bytes); skipping to the next record"))
                 synced = false
                 continue
             }
@@ -65,7 +62,7 @@ public struct WARCReader {
             }
             if length > maxRecordBytes {
                 _ = try lines.skip(length)   // read past, never held: real crawls hold multi-GB records
-                try emit(failure(where_, id, "record of \(length) bytes exceeds the limit of \(maxRecordBytes)"))
+                try emit(failure(where_, id, "record of \(length) bytes exceeds the limit of \(maxRecordBytes) (--max-document-bytes)"))
                 continue
             }
             var block = try lines.bytes(length)
@@ -116,8 +113,8 @@ public struct WARCReader {
                         let c = try g.read(max: 1 << 16)
                         if c.isEmpty { break }
                         out += c
-                        if out.count > maxRecordBytes {
-                            return failure(location, id, "gzip-encoded body inflates past the limit of \(maxRecordBytes) bytes")
+                        if out.count > limits.maxDecompressedBytes {
+                            return failure(location, id, "gzip-encoded body inflates past the limit of \(limits.maxDecompressedBytes) bytes (--max-decompressed-bytes)")
                         }
                     }
                     body = out

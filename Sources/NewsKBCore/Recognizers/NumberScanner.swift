@@ -226,11 +226,14 @@ public enum NumberScanner {
             break
         }
         if digits == 0 { return nil }
+        // Past Decimal's 38 digits a value would be rounded: such a number is not read at all.
+        if digits > 38 { throw ScanOverflow() }
         var places = 0
         if j + 1 < limit, s[j] == "." || s[j] == "．", Scalars.digit(s[j + 1]) != nil {
             j += 1
             while j < limit, let d = Scalars.digit(s[j]) {
                 places += 1
+                if digits + places > 38 { throw ScanOverflow() }
                 value = try value.plus(V.fraction(Int64(d), place: places))
                 j += 1
             }
@@ -282,9 +285,14 @@ public enum NumberScanner {
                     if g.isZero { g = one }
                     wan = try wan.plus(g.times(u))
                 } else if u == 100_000_000 {
-                    var g = try wan.plus(section).plus(current ?? zero)
-                    if g.isZero { g = one }
-                    total = try total.plus(g.times(u))
+                    if lastWasUnit && lastUnit == u && current == nil {
+                        // 億億 (10^16): the second 億 multiplies what the first made.
+                        total = try total.times(u)
+                    } else {
+                        var g = try wan.plus(section).plus(current ?? zero)
+                        if g.isZero { g = one }
+                        total = try total.plus(g.times(u))
+                    }
                     wan = zero
                 } else {
                     var g = try total.plus(wan).plus(section).plus(current ?? zero)
