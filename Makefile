@@ -64,9 +64,11 @@ spark-test: deps
 clean:
 	rm -rf .build $(DEMO_DIR) bench-out
 
-## fuzz: libFuzzer over decoders, readers and recognisers for FUZZ_SECONDS (default 60)
+## fuzz: libFuzzer over decoders, readers, recognisers, the store and the export for FUZZ_SECONDS
+## (default 60), inputs up to FUZZ_MAX_LEN bytes (default 4 MiB)
 FUZZ_SECONDS ?= 60
+FUZZ_MAX_LEN ?= 4194304
 fuzz: deps
 	swift build --scratch-path .build-fuzz --product NewsKBFuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
 	mkdir -p out/fuzz-corpus && cp -n fixtures/fuzz-corpus/* out/fuzz-corpus/ 2>/dev/null || true
-	.build-fuzz/debug/NewsKBFuzz out/fuzz-corpus -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048
+	.build-fuzz/debug/NewsKBFuzz out/fuzz-corpus -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) -rss_limit_mb=4096 -timeout=60

@@ -38,8 +38,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "newskb", dependencies: ["NewsKBCLI"]),
-        // libFuzzer target over decoders, readers and recognisers (`make fuzz`).
-        .executableTarget(name: "NewsKBFuzz", dependencies: ["NewsKBCore"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        // libFuzzer target over decoders, readers, recognisers, the store and the export (`make fuzz`).
+        .executableTarget(name: "NewsKBFuzz", dependencies: ["NewsKBCore", "NewsKBStore"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .testTarget(name: "NewsKBCoreTests", dependencies: ["NewsKBCore"]),
         .testTarget(name: "NewsKBStoreTests", dependencies: ["NewsKBStore", "NewsKBCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "NewsKBCLITests", dependencies: ["NewsKBCLI", "NewsKBCore"]),

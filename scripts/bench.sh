@@ -66,3 +66,34 @@ import sys
 extract_s, icu_ms = float(sys.argv[1]), float(sys.argv[2])
 print(f"extract --jobs 1, end to end with reading and writing (fastest run): {extract_s:.2f} s = {extract_s * 1000 / icu_ms:.1f}× the {icu_ms / 1000:.2f} s of bare ICU word break on the same text (fastest pass)")
 PY
+
+echo
+echo "== scaling: one document of 1, 4 and 16 MB (extract --jobs 1; time and memory should grow linearly) =="
+S="$OUT/scaling"
+python3 scripts/make_scaling_inputs.py "$S"
+printf "%-10s%6s%12s%10s%9s%9s%12s\n" "kind" "MB" "mentions" "seconds" "RSS MB" "s/MB" "RSS MB/MB"
+for kind in dense sparse; do
+  for mb in 1 4 16; do
+    f="$S/$kind-${mb}mb.txt"
+    t0=$(date +%s.%N)
+    /usr/bin/time -f "%M" -o "$OUT/rss.txt" "$BIN" extract --jobs 1 --published 2024-06-20 "$f" > "$OUT/scaling.jsonl" 2>/dev/null || true
+    t1=$(date +%s.%N)
+    n=$(grep -c '"kind":"mention"' "$OUT/scaling.jsonl" || true)
+    python3 -c "
+import sys
+kind, mb, n, t0, t1, rss = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6])
+s = t1 - t0; r = rss / 1024
+print(f'{kind:<10}{mb:>6}{n:>12,}{s:>10.2f}{r:>9.0f}{s/mb:>9.3f}{r/mb:>12.1f}')" "$kind" "$mb" "$n" "$t0" "$t1" "$(tail -1 "$OUT/rss.txt")"
+  done
+done
+echo
+echo "== a WARC.gz whose one record declares 4 GiB (read past, never held) =="
+rm -f "$OUT/warc.sqlite" "$OUT/warc.sqlite-wal" "$OUT/warc.sqlite-shm"
+t0=$(date +%s.%N)
+/usr/bin/time -f "%M" -o "$OUT/rss.txt" "$BIN" ingest --kb "$OUT/warc.sqlite" "$S/declares-4gib.warc.gz" > /dev/null 2> "$OUT/warc.log" || true
+t1=$(date +%s.%N)
+python3 -c "
+import sys
+print(f'ingest of {sys.argv[1]} ({int(sys.argv[2]) // 1000} KB on disk): {float(sys.argv[4]) - float(sys.argv[3]):.1f} s, peak RSS {int(sys.argv[5]) // 1024} MB')" \
+  "$S/declares-4gib.warc.gz" "$(stat -c %s "$S/declares-4gib.warc.gz")" "$t0" "$t1" "$(tail -1 "$OUT/rss.txt")"
+grep -o 'added=[0-9]* [^ ]* [^ ]* rejected=[0-9]*' "$OUT/warc.log" || true

@@ -1,28 +1,59 @@
 import NewsKBCore
+import NewsKBStore
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// libFuzzer entry point over the decoders, the archive readers, the JSONL record parser and the recognisers.
-/// `make fuzz` builds it with `-sanitize=fuzzer,address -D FUZZING` and runs it for a bounded time.
+/// libFuzzer entry point over the decoders, the archive readers, the JSONL record parser, the
+/// recognisers, and the store and export: a document made from the input is stored in a
+/// knowledge base and the whole base exported, and every exported line must be the JSON the
+/// contract says. `make fuzz` builds it with `-sanitize=fuzzer,address -D FUZZING` and runs it
+/// for a bounded time (run from the checkout: the pipeline is `pipelines/hk-news.json`).
 enum Fuzz {
-    static let pipeline: Pipeline = {
-        let here = #filePath
-        let root = String(here[..<here.firstRange(of: "/Sources/")!.lowerBound])
-        return try! Pipeline.load(root + "/pipelines/hk-news.json")
-    }()
+    static let pipeline: Pipeline = try! Pipeline.load("pipelines/hk-news.json")
+
+    /// One knowledge base for the whole run, started afresh every few hundred inputs.
+    nonisolated(unsafe) static var kb: KnowledgeBase?
+    nonisolated(unsafe) static var stored = 0
+    static let kbPath = "out/fuzz-kb.sqlite"
+
+    /// Stores `doc` and exports the knowledge base; every line must be a JSON object with a `kind`.
+    static func storeAndExport(_ doc: NewsDocument) {
+        if kb == nil || stored >= 300 {
+            kb = nil
+            for suffix in ["", "-wal", "-shm"] { _ = FileIO.exists(kbPath + suffix) ? unlinkFile(kbPath + suffix) : () }
+            kb = try! KnowledgeBase(path: kbPath)
+            stored = 0
+        }
+        guard let kb else { return }
+        _ = try! kb.store(doc, pipeline: "fuzz@1")
+        stored += 1
+        var lines = 0
+        try! kb.export { line in
+            precondition(line.hasPrefix("{\"") && line.hasSuffix("}") && line.contains("\"kind\":"), "export line is not a record: \(line.prefix(200))")
+            precondition(!line.contains("\n"), "a record spans lines")
+            lines += 1
+        }
+        precondition(lines > 0)
+    }
+
+    static func unlinkFile(_ path: String) { _ = path.withCString { remove($0) } }
 
     static func run(_ bytes: [UInt8]) {
         let selector = bytes.first ?? 0
         let body = Array(bytes.dropFirst())
-        switch selector % 6 {
+        switch selector % 8 {
         case 0:
             _ = try? CharsetDecoder.decode(body, declared: nil, html: false)
         case 1, 2:
-            var doc = NewsDocument(id: "f", source: "fuzz", format: selector % 6 == 1 ? .text : .html, payload: body,
+            var doc = NewsDocument(id: "f", source: "fuzz", format: selector % 8 == 1 ? .text : .html, payload: body,
                                    published: CivilDate(year: 2024, month: 6, day: 20))
             if (try? pipeline.run(&doc)) != nil {
                 // Every span must lie inside the text.
                 for m in doc.mentions { precondition(m.start >= 0 && m.start < m.end && m.end <= doc.scalars.count) }
                 var bytes: [UInt8] = []
                 Records.write(doc, to: &bytes)
+                if selector % 8 == 2 { storeAndExport(doc) }
             }
         case 3:
             if let g = try? GzipByteStream(MemoryByteStream(body)) {
@@ -31,6 +62,13 @@ enum Fuzz {
         case 4:
             let reader = WARCReader(MemoryByteStream(body), file: InputFile(path: "fuzz.warc", idBase: "fuzz", origin: "fuzz.warc"), limits: InputLimits())
             try? reader.read(defaultPublished: nil) { _ in }
+        case 6, 7:
+            // A JSONL record through the reader, the pipeline, the store and the export.
+            let reader = InputReader(defaultPublished: CivilDate(year: 2024, month: 6, day: 20))
+            if case .document(var doc) = reader.record(body, file: InputFile(path: "fuzz.jsonl", idBase: "fuzz", origin: "/fuzz.jsonl"), line: 1),
+               (try? pipeline.run(&doc)) != nil {
+                storeAndExport(doc)
+            }
         default:
             // JSONL records: parsed or refused, never a crash.
             _ = try? JSONRecordParser.parse(body)

@@ -244,3 +244,78 @@ struct FullDiskTests {
         #expect(summary(r)["rejected"] == "0" && Int(summary(r)["store_failed"] ?? "0")! > 0, "\(r.stderr.suffix(600))")
     }
 }
+
+@Suite("Smaller hostile cases")
+struct SmallerHostileTests {
+    @Test("--lock-timeout inf waits rather than crashing; a symlink to the knowledge base takes the same lock")
+    func locks() throws {
+        let dir = CLI.tempDir()
+        let inf = try CLI.run(["ingest", "--kb", dir + "/kb.sqlite", "--lock-timeout", "inf", "fixtures/news"])
+        #expect(inf.status == 0, "\(inf.stderr)")
+        #expect(symlink(dir + "/kb.sqlite", dir + "/alias.sqlite") == 0)
+        let fd = open(dir + "/kb.sqlite.lock", O_RDWR | O_CREAT, 0o644)
+        #expect(flock(fd, LOCK_EX) == 0)
+        let viaLink = try CLI.run(["ingest", "--kb", dir + "/alias.sqlite", "--lock-timeout", "0.3", "fixtures/news"])
+        #expect(viaLink.status == 75, "\(viaLink.stderr)")
+        flock(fd, LOCK_UN)
+        close(fd)
+    }
+
+    @Test("a truncated part is named and left out; the other parts load; exit 1")
+    func truncatedPart() throws {
+        let dir = CLI.tempDir()
+        try FileManager.default.createDirectory(atPath: dir + "/parts", withIntermediateDirectories: true)
+        let a = try CLI.run(["extract", "--published", "2025-02-27", "fixtures/news/hk-budget-2025.txt"])
+        let b = try CLI.run(["extract", "--published", "2025-02-27", "fixtures/news/gba-fund-hans.txt"])
+        try a.stdout.write(toFile: dir + "/parts/part-00000", atomically: true, encoding: .utf8)
+        try b.stdout.write(toFile: dir + "/parts/b.jsonl", atomically: true, encoding: .utf8)
+        try shell("cd '\(dir)/parts' && gzip -c b.jsonl | head -c 400 > part-00001.jsonl.gz && rm b.jsonl")
+        let r = try CLI.run(["load", "--kb", dir + "/kb.sqlite", dir + "/parts"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("part-00001.jsonl.gz") && r.stderr.contains("part_rejected"), "\(r.stderr)")
+        let docs = try CLI.run(["export", "--kb", dir + "/kb.sqlite"]).lines.filter { $0["kind"] as? String == "document" }
+        #expect(docs.map { $0["doc_id"] as? String } == ["hk-budget-2025"])
+    }
+
+    @Test("zero padding after a gzip member is padding, not a broken file")
+    func gzipPadding() throws {
+        let dir = CLI.tempDir()
+        try #"{"id":"g1","published":"2024-01-02","text":"政府撥款5億元。"}"#.write(toFile: dir + "/f.jsonl", atomically: true, encoding: .utf8)
+        try shell("cd '\(dir)' && gzip -c f.jsonl > f.jsonl.gz && head -c 512 /dev/zero >> f.jsonl.gz && rm f.jsonl")
+        let r = try CLI.run(["extract", dir + "/f.jsonl.gz"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.lines.contains { $0["doc_id"] as? String == "g1" })
+    }
+
+    @Test("a file rewritten within the same second at the same size is read again")
+    func sameSecondRewrite() throws {
+        let dir = CLI.tempDir()
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        try "標題\n\n政府撥款5億元。".write(toFile: dir + "/in/a.txt", atomically: true, encoding: .utf8)
+        try shell("touch -d '@1717000000.100000000' '\(dir)/in/a.txt'")
+        _ = try CLI.run(["ingest", "--kb", dir + "/kb.sqlite", dir + "/in"])
+        try "標題\n\n政府撥款7億元。".write(toFile: dir + "/in/a.txt", atomically: true, encoding: .utf8)
+        try shell("touch -d '@1717000000.900000000' '\(dir)/in/a.txt'")
+        let r = try CLI.run(["ingest", "--kb", dir + "/kb.sqlite", dir + "/in"])
+        #expect(summary(r)["reprocessed_changed"] == "1" && summary(r)["replaced"] == "1", "\(r.stderr)")
+    }
+
+    @Test("past --max-mentions or --max-document-bytes a record is an error record naming the limit")
+    func limits() throws {
+        let input = #"{"id":"m","text":"撥款1億元、2億元、3億元、4億元和5億元。"}"# + "\n" + #"{"id":"big","text":""# + String(repeating: "撥", count: 2000) + "\"}\n"
+        let r = try CLI.run(["extract", "--max-mentions", "3", "--max-document-bytes", "4000", "-"], stdin: input)
+        let errors = r.lines.filter { $0["kind"] as? String == "error" }
+        #expect(errors.contains { $0["doc_id"] as? String == "m" && ($0["message"] as? String)?.contains("--max-mentions") == true }, "\(errors)")
+        #expect(errors.contains { $0["doc_id"] as? String == "big" && ($0["message"] as? String)?.contains("--max-document-bytes") == true }, "\(errors)")
+    }
+
+    @Test("a file of a thousand bad lines gives --max-errors-per-file records and one that counts the rest")
+    func errorCap() throws {
+        let dir = CLI.tempDir()
+        try String(repeating: "{}\n", count: 1000).write(toFile: dir + "/f.jsonl", atomically: true, encoding: .utf8)
+        _ = try CLI.run(["ingest", "--kb", dir + "/kb.sqlite", "--max-errors-per-file", "50", dir])
+        let errors = try CLI.run(["errors", "--kb", dir + "/kb.sqlite", "--format", "jsonl"]).lines
+        #expect(errors.count == 51)
+        #expect(errors.contains { ($0["message"] as? String)?.contains("950 more errors") == true })
+    }
+}
