@@ -68,7 +68,9 @@ clean:
 ## (default 60), inputs up to FUZZ_MAX_LEN bytes (default 4 MiB)
 FUZZ_SECONDS ?= 60
 FUZZ_MAX_LEN ?= 4194304
+# e.g. FUZZ_ARGS=-len_control=0 to try large inputs from the start
+FUZZ_ARGS ?=
 fuzz: deps
 	swift build --scratch-path .build-fuzz --product NewsKBFuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
 	mkdir -p out/fuzz-corpus && cp -n fixtures/fuzz-corpus/* out/fuzz-corpus/ 2>/dev/null || true
-	.build-fuzz/debug/NewsKBFuzz out/fuzz-corpus -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) -rss_limit_mb=4096 -timeout=60
+	.build-fuzz/debug/NewsKBFuzz out/fuzz-corpus -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) -rss_limit_mb=4096 -timeout=60 $(FUZZ_ARGS)

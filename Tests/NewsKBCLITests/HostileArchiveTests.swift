@@ -102,6 +102,25 @@ struct HostileArchiveTests {
         #expect(r.lines.contains { $0["doc_id"] as? String == "ok" })
     }
 
+    @Test("a path longer than PATH_MAX is an error record, not a silent skip; the files beside it are read")
+    func longPath() throws {
+        let dir = CLI.tempDir()
+        try shell("""
+            python3 - '\(dir)' <<'PY'
+            import os, sys
+            os.chdir(sys.argv[1])
+            for i in range(25):
+                os.mkdir("d" * 200); os.chdir("d" * 200)
+            open("article.txt", "w").write("標題\\n\\n政府撥款5億元。")
+            PY
+            """)
+        try "標題\n\n政府撥款6億元。".write(toFile: dir + "/ok.txt", atomically: true, encoding: .utf8)
+        let r = try CLI.run(["extract", dir])
+        #expect(r.status == 1)
+        #expect(r.lines.contains { $0["kind"] as? String == "error" && ($0["message"] as? String)?.contains("cannot be examined") == true }, "\(r.stdout.suffix(300))")
+        #expect(r.lines.contains { $0["doc_id"] as? String == "ok" })
+    }
+
     @Test("a FIFO named feed.txt never blocks the run; a symlink loop is walked once")
     func fifoAndLoops() throws {
         let dir = CLI.tempDir()
