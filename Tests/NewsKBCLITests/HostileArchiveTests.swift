@@ -328,6 +328,28 @@ struct SmallerHostileTests {
         #expect(errors.contains { $0["doc_id"] as? String == "big" && ($0["message"] as? String)?.contains("--max-document-bytes") == true }, "\(errors)")
     }
 
+    @Test("a numeric id is an id; a stdin line past --max-line-bytes is an error record and the next line is read")
+    func stdinAndNumericIDs() throws {
+        let input = #"{"id":42,"text":"政府撥款5億元。"}"# + "\n" + #"{"id":"long","text":""# + String(repeating: "撥", count: 500) + "\"}\n" + #"{"id":"after","text":"撥款6億元。"}"# + "\n"
+        let r = try CLI.run(["extract", "--max-line-bytes", "1000", "-"], stdin: input)
+        let ids = r.lines.filter { $0["kind"] as? String == "document" }.compactMap { $0["doc_id"] as? String }
+        #expect(ids == ["42", "after"], "\(ids)")
+        #expect(r.lines.contains { $0["code"] as? String == "E-INPUT" && $0["line"] as? Int == 2 && ($0["message"] as? String)?.contains("--max-line-bytes") == true })
+    }
+
+    @Test("storing a document never deletes another file's error record for the same id")
+    func errorsKeptAcrossFiles() throws {
+        let dir = CLI.tempDir()
+        try FileManager.default.createDirectory(atPath: dir + "/a", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: dir + "/b", withIntermediateDirectories: true)
+        try #"{"id":"x","published":"2024-13-01","text":"撥款。"}"#.write(toFile: dir + "/a/feed.jsonl", atomically: true, encoding: .utf8)
+        _ = try CLI.run(["ingest", "--kb", dir + "/kb.sqlite", dir + "/a"])
+        try #"{"id":"x","published":"2024-01-01","text":"政府撥款5億元。"}"#.write(toFile: dir + "/b/feed.jsonl", atomically: true, encoding: .utf8)
+        _ = try CLI.run(["ingest", "--kb", dir + "/kb.sqlite", dir + "/b"])
+        let errors = try CLI.run(["errors", "--kb", dir + "/kb.sqlite", "--format", "jsonl"]).lines
+        #expect(errors.count == 1 && (errors.first?["file"] as? String)?.hasSuffix("a/feed.jsonl") == true, "\(errors)")
+    }
+
     @Test("a file of a thousand bad lines gives --max-errors-per-file records and one that counts the rest")
     func errorCap() throws {
         let dir = CLI.tempDir()
