@@ -347,15 +347,7 @@ struct SparkModeTests {
         let codes = lenient.lines.filter { $0["kind"] as? String == "error" }.compactMap { $0["code"] as? String }.sorted()
         #expect(codes == ["E-DECODE", "E-NOTFOUND"], "\(codes)")
         // A real failure still fails: output that cannot be written.
-        let full = Process()
-        full.executableURL = URL(fileURLWithPath: CLI.binary)
-        full.arguments = ["extract", "--allow-rejected", "--published", "2024-07-04", a.root]
-        full.currentDirectoryURL = URL(fileURLWithPath: CLI.root)
-        full.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
-        full.standardError = FileHandle.nullDevice
-        try full.run()
-        full.waitUntilExit()
-        #expect(full.terminationStatus == 74)
+        #expect(try CLI.status(["extract", "--allow-rejected", "--published", "2024-07-04", a.root], stdoutTo: "/dev/full") == 74)
     }
 }
 

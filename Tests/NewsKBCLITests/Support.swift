@@ -60,6 +60,19 @@ enum CLI {
         return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// The exit status of the binary run with its stdout on `path` (e.g. `/dev/full`) and stderr discarded.
+    static func status(_ args: [String], stdoutTo path: String) throws -> Int32 {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = args
+        p.currentDirectoryURL = URL(fileURLWithPath: root)
+        p.standardOutput = FileHandle(forWritingAtPath: path)
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        return p.terminationStatus
+    }
+
     static func tempDir() -> String {
         let d = NSTemporaryDirectory() + "newskb-test-" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)

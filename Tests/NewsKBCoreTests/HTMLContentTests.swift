@@ -3,11 +3,7 @@ import Testing
 
 @Suite("HTML pages: the article, not the page")
 struct HTMLContentTests {
-    func run(_ html: String) throws -> NewsDocument {
-        var doc = NewsDocument(id: "p", source: "p.html", format: .html, payload: Array(html.utf8))
-        try Repo.pipeline.run(&doc)
-        return doc
-    }
+    func run(_ html: String) throws -> NewsDocument { try Repo.runHTML(html) }
 
     @Test("navigation, sidebars, footers and scripts full of amounts are dropped")
     func boilerplate() throws {

@@ -4,11 +4,7 @@ import Testing
 /// Markup real pages carry that libxml2's HTML parser reads in ways that lose the article.
 @Suite("HTML quirks: nothing of the article lost to the parser")
 struct HTMLQuirksTests {
-    func run(_ html: String) throws -> NewsDocument {
-        var doc = NewsDocument(id: "p", source: "p.html", format: .html, payload: Array(html.utf8))
-        try Repo.pipeline.run(&doc)
-        return doc
-    }
+    func run(_ html: String) throws -> NewsDocument { try Repo.runHTML(html) }
 
     let first = "<p>政府撥款5億元推行新計劃，局方表示會在明年檢討。</p>"
     let second = "<p>第二段：創新科技署撥款3億元，明年完成。</p>"

@@ -26,6 +26,13 @@ enum Repo {
         return doc
     }
 
+    /// Runs the default pipeline over an HTML page.
+    static func runHTML(_ html: String) throws -> NewsDocument {
+        var doc = NewsDocument(id: "p", source: "p.html", format: .html, payload: Array(html.utf8))
+        try pipeline.run(&doc)
+        return doc
+    }
+
     /// A tab-separated case file under fixtures/: rows as dictionaries by header, comments skipped.
     static func cases(_ relative: String) -> [[String: String]] {
         let table = try! TSVTable(path: root + "/fixtures/" + relative)
