@@ -96,13 +96,14 @@ struct IngestCommand: ParsableCommand {
         var todo: [(InputFile, FileIO.Info, Reason)] = []
         var todoOrigins = Set<String>()   // one file named twice is one input
         var listing = InputReader.Listing()
+        var gone: [InputFailure] = []   // listed, then gone before it could be examined
         var listed = 0
         try storeStep {
             try kb.withLedger { ledger in
                 func decide(_ file: InputFile) throws {
                     listed += 1
                     guard let info = FileIO.info(file.path) else {
-                        listing.missing.append(InputFailure(InputLocation(file: file.path), docID: nil, code: .notFound, "\(file.path): gone while listing"))
+                        gone.append(InputFailure(InputLocation(file: file.path), docID: nil, code: .notFound, "\(file.path): gone while listing"))
                         return
                     }
                     let prior = try ledger(file.origin)
@@ -134,6 +135,7 @@ struct IngestCommand: ParsableCommand {
                 }
             }
         }
+        listing.missing += gone
 
         let progress = Progress(totalFiles: todo.count, totalBytes: todo.reduce(0) { $0 + $1.1.size }, bytes: bytesRead)
         // Storing runs on a writer thread of its own; `stored` belongs to it until `finish()`.
