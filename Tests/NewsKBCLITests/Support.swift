@@ -12,11 +12,9 @@ enum CLI {
         FileManager.default.fileExists(atPath: root + "/../shared/CONTRACT.md") ? root + "/../shared" : nil
     }
 
-    /// The debug binary `make test` builds before `swift test`.
-    static var binary: String {
-        for p in [root + "/.build/debug/newskb", root + "/.build/release/newskb"] where FileManager.default.isExecutableFile(atPath: p) { return p }
-        return root + "/.build/debug/newskb"
-    }
+    /// The debug binary `make test` builds before `swift test` (`swift build` then `swift test`
+    /// build the same sources, so it is never stale; a release binary from another day is never used).
+    static var binary: String { root + "/.build/debug/newskb" }
 
     struct Result {
         var status: Int32

@@ -35,7 +35,7 @@ struct DateRecognizerTests {
         let doc = try Repo.run("政策回顧\n\n2022年\n\n◆ 創新及科技局於7月1日改名為創新科技及工業局", published: "2024-06-20")
         let dates = doc.mentions(.date)
         #expect(dates.map { doc.text(of: $0) } == ["2022年", "7月1日"])
-        guard case .date(let v) = dates.last!.value else { return }
+        guard case .date(let v) = dates.last?.value else { Issue.record("no date value"); return }
         #expect(v.start.description == "2022-07-01")
     }
 
