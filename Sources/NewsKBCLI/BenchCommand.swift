@@ -28,39 +28,39 @@ struct BenchCommand: ParsableCommand {
         var serializeNs: UInt64 = 0
         var readNs: UInt64 = 0
         var out: [UInt8] = []
-        let wall0 = StageTimings.now()
+        let wall0 = MonotonicClock.now()
         for f in files {
-            var t0 = StageTimings.now()
+            var t0 = MonotonicClock.now()
             reader.read(file: f) { item in
                 let parsed = item.parsed   // JSONL records are parsed on the workers; count it as reading here
-                readNs += StageTimings.now() - t0
-                guard case .document(var doc) = parsed else { failures += 1; t0 = StageTimings.now(); return }
+                readNs += MonotonicClock.now() - t0
+                guard case .document(var doc) = parsed else { failures += 1; t0 = MonotonicClock.now(); return }
                 inputBytes += doc.payload.count
                 do {
                     try pipeline.run(&doc, timings: timings)
                     docs += 1
                     chars += doc.scalars.count
                     texts.append(doc.scalars)
-                    let s0 = StageTimings.now()
+                    let s0 = MonotonicClock.now()
                     Records.write(doc, to: &out)
                     out.removeAll(keepingCapacity: true)
-                    serializeNs += StageTimings.now() - s0
+                    serializeNs += MonotonicClock.now() - s0
                 } catch {
                     failures += 1
                 }
-                t0 = StageTimings.now()
+                t0 = MonotonicClock.now()
             }
         }
-        let wallNs = StageTimings.now() - wall0
+        let wallNs = MonotonicClock.now() - wall0
         // Bare ICU word break over the same clean texts: the fastest of three passes, so the
         // floor is not flattered by a slow moment of a shared machine.
         var icuNs = UInt64.max
         var words = 0
         for _ in 0..<3 {
-            let icu0 = StageTimings.now()
+            let icu0 = MonotonicClock.now()
             words = 0
             for t in texts { words += ICU.boundaries(t[...], sentence: false).bounds.count }
-            icuNs = min(icuNs, StageTimings.now() - icu0)
+            icuNs = min(icuNs, MonotonicClock.now() - icu0)
         }
 
         func row(_ name: String, _ ns: UInt64) -> String {

@@ -50,7 +50,7 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         let runID = Console.newRunID()
         log.apply(runID: runID)
-        let started = StageTimings.now()
+        let started = MonotonicClock.now()
         let startedAt = Console.timestamp()
         let pipeline = try options.loadPipeline()
         let pipelineDigest: String
@@ -269,7 +269,7 @@ struct IngestCommand: ParsableCommand {
             Console.event(level: "error", "store_failed", message: "cannot prune entities: \(error)", [("error", "\(error)")])
         }
         tally.files = listed
-        tally.seconds = Double(StageTimings.now() - started) / 1e9
+        tally.seconds = Double(MonotonicClock.now() - started) / 1e9
         let summary = tally.fields(kb: store.kb)
         try? kb.finishRun(id: runID, finished: Console.timestamp(), summary: summary.map { "\($0.0)=\($0.1)" }.joined(separator: " "))
         Console.event(level: "info", "summary", message: "ingested \(tally.files) files into \(store.kb): \(tally.readable)", summary)

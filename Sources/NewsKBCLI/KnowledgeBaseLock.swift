@@ -17,13 +17,13 @@ final class KnowledgeBaseLock {
         let path = canonical + ".lock"
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw CLIError(message: "cannot open lock file \(path): \(FileIO.lastError())", code: 74) }
-        let deadline = waitSeconds.isFinite ? StageTimings.now() + UInt64(max(0, min(waitSeconds, 1e9)) * 1e9) : UInt64.max
+        let deadline = waitSeconds.isFinite ? MonotonicClock.now() + UInt64(max(0, min(waitSeconds, 1e9)) * 1e9) : UInt64.max
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             if errno != EWOULDBLOCK && errno != EINTR {
                 close(fd)
                 throw CLIError(message: "cannot lock \(path): \(FileIO.lastError())", code: 74)
             }
-            if StageTimings.now() >= deadline {
+            if MonotonicClock.now() >= deadline {
                 close(fd)
                 throw CLIError(message: "knowledge base \(kb) is locked by another run (waited \(Int(waitSeconds)) s); try again later", code: 75)
             }

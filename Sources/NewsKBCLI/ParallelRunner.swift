@@ -26,7 +26,7 @@ final class ParallelRunner<Prepared>: @unchecked Sendable {
     /// Items for the workers, with their sequence numbers; nil while no workers run.
     private var queue: WorkQueue<(Int, InputItem)>?
     // Results by sequence number, shared with the workers; guarded by `mutex`.
-    private let mutex = Mutex()
+    private let mutex = Lock()
     private let resultReady = Condition()
     private var results: [Int: Outcome] = [:]
     // Used by the calling thread only.

@@ -14,7 +14,7 @@ final class Progress {
     let bytes: ByteCounter
     private var files = 0
     private var docs = 0
-    private let start = StageTimings.now()
+    private let start = MonotonicClock.now()
     private var lastDraw: UInt64 = 0
     private var drawn = false
 
@@ -59,7 +59,7 @@ final class Progress {
 
     private func draw(force: Bool = false) {
         guard interactive else { return }
-        let now = StageTimings.now()
+        let now = MonotonicClock.now()
         if !force && now - lastDraw < 200_000_000 { return }
         lastDraw = now
         let text = Self.line(files: files, totalFiles: totalFiles, docs: docs, bytes: bytes.bytes, totalBytes: totalBytes,

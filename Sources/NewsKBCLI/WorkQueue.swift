@@ -4,7 +4,7 @@ import NewsKBCore
 /// `capacity` items are waiting; ``pop()`` waits for an item and returns nil once the queue
 /// is closed and empty, which ends a worker's loop.
 final class WorkQueue<Element>: @unchecked Sendable {
-    private let mutex = Mutex()
+    private let mutex = Lock()
     private let changed = Condition()
     private var items = FIFO<Element>()
     private var closed = false

@@ -75,7 +75,7 @@ extension KnowledgeBase {
             try upsertEntity(doc.entities[id]!, in: db)
         }
         for (i, r) in doc.relations.enumerated() {
-            try rows.relation(docID: doc.id, ord: i, type: r.type, subject: r.subject, record: records.relations[i])
+            try rows.relation(docID: doc.id, ord: i, type: r.type.rawValue, subject: r.subject, record: records.relations[i])
         }
         return old == nil ? .added : .replaced
     }

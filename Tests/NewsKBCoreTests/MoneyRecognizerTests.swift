@@ -41,9 +41,9 @@ struct MoneyRecognizerTests {
         guard case .money(let a) = region.value, case .money(let b) = fallback.value, case .money(let c) = explicit.value else {
             Issue.record("no values"); return
         }
-        #expect(a.currencySource == "region")
-        #expect(b.currencySource == "region", "the pipeline's own region HK decides when the input names none")
-        #expect(c.currencySource == "explicit")
+        #expect(a.currencySource == .region)
+        #expect(b.currencySource == .region, "the pipeline's own region HK decides when the input names none")
+        #expect(c.currencySource == .explicit)
     }
 
     @Test("two amounts in one sentence stay two")

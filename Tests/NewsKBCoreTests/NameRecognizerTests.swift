@@ -32,7 +32,7 @@ struct NameRecognizerTests {
         let doc = try Repo.run("創新及科技局於7月1日改名為創新科技及工業局。")
         let ids = doc.mentions.compactMap(\.entityID)
         #expect(ids == ["inst:itb", "inst:itib"])
-        #expect(doc.relations.contains { $0.type == "renamed_to" && $0.subject == "inst:itb" && $0.object == .entity("inst:itib") })
+        #expect(doc.relations.contains { $0.type == .renamedTo && $0.subject == "inst:itb" && $0.object == .entity("inst:itib") })
     }
 
     @Test("names the lexicon lacks are found by suffix, with the left edge at a stop word", arguments: [
@@ -62,7 +62,7 @@ struct NameRecognizerTests {
         let doc = try Repo.run("香港中文大學工程學院副院長表示。港中大工程學院亦同意。")
         let ids = Set(doc.mentions.compactMap(\.entityID))
         #expect(ids.count == 1, "\(ids)")
-        #expect(doc.relations.contains { $0.type == "part_of" && $0.object == .entity("inst:cuhk") })
+        #expect(doc.relations.contains { $0.type == .partOf && $0.object == .entity("inst:cuhk") })
     }
 }
 
@@ -77,7 +77,7 @@ struct RelationFinderTests {
     ])
     func funding(_ text: String, _ subject: String, _ min: String) throws {
         let doc = try Repo.run(text)
-        let f = doc.relations.filter { $0.type == "funding" }
+        let f = doc.relations.filter { $0.type == .funding }
         #expect(f.count == 1 && f[0].subject == subject, "\(f)")
         if case .money(let v)? = f.first?.object { #expect(v.min?.description == min) }
     }
@@ -88,13 +88,13 @@ struct RelationFinderTests {
         "立法會財務委員會昨日通過撥款約12億元。",
     ])
     func noFunding(_ text: String) throws {
-        #expect(try Repo.run(text).relations.filter { $0.type == "funding" }.isEmpty)
+        #expect(try Repo.run(text).relations.filter { $0.type == .funding }.isEmpty)
     }
 
     @Test("a programme announced on a date")
     func announced() throws {
         let doc = try Repo.run("2022年12月，局長提出了《香港創新科技發展藍圖》。")
-        #expect(doc.relations.contains { $0.type == "announced_on" && $0.subject == "prog:blueprint" })
+        #expect(doc.relations.contains { $0.type == .announcedOn && $0.subject == "prog:blueprint" })
     }
 }
 

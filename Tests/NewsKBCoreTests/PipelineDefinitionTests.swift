@@ -17,7 +17,7 @@ struct PipelineDefinitionTests {
         let p = try PipelineDefinition.load(Repo.root + "/pipelines/hk-news.json")
         #expect(p.region == "HK" && p.currency == "HKD")
         #expect(p.plainCurrency(region: "CN").code == "CNY")
-        #expect(p.plainCurrency(region: nil).source == "pipeline")
+        #expect(p.plainCurrency(region: nil).source == .pipeline)
     }
 
     func write(_ json: String) -> String {

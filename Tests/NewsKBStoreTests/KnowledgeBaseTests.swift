@@ -60,7 +60,7 @@ struct KnowledgeBaseTests {
                 for id in a.entities.keys.sorted() { try KnowledgeBase.upsertEntity(a.entities[id]!, in: db) }
                 for (i, rel) in a.relations.enumerated() {
                     try db.execute(sql: "INSERT INTO relation (doc_id, ord, type, subject, record) VALUES (?, ?, ?, ?, ?)",
-                                   arguments: [a.id, i, rel.type, rel.subject, r.relations[i]])
+                                   arguments: [a.id, i, rel.type.rawValue, rel.subject, r.relations[i]])
                 }
                 try db.execute(sql: "INSERT INTO input_error (source, doc_id, error) VALUES ('feed.jsonl:2', NULL, 'E-INPUT: not a JSON record')")
             }

@@ -1,18 +1,3 @@
-/// The format of an input's payload before decoding.
-public enum PayloadFormat: String, Sendable {
-    case text, html
-}
-
-/// Where a document's published date came from.
-public enum PublishedSource: String, Sendable {
-    /// The input record or transport named it.
-    case input
-    /// The page's metadata or dateline.
-    case page
-    /// The run's `--published` default for inputs that carry none.
-    case fallback
-}
-
 /// One news document as it moves through the stages.
 ///
 /// Stages read and write only this value. Offsets in every span layer are
@@ -131,22 +116,5 @@ public struct NewsDocument: Sendable {
         mentionCover.cover(m.start, m.end)
         mentionCoverCount = mentions.count
         return true
-    }
-}
-
-extension Array where Element == Bool {
-    /// Marks `start..<end` (clamped to the array).
-    mutating func cover(_ start: Int, _ end: Int) {
-        var i = Swift.max(0, start)
-        let e = Swift.min(end, count)
-        while i < e { self[i] = true; i += 1 }
-    }
-
-    /// Whether any of `start..<end` (clamped) is marked.
-    func anyCovered(_ start: Int, _ end: Int) -> Bool {
-        var i = Swift.max(0, start)
-        let e = Swift.min(end, count)
-        while i < e { if self[i] { return true }; i += 1 }
-        return false
     }
 }

@@ -110,7 +110,7 @@ public enum Records {
         case .date(let v): writeDate(v, to: &out)
         case .name(let v):
             ascii("{\"lexicon_id\":", &out); string(v.lexiconID, &out)
-            ascii(",\"method\":", &out); string(v.method, &out)
+            ascii(",\"method\":", &out); string(v.method.rawValue, &out)
             ascii(",\"name\":", &out); string(v.name, &out)
             out.append(UInt8(ascii: "}"))
         case .none: ascii("null", &out)
@@ -121,7 +121,7 @@ public enum Records {
     static func writeMoney(_ v: MoneyValue, to out: inout [UInt8]) {
         ascii("{\"approximate\":", &out); bool(v.approximate, &out)
         ascii(",\"currency\":", &out); string(v.currency, &out)
-        ascii(",\"currency_source\":", &out); string(v.currencySource, &out)
+        ascii(",\"currency_source\":", &out); string(v.currencySource.rawValue, &out)
         ascii(",\"max\":", &out); decimal(v.max, &out)
         ascii(",\"min\":", &out); decimal(v.min, &out)
         out.append(UInt8(ascii: "}"))
@@ -148,7 +148,7 @@ public enum Records {
         }
         ascii(",\"subject\":", &out); string(r.subject, &out)
         ascii(",\"subject_text\":", &out); string(r.subjectText, &out)
-        ascii(",\"type\":", &out); string(r.type, &out)
+        ascii(",\"type\":", &out); string(r.type.rawValue, &out)
         out.append(UInt8(ascii: "}"))
     }
 

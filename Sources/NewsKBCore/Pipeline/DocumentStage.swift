@@ -1,15 +1,3 @@
-/// What a stage needs from earlier stages and adds for later ones.
-public enum AnnotationKey: String, Sendable, Hashable, CaseIterable {
-    case payload, decoded, paragraphs, text, language, sentences, tokens
-    case money, dates, names, entities, relations
-}
-
-/// Settings every stage may read while it runs.
-public struct StageContext: Sendable {
-    public let pipeline: PipelineDefinition
-    public init(pipeline: PipelineDefinition) { self.pipeline = pipeline }
-}
-
 /// One step of the pipeline: reads the document, adds one layer to it.
 ///
 /// Stages are built once per pipeline (lexicons compiled then) and shared by

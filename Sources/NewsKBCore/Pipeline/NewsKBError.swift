@@ -27,12 +27,3 @@ public enum NewsKBError: Error, CustomStringConvertible, Sendable {
 
     public var description: String { "\(code.rawValue): \(message)" }
 }
-
-/// A stage's failure on a document, with the stage's name.
-public struct StageFailure: Error, Sendable, CustomStringConvertible {
-    public var stage: String
-    public var code: ErrorCode
-    public var message: String
-
-    public var description: String { "\(code.rawValue): \(stage): \(message)" }
-}

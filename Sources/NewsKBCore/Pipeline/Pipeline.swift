@@ -25,8 +25,8 @@ public struct Pipeline: Sendable {
     public func run(_ doc: inout NewsDocument, timings: StageTimings? = nil) throws {
         if doc.region == nil { doc.region = definition.region }
         for (i, stage) in stages.enumerated() {
-            let t0 = timings == nil ? 0 : StageTimings.now()
-            defer { if let t = timings { t.add(stage: i, name: stage.name, nanoseconds: StageTimings.now() - t0) } }
+            let t0 = timings == nil ? 0 : MonotonicClock.now()
+            defer { if let t = timings { t.add(stage: i, name: stage.name, nanoseconds: MonotonicClock.now() - t0) } }
             do {
                 try stage.process(&doc, in: context)
             } catch let e as NewsKBError {
@@ -34,33 +34,6 @@ public struct Pipeline: Sendable {
             } catch {
                 throw StageFailure(stage: stage.name, code: .stage, message: "\(error)")
             }
-        }
-    }
-}
-
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// Time spent in each stage, summed over documents.
-public final class StageTimings: @unchecked Sendable {
-    public private(set) var names: [String] = []
-    public private(set) var nanoseconds: [UInt64] = []
-    private let lock = Mutex()
-
-    public init() {}
-
-    public static func now() -> UInt64 {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
-    }
-
-    func add(stage: Int, name: String, nanoseconds ns: UInt64) {
-        lock.withLock {
-            while names.count <= stage { names.append(""); nanoseconds.append(0) }
-            names[stage] = name
-            nanoseconds[stage] += ns
         }
     }
 }

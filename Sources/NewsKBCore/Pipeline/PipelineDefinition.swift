@@ -4,16 +4,6 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// One stage of a pipeline file: a versioned stage name, its lexicons and options.
-public struct StageConfig: Codable, Sendable, Hashable {
-    /// Registry name, e.g. `recognise.money.v1`.
-    public var stage: String
-    /// Lexicon paths, relative to the pipeline file's folder.
-    public var lexicons: [String]?
-    /// Stage options as strings; each stage reads and validates its own.
-    public var options: [String: String]?
-}
-
 /// A pipeline file (`pipelines/*.json`) decoded and validated.
 public struct PipelineDefinition: Codable, Sendable {
     public var name: String
@@ -44,9 +34,9 @@ public struct PipelineDefinition: Codable, Sendable {
     }
 
     /// The currency plain 元 takes in a document of `region`, and how that was decided.
-    public func plainCurrency(region: String?) -> (code: String, source: String) {
-        if let r = region, let c = regionCurrencies[r.uppercased()] { return (c, "region") }
-        return (currency, "pipeline")
+    public func plainCurrency(region: String?) -> (code: String, source: CurrencySource) {
+        if let r = region, let c = regionCurrencies[r.uppercased()] { return (c, .region) }
+        return (currency, .pipeline)
     }
 
     /// Loads a pipeline by file path or by name (looked up in ``searchPaths``).

@@ -8,7 +8,7 @@ public enum StageRegistry {
     }
 
     public static let entries: [Entry] = [
-        Entry(name: "decode.v1", requires: [.payload], assigns: [.decoded]) { c, _, _ in try Decoder(config: c) },
+        Entry(name: "decode.v1", requires: [.payload], assigns: [.decoded]) { c, _, _ in try CharsetDecodingStage(config: c) },
         Entry(name: "html.content.v1", requires: [.decoded], assigns: [.paragraphs]) { c, _, l in try HTMLContentStage(config: c, lexicons: l) },
         Entry(name: "clean.text.v1", requires: [.decoded], assigns: [.text]) { c, _, _ in try TextCleaner(config: c) },
         Entry(name: "detect.language.v1", requires: [.text], assigns: [.language]) { c, p, l in try LanguageDetector(config: c, pipeline: p, lexicons: l) },

@@ -1,0 +1,348 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Finds dates and resolves them to inclusive day ranges: absolute forms (`2024年6月20日`,
+/// `2024-06-20`, `20/6/2024`, `二〇二四年六月`), quarters and parts (`2025年第三季`,
+/// `今年年底`, `4月中`), Hong Kong fiscal years (`2024-25年度`), `民國113年`, and
+/// expressions relative to the published date (`去年12月`, `本月15日`, `昨日`).
+/// A bare `7月1日` takes the year of a heading or sentence just before it.
+public struct DateRecognizer: DocumentStage {
+    public let name = "recognise.date.v1"
+    let vocab: DateVocabulary
+    /// A heading paragraph this short passes its year to the paragraph after it.
+    let headingMaxLength: Int
+
+    public init(config: StageConfig, pipeline: PipelineDefinition, lexicons: LexiconCache) throws {
+        vocab = try DateVocabulary(table: lexicons.table(config, endingWith: "dates.tsv"))
+        headingMaxLength = try config.intOption("headingMaxLength", default: 16)
+    }
+
+    /// A year as written: absolute, relative to the published date, or not written at all.
+    enum YearSource { case absolute(Int), relative(Int), none }
+
+    struct Found {
+        var start: Int
+        var end: Int
+        var value: DateValue?
+        /// The year the expression states (absolute or relative), to pass on to bare dates.
+        var statedYear: Int?
+    }
+
+    public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
+        let s = doc.scalars
+        let boundaries = TokenBoundaries(flags: doc.isTokenBoundary)
+        let scanner = Scan(s: s, vocab: vocab, published: doc.published, tokenBoundaries: boundaries,
+                           taiwan: (doc.region ?? context.pipeline.region).uppercased() == "TW")
+        let paragraphs = Self.paragraphs(s)
+        var found: [Found] = []
+        var i = 0
+        // Locals, so the closure below captures an integer rather than a copy of the stage.
+        let headingMax = headingMaxLength, firstScalars = vocab.firstScalars, numberStarts = NumberScanner.numberStarts
+        while i < s.count {
+            // Most characters start no date: skip them before any parsing.
+            if !firstScalars.contains(s[i]) && !numberStarts.contains(s[i]) && s[i] != "民" {
+                i += 1
+                continue
+            }
+            guard let f = scanner.match(at: i, contextYear: { Self.contextYear(for: $0, found: found, doc: doc, paragraphs: paragraphs, headingMaxLength: headingMax) }) else {
+                i += 1
+                continue
+            }
+            found.append(f)
+            i = f.end
+        }
+        for f in found {
+            var m = Mention(type: .date, start: f.start, end: f.end, value: f.value.map { .date($0) } ?? .none)
+            m.sentence = doc.sentenceIndex(at: f.start)
+            doc.addMention(m)
+        }
+    }
+
+    /// The year a bare month or day takes: from a date stating a year in the same or the
+    /// previous sentence, the same paragraph, or a short heading paragraph just before.
+    static func contextYear(for offset: Int, found: [Found], doc: NewsDocument, paragraphs: [Range<Int>], headingMaxLength: Int) -> Int? {
+        guard let last = found.last(where: { $0.statedYear != nil && $0.end <= offset }), let year = last.statedYear else {
+            return doc.published?.year
+        }
+        let sHere = doc.sentenceIndex(at: offset), sThere = doc.sentenceIndex(at: last.start)
+        let pHere = paragraphs.firstIndex { $0.contains(offset) } ?? 0
+        let pThere = paragraphs.firstIndex { $0.contains(last.start) } ?? 0
+        if sHere - sThere <= 1 || pHere == pThere { return year }
+        if pHere - pThere == 1, paragraphs[pThere].count <= headingMaxLength { return year }
+        return doc.published?.year
+    }
+
+    static func paragraphs(_ s: [Unicode.Scalar]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        while i < s.count {
+            if s[i] == "\n" {
+                if i > start { out.append(start..<i) }
+                start = i + 1
+            }
+            i += 1
+        }
+        if start < s.count { out.append(start..<s.count) }
+        return out
+    }
+}
+
+extension DateRecognizer {
+    /// The scanning state over one document.
+    struct Scan {
+        let s: [Unicode.Scalar]
+        let vocab: DateVocabulary
+        let published: CivilDate?
+        let tokenBoundaries: TokenBoundaries
+        let taiwan: Bool
+
+        func at(_ i: Int) -> Unicode.Scalar? { i < s.count ? s[i] : nil }
+
+        /// ISO weekday, Monday 1 … Sunday 7 (1970-01-01 was a Thursday).
+        static func weekday(_ d: CivilDate) -> Int {
+            let n = d.dayNumber
+            return ((n % 7 + 7) % 7 + 3) % 7 + 1
+        }
+
+        static let dateMarks = ScalarSet("年月日號号-/.／－–季度代".unicodeScalars)
+
+        func hasDateMark(from i: Int, within n: Int) -> Bool {
+            var j = i
+            let end = min(s.count, i + n)
+            while j < end { if Scan.dateMarks.contains(s[j]) { return true }; j += 1 }
+            return false
+        }
+
+        /// Reads 1...maxDigits ASCII or full-width digits.
+        func digits(_ i: Int, max maxDigits: Int) -> (value: Int, end: Int, count: Int)? {
+            var v = 0, j = i
+            while j < s.count, j - i < maxDigits + 1, let d = Scalars.digit(s[j]) { v = v * 10 + d; j += 1 }
+            let n = j - i
+            if n == 0 || n > maxDigits { return nil }
+            return (v, j, n)
+        }
+
+        /// A small Chinese or Arabic number (months, days, ROC years) ending before `unit`.
+        func smallNumber(_ i: Int, max maxValue: Int) -> (value: Int, end: Int)? {
+            if let d = digits(i, max: 3) { return d.value <= maxValue ? (d.value, d.end) : nil }
+            guard let n = NumberScanner.scan(s, at: i), n.isExact, !n.hasBigUnit, n.low <= Decimal(maxValue) else { return nil }
+            // Limit to the numeral characters a date uses.
+            guard let v = n.integer else { return nil }
+            return (v, n.end)
+        }
+
+        func match(at i: Int, contextYear: (Int) -> Int?) -> Found? {
+            let c = s[i]
+            // A number starts a date only with a date mark close behind it.
+            if NumberScanner.canStart(c), !hasDateMark(from: i, within: 14), vocab.words.longestMatch(in: s, at: i) == nil { return nil }
+            if i > 0, Scalars.digit(s[i - 1]) != nil || s[i - 1] == "." || s[i - 1] == "/" || s[i - 1] == "-" && Scalars.digit(c) != nil { return nil }
+            if Scalars.digit(c) != nil, let f = numeric(at: i) { return f }
+            // 民國113年
+            if c == "民", at(i + 1) == "國" || at(i + 1) == "国", let n = smallNumber(i + 2, max: 200), at(n.end) == "年" {
+                return continueAfterYear(start: i, yearEnd: n.end + 1, year: 1911 + n.value, relative: false, contextYear: contextYear)
+            }
+            // A year: 2024年, 二〇二四年
+            if let y = writtenYear(at: i) {
+                return continueAfterYear(start: i, yearEnd: y.end, year: y.year, relative: false, contextYear: contextYear)
+            }
+            if let w = vocab.words.longestMatch(in: s, at: i) {
+                switch w.payload {
+                case .yearRelative(let off):
+                    guard let p = published else {
+                        // Read the whole expression (去年12月), but without a published date it has no value.
+                        var f = continueAfterYear(start: i, yearEnd: w.end, year: 2000, relative: true, contextYear: contextYear)
+                        f.value = nil
+                        f.statedYear = nil
+                        return f
+                    }
+                    return continueAfterYear(start: i, yearEnd: w.end, year: p.year + off, relative: true, contextYear: contextYear)
+                case .dayRelative(let off):
+                    guard let p = published else { return Found(start: i, end: w.end, value: nil, statedYear: nil) }
+                    let d = p.adding(days: off)
+                    return Found(start: i, end: w.end, value: DateValue(start: d, end: d, granularity: .day, relative: true), statedYear: nil)
+                case .monthRelative(let off):
+                    guard let p = published else {
+                        var f = continueAfterMonth(start: i, monthEnd: w.end, year: 2000, month: 1, relative: true, statedYear: nil)
+                        f.value = nil
+                        return f
+                    }
+                    let m = CivilDate(year: p.year, month: p.month, day: 1).adding(months: off)
+                    return continueAfterMonth(start: i, monthEnd: w.end, year: m.year, month: m.month, relative: true, statedYear: nil)
+                case .weekRelative(let off):
+                    // 上周五, 下星期一, 本周末: a day (or the weekend) of a week relative to the published date.
+                    guard let next = at(w.end) else { break }
+                    let weekday: Int?
+                    switch next {
+                    case "一": weekday = 1
+                    case "二": weekday = 2
+                    case "三": weekday = 3
+                    case "四": weekday = 4
+                    case "五": weekday = 5
+                    case "六": weekday = 6
+                    case "日", "天": weekday = 7
+                    case "末": weekday = 0
+                    default: weekday = nil
+                    }
+                    guard let wd = weekday else { break }
+                    guard let p = published else { return Found(start: i, end: w.end + 1, value: nil, statedYear: nil) }
+                    let monday = p.adding(days: -(Self.weekday(p) - 1) + 7 * off)
+                    let v = wd == 0
+                        ? DateValue(start: monday.adding(days: 5), end: monday.adding(days: 6), granularity: .day, relative: true)
+                        : DateValue(start: monday.adding(days: wd - 1), end: monday.adding(days: wd - 1), granularity: .day, relative: true)
+                    return Found(start: i, end: w.end + 1, value: v, statedYear: nil)
+                default:
+                    break
+                }
+            }
+            // A decade written short: 50年代, 九十年代 (the 1900s).
+            if let n = smallNumber(i, max: 90), n.value >= 20, n.value % 10 == 0, at(n.end) == "年", at(n.end + 1) == "代" {
+                let y = 1900 + n.value
+                let v = DateValue(start: CivilDate(year: y, month: 1, day: 1), end: CivilDate(year: y + 9, month: 12, day: 31), granularity: .year)
+                return Found(start: i, end: n.end + 2, value: v, statedYear: nil)
+            }
+            // A bare month: 7月1日, 六月
+            if let m = smallNumber(i, max: 12), m.value >= 1, at(m.end) == "月", !isMonthCount(m.end) {
+                guard let y = contextYear(i) else { return Found(start: i, end: m.end + 1, value: nil, statedYear: nil) }
+                return continueAfterMonth(start: i, monthEnd: m.end + 1, year: y, month: m.value, relative: true, statedYear: nil)
+            }
+            return nil
+        }
+
+        /// "3個月" is a duration, "3月" a month; also 月份 and 月薪 are not.
+        func isMonthCount(_ monthIndex: Int) -> Bool {
+            guard let n = at(monthIndex + 1) else { return false }
+            return "薪租費费供息餅饼球".unicodeScalars.contains(n)
+        }
+
+        /// A four-digit year with 年 (Arabic, full-width or Chinese digits), or an ROC year in Taiwan.
+        func writtenYear(at i: Int) -> (year: Int, end: Int)? {
+            if let d = digits(i, max: 4), d.count == 4, at(d.end) == "年", (1800...2200).contains(d.value) {
+                return (d.value, d.end + 1)
+            }
+            // 二〇二四年: four Chinese digits written positionally.
+            var v = 0, j = i
+            while j < s.count, j - i < 4, let d = NumberScanner.chineseDigit(s[j]) { v = v * 10 + d; j += 1 }
+            if j - i == 4, at(j) == "年", (1800...2200).contains(v) { return (v, j + 1) }
+            // 二千零四年, 两千年: a year written with units.
+            if let n = NumberScanner.scan(s, at: i), n.isExact, !n.hasBigUnit, !n.arabicOnly, at(n.end) == "年",
+               let y = n.integer, (1800...2200).contains(y) { return (y, n.end + 1) }
+            // 07年: a two-digit year with a leading zero is this century.
+            if let d = digits(i, max: 2), d.count == 2, s[i] == "0" || s[i] == "０", at(d.end) == "年",
+               !(at(d.end + 1).map { "來来間间內内多半代".unicodeScalars.contains($0) } ?? false) {
+                return (2000 + d.value, d.end + 1)
+            }
+            // 零八年 likewise.
+            if s[i] == "零" || s[i] == "〇", i + 1 < s.count, let d = NumberScanner.chineseDigit(s[i + 1]), d > 0, at(i + 2) == "年",
+               !(i > 0 && NumberScanner.chineseDigit(s[i - 1]) != nil) {
+                return (2000 + d, i + 3)
+            }
+            if taiwan, let n = smallNumber(i, max: 150), at(n.end) == "年" {
+                let next = at(n.end + 1)
+                let followsMonth = next.map { Scalars.digit($0) != nil || NumberScanner.chineseDigit($0) != nil || $0 == "十" || $0 == "度" } ?? false
+                let durationish = next.map { "來来間间內内後后前多半以起至".unicodeScalars.contains($0) } ?? false
+                if followsMonth || (n.value >= 50 && !durationish) { return (1911 + n.value, n.end + 1) }
+            }
+            return nil
+        }
+
+        /// Numeric dates: fiscal years, ISO and slashed forms, day-first Hong Kong dates.
+        func numeric(at i: Int) -> Found? {
+            guard let a = digits(i, max: 4) else { return nil }
+            let sep = at(a.end)
+            if a.count == 4, let sp = sep, "-/－–至／".unicodeScalars.contains(sp), let b = digits(a.end + 1, max: 4) {
+                // Fiscal year: 2024-25年度, 2024/25財政年度, 2024-2025年度
+                let second = b.count == 2 ? a.value + 1 - (a.value + 1) % 100 + b.value : b.value
+                if (b.count == 2 || b.count == 4), second == a.value + 1 {
+                    var j = b.end
+                    if at(j) == "年", at(j + 1) == "度" { j += 2 }
+                    else if at(j) == "財" || at(j) == "财", at(j + 1) == "政", at(j + 2) == "年", at(j + 3) == "度" { j += 4 }
+                    else if at(j) == "財" || at(j) == "财", at(j + 1) == "年" { j += 2 }
+                    else { j = -1 }
+                    if j > 0 {
+                        let v = DateValue(start: CivilDate(year: a.value, month: 4, day: 1), end: CivilDate(year: second, month: 3, day: 31), granularity: .fiscalYear)
+                        return Found(start: i, end: j, value: v, statedYear: a.value)
+                    }
+                }
+                // 2024-06-20, 2024/6/20, 2024.6.20
+                if sp != "至", (1800...2200).contains(a.value), b.count <= 2, (1...12).contains(b.value) {
+                    if at(b.end) == sp, let d = digits(b.end + 1, max: 2), CivilDate.isValid(year: a.value, month: b.value, day: d.value),
+                       !(at(d.end).map { Scalars.digit($0) != nil } ?? false) {
+                        let day = CivilDate(year: a.value, month: b.value, day: d.value)
+                        return Found(start: i, end: d.end, value: DateValue(start: day, end: day, granularity: .day), statedYear: a.value)
+                    }
+                }
+            }
+            if a.count == 4, sep == ".", let b = digits(a.end + 1, max: 2), at(b.end) == ".", let d = digits(b.end + 1, max: 2),
+               CivilDate.isValid(year: a.value, month: b.value, day: d.value), (1800...2200).contains(a.value) {
+                let day = CivilDate(year: a.value, month: b.value, day: d.value)
+                return Found(start: i, end: d.end, value: DateValue(start: day, end: day, granularity: .day), statedYear: a.value)
+            }
+            // 20/6/2024 (Hong Kong writes the day first)
+            if a.count <= 2, sep == "/", let b = digits(a.end + 1, max: 2), at(b.end) == "/", let y = digits(b.end + 1, max: 4), y.count == 4,
+               CivilDate.isValid(year: y.value, month: b.value, day: a.value), !(at(y.end).map { Scalars.digit($0) != nil } ?? false) {
+                let day = CivilDate(year: y.value, month: b.value, day: a.value)
+                return Found(start: i, end: y.end, value: DateValue(start: day, end: day, granularity: .day), statedYear: y.value)
+            }
+            return nil
+        }
+
+        /// After a year: 度, 年代, quarters, halves and parts, or a month.
+        func continueAfterYear(start: Int, yearEnd: Int, year: Int, relative: Bool, contextYear: (Int) -> Int?) -> Found {
+            let yearRange = DateValue(start: CivilDate(year: year, month: 1, day: 1), end: CivilDate(year: year, month: 12, day: 31), granularity: .year, relative: relative)
+            var j = yearEnd
+            if at(j) == "度" { j += 1 }
+            else if at(j) == "代", !relative, year % 10 == 0 {
+                let v = DateValue(start: CivilDate(year: year, month: 1, day: 1), end: CivilDate(year: year + 9, month: 12, day: 31), granularity: .year)
+                return Found(start: start, end: j + 1, value: v, statedYear: nil)
+            }
+            // Parts written after the year (第三季, 上半年) or sharing its 年 (年底 in 今年年底 or 2024年底).
+            for k in [j, j - 1] where k >= start {
+                guard let w = vocab.words.longestMatch(in: s, at: k), w.end > j else { continue }
+                // A single new character must stand alone as a word (今年中 but not 今年中國).
+                if w.end - j == 1, !tokenBoundaries.contains(w.end) { continue }
+                switch w.payload {
+                case .quarter(let q):
+                    var end = w.end
+                    if at(end) == "度" { end += 1 }
+                    let v = DateValue(start: CivilDate(year: year, month: 3 * q - 2, day: 1), end: CivilDate.lastOfMonth(year: year, month: 3 * q), granularity: .quarter, relative: relative)
+                    return Found(start: start, end: end, value: v, statedYear: year)
+                case .yearPart(let a, let b):
+                    let g: DateGranularity = (a == 1 && b == 12) ? .year : (b - a == 5 ? .half : .partOfYear)
+                    let v = DateValue(start: CivilDate(year: year, month: a, day: 1), end: CivilDate.lastOfMonth(year: year, month: b), granularity: g, relative: relative)
+                    return Found(start: start, end: w.end, value: v, statedYear: year)
+                default:
+                    continue
+                }
+            }
+            if let m = smallNumber(j, max: 12), m.value >= 1, at(m.end) == "月", !isMonthCount(m.end) {
+                return continueAfterMonth(start: start, monthEnd: m.end + 1, year: year, month: m.value, relative: relative, statedYear: year)
+            }
+            return Found(start: start, end: j, value: yearRange, statedYear: year)
+        }
+
+        /// After a month: a day (日/號), or a part of the month (上旬, 月底, 中).
+        func continueAfterMonth(start: Int, monthEnd: Int, year: Int, month: Int, relative: Bool, statedYear: Int?) -> Found {
+            let j = monthEnd
+            if let d = smallNumber(j, max: 31), let u = at(d.end), u == "日" || u == "號" || u == "号",
+               CivilDate.isValid(year: year, month: month, day: d.value) {
+                let day = CivilDate(year: year, month: month, day: d.value)
+                return Found(start: start, end: d.end + 1, value: DateValue(start: day, end: day, granularity: .day, relative: relative), statedYear: statedYear)
+            }
+            for k in [j, j - 1] {
+                guard let w = vocab.words.longestMatch(in: s, at: k), w.end > j, case .monthPart(let a, let b) = w.payload else { continue }
+                if w.end - j == 1, w.end < s.count, !tokenBoundaries.contains(w.end) || vocab.blockedAfter[s[j]]?.contains(s[w.end]) == true { continue }
+                let last = CivilDate.daysIn(year: year, month: month)
+                let v = DateValue(start: CivilDate(year: year, month: month, day: a), end: CivilDate(year: year, month: month, day: b == 0 ? last : min(b, last)),
+                                  granularity: .partOfMonth, relative: relative)
+                return Found(start: start, end: w.end, value: v, statedYear: statedYear)
+            }
+            let v = DateValue(start: CivilDate(year: year, month: month, day: 1), end: CivilDate.lastOfMonth(year: year, month: month), granularity: .month, relative: relative)
+            // 3月份 is March too.
+            return Found(start: start, end: at(j) == "份" ? j + 1 : j, value: v, statedYear: statedYear)
+        }
+    }
+}

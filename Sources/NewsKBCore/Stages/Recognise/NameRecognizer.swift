@@ -1,0 +1,320 @@
+/// Finds institutions and programmes two ways: the curated lexicon (every alias, both
+/// scripts, quote marks ignored) and suffix rules over ICU words for names it lacks
+/// (…辦公室, …研發院, …計劃), with the left edge set by tokens and stop words.
+/// A rule name that begins with a lexicon institution keeps the whole name
+/// (香港中文大學工程學院) and records what it is part of.
+public struct NameRecognizer: DocumentStage {
+    public let name = "recognise.names.v1"
+    public let lexicon: NameLexicon
+    let rules: NameRules
+
+    public init(config: StageConfig, pipeline: PipelineDefinition, lexicons: LexiconCache) throws {
+        let variants = try lexicons.table(config, endingWith: "hk-variants.tsv")
+        let folder = try NameFolder(table: variants)
+        let progPath = try lexicons.path(config, endingWith: "programmes.tsv")
+        let instPath = try lexicons.path(config, endingWith: "institutions.tsv")
+        let progs = try lexicons.table(config, endingWith: "programmes.tsv")
+        let insts = try lexicons.table(config, endingWith: "institutions.tsv")
+        lexicon = try lexicons.shared("names:" + progPath + ":" + instPath) {
+            try NameLexicon(tables: [(progs, .programme), (insts, .institution)], folder: folder)
+        }
+        rules = try NameRules(rules: lexicons.table(config, endingWith: "name-rules.tsv"),
+                              stopWords: TSVTable.lines(path: lexicons.path(config, endingWith: "name-stopwords.txt")),
+                              genericWords: TSVTable.lines(path: lexicons.path(config, endingWith: "name-generic.txt")),
+                              notBefore: TSVTable.lines(path: lexicons.path(config, endingWith: "name-not-before.txt")),
+                              folder: folder, maxLength: config.intOption("maxRuleNameLength", default: 16))
+    }
+
+    struct Candidate {
+        var start: Int
+        var end: Int
+        var type: MentionType
+        /// The lexicon entry (an index into ``NameLexicon/entries``) for a lexicon match.
+        var entry: Int?
+        /// For a rule name that begins with a lexicon institution: that institution.
+        var partOf: Int?
+    }
+
+    public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
+        let s = doc.scalars
+        let boundaries = TokenBoundaries(flags: doc.isTokenBoundary)
+        let lexical = lexiconMatches(s, boundaries: boundaries, published: doc.published)
+        // Code points of amounts and dates already found, and of the names chosen so far:
+        // every overlap test is a look at the code points of one name, whatever the count.
+        var taken = [Bool](repeating: false, count: s.count + 1)
+        for m in doc.mentions { taken.cover(m.start, m.end) }
+        var chosenCover = [Bool](repeating: false, count: s.count + 1)
+        var chosen: [Candidate] = []
+        let ruled = ruleMatches(doc, boundaries: boundaries, lexical: lexical)
+        // Rule names that contain a lexicon match at their start win over it; others yield.
+        var covered = [Bool](repeating: false, count: lexical.count)
+        for r in ruled where !taken.anyCovered(r.start, r.end) {
+            let near = Self.overlapping(lexical, r.start, r.end)
+            var crossing = false, endsInside = false
+            for k in near {
+                let l = lexical[k]
+                if r.start <= l.start && l.end <= r.end {
+                    if l.start > r.start && l.end == r.end { endsInside = true }
+                } else {
+                    crossing = true
+                }
+            }
+            if crossing || endsInside { continue }
+            for k in near { covered[k] = true }
+            chosen.append(r)
+            chosenCover.cover(r.start, r.end)
+        }
+        for (i, l) in lexical.enumerated() where !covered[i] {
+            if taken.anyCovered(l.start, l.end) || chosenCover.anyCovered(l.start, l.end) { continue }
+            chosen.append(l)
+            chosenCover.cover(l.start, l.end)
+        }
+        chosen.sort { $0.start < $1.start }
+        for c in chosen {
+            let text = doc.slice(c.start, c.end)
+            // The name as written, without quote marks and spaces.
+            let clean = doc.scalars[c.start..<c.end].contains(where: NameFolder.transparent.contains) ? lexicon.folder.stripped(text) : text
+            var m = Mention(type: c.type, start: c.start, end: c.end,
+                            value: .name(NameValue(lexiconID: c.entry.map { lexicon.entries[$0].id }, name: clean, method: c.entry != nil ? .lexicon : .rule)))
+            m.sentence = doc.sentenceIndex(at: c.start)
+            if let p = c.partOf {
+                doc.relations.append(Relation(type: .partOf, subject: "", subjectText: clean, object: .entity(lexicon.entries[p].id), evidenceStart: c.start, evidenceEnd: c.end))
+            }
+            doc.mentions.append(m)
+        }
+        doc.mentions.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+    }
+
+    /// The indices of `lexical` (in text order, ends increasing) that overlap `start..<end`:
+    /// found by binary search, so a document's cost stays linear in its names.
+    static func overlapping(_ lexical: [Candidate], _ start: Int, _ end: Int) -> Range<Int> {
+        var lo = 0, hi = lexical.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if lexical[mid].end <= start { lo = mid + 1 } else { hi = mid }
+        }
+        var k = lo
+        while k < lexical.count && lexical[k].start < end { k += 1 }
+        return lo..<k
+    }
+
+    /// Leftmost-longest lexicon matches, with guards for short and Latin aliases.
+    func lexiconMatches(_ s: [Unicode.Scalar], boundaries: TokenBoundaries, published: CivilDate?) -> [Candidate] {
+        var out: [Candidate] = []
+        var i = 0
+        while i < s.count {
+            guard let m = lexicon.trie.longestMatch(in: s, at: i) else { i += 1; continue }
+            var start = i
+            let end = m.end
+            let length = end - start
+            let latin = Scalars.isASCIILetter(s[start])
+            if latin {
+                // A Latin alias is a whole word: HKU is not the start of HKUST.
+                if start > 0, Scalars.isASCIILetter(s[start - 1]) || (end < s.count && Scalars.isASCIILetter(s[end]) && Scalars.isASCIILetter(s[end - 1])) {
+                    i += 1; continue
+                }
+            } else if length <= 2, !(boundaries.contains(start) && boundaries.contains(end)) {
+                // Two-character aliases (中大, 港大) only as whole words.
+                i += 1; continue
+            }
+            // Include an opening quote when the closing one falls inside: 「產學研1+」計劃.
+            if start > 0, let open = Self.pairs[s[start - 1]], s[start..<end].contains(open) { start -= 1 }
+            let entry = lexicon.chooseIndex(m.payload, published: published)
+            out.append(Candidate(start: start, end: end, type: lexicon.entries[entry].type, entry: entry))
+            i = end
+        }
+        return out
+    }
+
+    static let joiners: Set<Unicode.Scalar> = ["及", "和"]
+    static let englishJoiners: Set<String> = ["and", "of", "for", "&", "on", "the"]
+
+    /// An English name: capitalised words (and, of, for between them) ending in a suffix word,
+    /// each separated by one space (Technology Talent Admission Scheme).
+    func englishName(_ s: [Unicode.Scalar], tokens: [Token], suffixToken ti: Int, suffixStart: Int, end: Int, type: MentionType, lexical: [Candidate]) -> Candidate? {
+        // The suffix must be a whole capitalised word.
+        guard tokens[ti].start == suffixStart, s[suffixStart].properties.isUppercase, end == tokens[ti].end else { return nil }
+        var start = suffixStart
+        var k = ti - 1
+        var words = 0
+        while k >= 0 {
+            let t = tokens[k]
+            guard t.isWord, t.end == start - 1, s[start - 1] == " ", t.end - t.start <= 20 else { break }
+            let text = String(String.UnicodeScalarView(s[t.start..<t.end]))
+            let capitalised = s[t.start].properties.isUppercase || Scalars.digit(s[t.start]) != nil
+            if !capitalised && !Self.englishJoiners.contains(text.lowercased()) { break }
+            start = t.start
+            if capitalised { words += 1 }
+            k -= 1
+        }
+        // Never start on a joining word.
+        while start < suffixStart, let sp = s[start..<suffixStart].firstIndex(of: " "),
+              Self.englishJoiners.contains(String(String.UnicodeScalarView(s[start..<sp])).lowercased()) {
+            start = sp + 1
+        }
+        guard words >= 1, start < suffixStart else { return nil }
+        if !Self.overlapping(lexical, start, end).isEmpty { return nil }
+        return Candidate(start: start, end: end, type: type, entry: nil, partOf: nil)
+    }
+
+    /// Moves `start` past the last stop word of two or more characters inside the head.
+    func cutAfterStopWords(_ s: [Unicode.Scalar], from start: Int, to limit: Int) -> Int {
+        var cut = start
+        var i = start
+        while i < limit {
+            if let m = rules.stopWords.longestMatch(in: s, at: i, limit: limit), m.end - i >= 2 {
+                cut = m.end
+                i = m.end
+            } else {
+                i += 1
+            }
+        }
+        return cut
+    }
+
+    /// Numbers and number-classifier words (兩個, 3所, 多間) end a name on the left.
+    static let classifiers = ScalarSet("個个間间所項项名位家座條条批宗".unicodeScalars)
+
+    static func isCount(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let first = text.first, let last = text.last else { return false }
+        if Scalars.digit(first) != nil || NumberScanner.chineseDigit(first) != nil || first == "幾" || first == "數" || first == "多" {
+            return text.count <= 3 || classifiers.contains(last)
+        }
+        return false
+    }
+
+    static let pairs: [Unicode.Scalar: Unicode.Scalar] = ["「": "」", "『": "』", "《": "》", "〈": "〉", "“": "”"]
+    static let closers: [Unicode.Scalar: Unicode.Scalar] = ["」": "「", "』": "『", "》": "《", "〉": "〈", "”": "“"]
+
+    /// Names ending in an institution or programme suffix at a word boundary.
+    func ruleMatches(_ doc: NewsDocument, boundaries: TokenBoundaries, lexical: [Candidate]) -> [Candidate] {
+        let s = doc.scalars
+        var out: [Candidate] = []
+        let tokens = doc.tokens
+        // Offsets inside amounts and dates, and lexicon matches by where they end and start.
+        var taken = [Bool](repeating: false, count: s.count + 1)
+        for m in doc.mentions { for i in m.start..<m.end { taken[i] = true } }
+        // The first lexicon match ending / starting at each offset (-1: none).
+        var lexicalEnding = [Int32](repeating: -1, count: s.count + 1), lexicalStarting = [Int32](repeating: -1, count: s.count + 1)
+        var insideLexical = [Bool](repeating: false, count: s.count + 1)
+        for l in lexical where l.end - l.start > 1 { for i in (l.start + 1)..<l.end { insideLexical[i] = true } }
+        for (i, l) in lexical.enumerated() {
+            if lexicalEnding[l.end] < 0 { lexicalEnding[l.end] = Int32(i) }
+            if lexicalStarting[l.start] < 0 { lexicalStarting[l.start] = Int32(i) }
+        }
+        func institutionEnding(at e: Int) -> Candidate? {
+            guard lexicalEnding[e] >= 0 else { return nil }
+            let l = lexical[Int(lexicalEnding[e])]
+            return l.type == .institution ? l : nil
+        }
+        for (ti, tok) in tokens.enumerated() where tok.isWord {
+            let end = tok.end
+            // The next token must not continue a Han word that makes the suffix something else (局長, 大學生).
+            guard let suf = rules.suffixes.longestMatchEnding(in: s, at: end, floor: max(0, end - 16)) else { continue }
+            let suffixStart = suf.start
+            // 香港中文大學會…: a suffix that begins inside a known name (大學|會) is not one.
+            if insideLexical[suffixStart] { continue }
+            // English names inside Chinese text: capitalised words before an English suffix.
+            if Scalars.isASCIILetter(s[suffixStart]) {
+                if let c = englishName(s, tokens: tokens, suffixToken: ti, suffixStart: suffixStart, end: end, type: suf.payload.type, lexical: lexical) {
+                    out.append(c)
+                }
+                continue
+            }
+            // 香港銀行同業拆息: the suffix only modifies the next word.
+            if let nb = rules.notBefore.longestMatch(in: s, at: end), boundaries.contains(nb.end) || nb.end == s.count { continue }
+            guard boundaries.contains(suffixStart) || suffixStart < tok.start || suffixStart > tok.start else { continue }
+            // Walk left over word tokens.
+            var start = suffixStart
+            var k = ti
+            // Tokens inside the suffix itself.
+            while k >= 0, tokens[k].start >= suffixStart { k -= 1 }
+            if k >= 0, tokens[k].end > suffixStart {
+                // The suffix starts inside a token: fine for 工程學院 (suffix 學院), not for a
+                // one-character suffix that ends a common word (布局, 簽署, 好處).
+                if end - suffixStart == 1 { continue }
+                start = tokens[k].start
+                k -= 1
+            }
+            var headTokens: [Range<Int>] = []
+            if start < suffixStart { headTokens.append(start..<suffixStart) }
+            // 「數碼轉型支援計劃」: a name that fills a quotation is taken whole.
+            if end < s.count, let open = Self.closers[s[end]],
+               let o = (max(0, suffixStart - 24)..<suffixStart).reversed().first(where: { s[$0] == open }),
+               !s[(o + 1)..<suffixStart].contains(where: { "，。；！？\n「」『』".unicodeScalars.contains($0) }), suffixStart - o - 1 >= suf.payload.minHead {
+                out.append(Candidate(start: o + 1, end: end, type: suf.payload.type, entry: nil, partOf: nil))
+                continue
+            }
+            // 「新名稱」計劃: the quoted words are the head.
+            if start > 0, k >= 0, let open = Self.closers[s[start - 1]],
+               let o = (max(0, start - 24)..<(start - 1)).reversed().first(where: { s[$0] == open }),
+               !s[(o + 1)..<(start - 1)].contains(where: { "，。；！？\n".unicodeScalars.contains($0) }) {
+                start = o
+                k = -1
+            }
+            var joined = false   // one 及/和 may join two parts of a name (食物及衞生局)
+            while k >= 0 {
+                let t = tokens[k]
+                if !t.isWord && !(Self.joiners.contains(s[t.start]) && t.end - t.start == 1) { break }
+                if t.end != start { break }
+                if end - t.start > rules.maxLength { break }
+                // A lexicon institution just before the head: take it whole, then stop.
+                if let l = institutionEnding(at: start), l.start <= t.start {
+                    if !joined { start = l.start }
+                    break
+                }
+                if t.end - t.start == 1, Self.joiners.contains(s[t.start]) {
+                    // Join only between two plain words, never after a known name.
+                    // The part after the joiner needs words of its own before the suffix
+                    // (食物及衞生局, not 企業和大學).
+                    guard !joined, suffixStart - t.end >= 2, k > 0, tokens[k - 1].isWord, tokens[k - 1].end == t.start,
+                          lexicalEnding[t.start] < 0,
+                          !rules.isStop(s, tokens[k - 1].start, tokens[k - 1].end) else { break }
+                    joined = true
+                    start = t.start
+                    headTokens.append(t.start..<t.end)
+                    k -= 1
+                    continue
+                }
+                if rules.isStop(s, t.start, t.end) { break }
+                if NameRules.functionChars.contains(s[t.end - 1]) { break }
+                if NameRules.functionChars.contains(s[t.start]), t.end - t.start <= 2 { break }
+                if Self.isCount(s[t.start..<t.end]) { break }
+                if s[t.start..<t.end].allSatisfy({ Scalars.digit($0) != nil }) { break }
+                if taken[t.start..<t.end].contains(true) { break }
+                start = t.start
+                headTokens.append(t.start..<t.end)
+                k -= 1
+            }
+            // A 及/和 left dangling at the start is not part of the name.
+            if start < suffixStart, Self.joiners.contains(s[start]) { start += 1; headTokens.removeLast() }
+            // Multi-character stop words inside the head, however the segmenter cut them (聯同…).
+            start = cutAfterStopWords(s, from: start, to: suffixStart)
+            // Strip a leading stop character inside a token (e.g. 並成立 glued by the segmenter).
+            while start < suffixStart, rules.isStop(s, start, start + 1) { start += 1 }
+            let head = suffixStart - start
+            guard head >= suf.payload.minHead else { continue }
+            // A head of general words only (研發實驗室, 本地大學) is not a name.
+            if !headTokens.isEmpty, headTokens.allSatisfy({ rules.isGeneric(s, $0.lowerBound, $0.upperBound) }) { continue }
+            // Heads must carry a Han or Latin letter.
+            guard s[start..<suffixStart].contains(where: { Scalars.isHan($0) || Scalars.isASCIILetter($0) }) else { continue }
+            // 數碼港公司計劃於…: 計劃 right after an institution is the verb "plans", not a scheme.
+            if suf.payload.type == .programme, institutionEnding(at: suffixStart) != nil { continue }
+            let partOf = lexicalStarting[start] < 0 ? nil
+                : Optional(lexical[Int(lexicalStarting[start])]).flatMap { $0.end < end && $0.type == .institution ? $0.entry : nil }
+            if let p = partOf, lexicon.entries[p].type != .institution { continue }
+            out.append(Candidate(start: start, end: end, type: suf.payload.type, entry: nil, partOf: partOf))
+        }
+        // Overlapping rule names: keep the longest.
+        out.sort { ($0.start, -($0.end - $0.start)) < ($1.start, -($1.end - $1.start)) }
+        var kept: [Candidate] = []
+        for c in out {
+            if let j = kept.firstIndex(where: { $0.start < c.end && c.start < $0.end }) {
+                if c.end - c.start > kept[j].end - kept[j].start { kept[j] = c }
+            } else {
+                kept.append(c)
+            }
+        }
+        return kept
+    }
+}

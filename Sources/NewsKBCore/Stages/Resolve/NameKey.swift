@@ -1,0 +1,8 @@
+
+public enum NameKey {
+    /// The word and its Simplified form (when different).
+    public static func scriptVariants(_ word: String) -> [String] {
+        guard let hans = Transliterator.hantToHans?.apply(word), hans != word else { return [word] }
+        return [word, hans]
+    }
+}
