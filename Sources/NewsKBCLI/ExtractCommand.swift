@@ -127,43 +127,25 @@ struct ExtractCommand: ParsableCommand {
     }
 }
 
-/// Counts entity mentions and documents over the documents written.
+/// Counts entity mentions and documents over the documents written; sightings of one
+/// entity merge as the store merges them (``EntityInfo/merged(with:)``).
 struct EntityTally {
     private var info: [String: EntityInfo] = [:]
-    /// Every name an entity was seen under, its chosen name included.
-    private var names: [String: Set<String>] = [:]
     private var mentions: [String: Int] = [:]
     private var documents: [String: Int] = [:]
 
     mutating func add(_ doc: NewsDocument) {
         for (id, e) in doc.entities {
-            if var known = info[id] {
-                // The same rules as the store: all names kept, a rule entity named by the smallest.
-                names[id, default: []].insert(e.name)
-                names[id, default: []].formUnion(e.aliases)
-                if EntityResolver.isRuleEntityID(id) {
-                    known.name = Self.smaller(known.name, e.name)
-                    if let a = known.nameHans, let b = e.nameHans { known.nameHans = Self.smaller(a, b) }
-                    info[id] = known
-                }
-            } else {
-                info[id] = e
-                names[id] = Set(e.aliases + [e.name])
-            }
+            info[id] = info[id].map { $0.merged(with: e) } ?? e
             documents[id, default: 0] += 1
         }
         for m in doc.mentions { if let id = m.entityID { mentions[id, default: 0] += 1 } }
     }
 
-    /// The smaller of two names in UTF-8 byte order (SQLite's `min` on text).
-    static func smaller(_ a: String, _ b: String) -> String {
-        Array(b.utf8).lexicographicallyPrecedes(Array(a.utf8)) ? b : a
-    }
-
     func records() -> [JSONValue] {
         info.keys.sorted().map { id in
             var e = info[id]!
-            e.aliases = Array(names[id, default: []].subtracting([e.name]))
+            e.aliases = Array(Set(e.aliases + [e.name]).subtracting([e.name]))
             return Records.entity(e, mentions: mentions[id] ?? 0, documents: documents[id] ?? 0)
         }
     }

@@ -80,17 +80,22 @@ extension KnowledgeBase {
         return old == nil ? .added : .replaced
     }
 
-    /// Adds or merges an entity. Every surface seen is kept as an alias; a rule-made entity's
-    /// display name is the smallest of its names, so it does not depend on which document,
-    /// worker or part came first.
+    /// Adds or merges an entity, as ``EntityInfo/merged(with:)`` merges (the one rule, shared
+    /// with `extract`): every surface seen is kept as an alias; a rule-made entity's display
+    /// name is the smallest of its names, so it does not depend on which document, worker or
+    /// part came first.
     static func upsertEntity(_ e: EntityInfo, in db: Database) throws {
-        let upsert = try db.cachedStatement(sql: """
-            INSERT INTO entity (entity_id, type, name, name_hans, name_en) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(entity_id) DO UPDATE SET
-                name = CASE WHEN instr(entity_id, '~') > 0 THEN min(name, excluded.name) ELSE name END,
-                name_hans = CASE WHEN instr(entity_id, '~') > 0 THEN min(name_hans, excluded.name_hans) ELSE name_hans END
-            """)
-        try upsert.execute(arguments: [e.id, e.type.rawValue, e.name, e.nameHans, e.nameEn])
+        if let old = try Row.fetchOne(db.cachedStatement(sql: "SELECT type, name, name_hans, name_en FROM entity WHERE entity_id = ?"), arguments: [e.id]) {
+            let stored = EntityInfo(id: e.id, type: MentionType(rawValue: old["type"]) ?? e.type, name: old["name"], nameHans: old["name_hans"],
+                                    nameEn: old["name_en"], aliases: [])
+            let merged = stored.merged(with: e)
+            if merged.name != stored.name || merged.nameHans != stored.nameHans {
+                try db.cachedStatement(sql: "UPDATE entity SET name = ?, name_hans = ? WHERE entity_id = ?").execute(arguments: [merged.name, merged.nameHans, e.id])
+            }
+        } else {
+            try db.cachedStatement(sql: "INSERT INTO entity (entity_id, type, name, name_hans, name_en) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: [e.id, e.type.rawValue, e.name, e.nameHans, e.nameEn])
+        }
         var alias = try RowWriter(db, sql: "INSERT OR IGNORE INTO entity_alias (entity_id, alias) VALUES (?, ?)")
         for a in Set(e.aliases + [e.name]) {
             alias.text(e.id); alias.text(a)

@@ -1,6 +1,6 @@
 /// The kinds of span NewsKB recognises.
 public enum MentionType: String, Sendable, Hashable, CaseIterable {
-    case money, date, institution, programme, duration
+    case money, date, institution, programme
 }
 
 /// The normalised meaning of a mention.

@@ -102,6 +102,24 @@ public struct NewsDocument: Sendable {
         return max(0, min(lo, sentences.count - 1))
     }
 
+    /// The clean text's lines that hold text (the headline and each paragraph), as
+    /// code-point ranges: the layout ``text`` has (headline, blank line, paragraphs).
+    public var paragraphRanges: [Range<Int>] {
+        let s = scalars
+        var out: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        while i < s.count {
+            if s[i] == "\n" {
+                if i > start { out.append(start..<i) }
+                start = i + 1
+            }
+            i += 1
+        }
+        if start < s.count { out.append(start..<s.count) }
+        return out
+    }
+
     /// Adds a mention unless it overlaps one already there; returns whether it was added.
     /// Linear in the mention's length, not in the mentions already there: the code points
     /// mentions cover are kept in a bitmap (rebuilt if ``mentions`` was changed directly).

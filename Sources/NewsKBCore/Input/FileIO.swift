@@ -12,7 +12,6 @@ public enum FileIO {
         /// same second at the same size still differs.
         public var mtime: Int64
         public var isDirectory: Bool
-        public var isRegular: Bool
     }
 
     public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
@@ -22,7 +21,7 @@ public enum FileIO {
         guard stat(path, &st) == 0 else { return nil }
         let mode = st.st_mode & S_IFMT
         return Info(size: Int64(st.st_size), mtime: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
-                    isDirectory: mode == S_IFDIR, isRegular: mode == S_IFREG)
+                    isDirectory: mode == S_IFDIR)
     }
 
     /// The whole file, or nil when it cannot be read.

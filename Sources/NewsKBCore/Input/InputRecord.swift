@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// A JSONL input record (`id`, `url`, `published`, `region`, `title`, `text` or `html`).
-public struct InputRecord: Codable, Sendable {
+public struct InputRecord: Sendable {
     public var id: String?
     public var url: String?
     public var published: String?

@@ -42,10 +42,7 @@ public struct WARCReader {
                 headerLines += 1
                 headerBytes += hb.count
                 if headerLines > limits.maxWARCHeaderLines || headerBytes > limits.maxWARCHeaderBytes { oversized = true; continue }
-                let hl = String(decoding: hb, as: UTF8.self)
-                if let colon = hl.firstIndex(of: ":") {
-                    headers[hl[..<colon].lowercased()] = hl[hl.index(after: colon)...].trimmingCharacters(in: " \t")
-                }
+                if let (name, value) = Self.header(String(decoding: hb, as: UTF8.self)[...]) { headers[name] = value }
             }
             let where_ = InputLocation(file: file.path, record: index)
             var id = headers["warc-record-id"].map(Self.recordID) ?? "\(file.idBase)-\(index)"
@@ -101,7 +98,7 @@ public struct WARCReader {
             body = Array(block[(split + 4)...])
             var http: [String: String] = [:]
             for l in head.dropFirst() {
-                if let colon = l.firstIndex(of: ":") { http[l[..<colon].lowercased()] = l[l.index(after: colon)...].trimmingCharacters(in: " \t") }
+                if let (name, value) = Self.header(l) { http[name] = value }
             }
             contentType = http["content-type"]?.lowercased() ?? ""
             if http["transfer-encoding"]?.lowercased().contains("chunked") == true { body = Self.dechunk(body) }
@@ -140,6 +137,13 @@ public struct WARCReader {
         doc.origin = file.origin
         doc.publishedSource = .fallback
         return .document(doc)
+    }
+
+    /// A `Name: value` header line (WARC's or HTTP's, which share the form): the name
+    /// lowercased, the value without surrounding spaces and tabs.
+    static func header(_ line: Substring) -> (String, String)? {
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        return (line[..<colon].lowercased(), line[line.index(after: colon)...].trimmingCharacters(in: " \t"))
     }
 
     /// `<urn:uuid:…>` → the uuid.

@@ -2,6 +2,17 @@
 public enum Scalars {
     /// 0-9 in ASCII or full width.
     @inline(__always)
+    /// The ASCII or full-width digits at `i`, at most `maxDigits` of them, as a number;
+    /// with `whole`, a longer run is no number at all (a 5-digit run is not a year).
+    public static func digitRun(_ s: [Unicode.Scalar], at i: Int, max maxDigits: Int, whole: Bool = false) -> (value: Int, end: Int, count: Int)? {
+        var v = 0, j = i
+        let stop = whole ? maxDigits + 1 : maxDigits
+        while j < s.count, j - i < stop, let d = digit(s[j]) { v = v * 10 + d; j += 1 }
+        let n = j - i
+        if n == 0 || n > maxDigits { return nil }
+        return (v, j, n)
+    }
+
     public static func digit(_ s: Unicode.Scalar) -> Int? {
         switch s.value {
         case 0x30...0x39: return Int(s.value - 0x30)

@@ -4,7 +4,9 @@
 /// bytes, an option in the pipeline file): they become U+FFFD and a `W-DECODE` warning
 /// counts them. Only bytes that no charset fits are rejected. Never replaces silently.
 public struct CharsetDecodingStage: DocumentStage {
-    public let name = "decode.v1"
+    public static let stageName = "decode.v1"
+    public static let requires: Set<AnnotationKey> = [.payload]
+    public static let assigns: Set<AnnotationKey> = [.decoded]
     /// The largest share of a payload's bytes that may be invalid sequences in a kept page.
     public let maxInvalidShare: Double
 

@@ -3,7 +3,9 @@ import CLibXML2
 /// Parses an HTML page with libxml2 (no network, no entities, bounded depth) and keeps the
 /// article: headline, body paragraphs in order, and page metadata. Plain-text inputs pass through.
 public struct HTMLContentStage: DocumentStage {
-    public let name = "html.content.v1"
+    public static let stageName = "html.content.v1"
+    public static let requires: Set<AnnotationKey> = [.decoded]
+    public static let assigns: Set<AnnotationKey> = [.paragraphs]
     /// Pages larger than this (bytes of UTF-8) are rejected rather than parsed.
     let maxBytes: Int
     /// Words that mark a short line in the article box as page furniture (来源：, 上一页).

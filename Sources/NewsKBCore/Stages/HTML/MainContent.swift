@@ -9,8 +9,6 @@ struct MainContent {
 
     static let dropTags: Set<String> = ["script", "style", "noscript", "nav", "header", "footer", "aside", "iframe",
                                         "svg", "button", "select", "textarea", "template", "head", "object", "embed", "figcaption", "menu"]
-    static let blockTags: Set<String> = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "tr", "section", "article",
-                                         "blockquote", "pre", "br", "ul", "ol", "table", "dd", "dt", "main", "center"]
     static let inlineTags: Set<String> = ["a", "span", "b", "i", "em", "strong", "u", "small", "sup", "sub", "img", "label", "abbr",
                                           "time", "code", "cite", "q", "mark", "s", "strike", "big", "tt", "ruby", "rt", "rp", "wbr", "bdi", "bdo", "var", "kbd", "samp", "dfn", "ins", "del"]
 
@@ -228,7 +226,7 @@ struct MainContent {
         var han = 0, punct = 0, links = 0
         for u in p.unicodeScalars {
             if Scalars.isHan(u) { han += 1 }
-            if u == "。" || u == "，" || u == "；" || u == "：" || u == "、" { punct += 1 }
+            if Punctuation.prose.contains(u) { punct += 1 }
             if u == "|" { links += 1 }
         }
         // Menus and lists of related stories count against their container.
@@ -240,7 +238,7 @@ struct MainContent {
     /// Whether a short line ends as a sentence or is a signature date (特此通告。, 2022年1月27日).
     static func closesLikeProse(_ t: String) -> Bool {
         guard let last = t.unicodeScalars.last else { return false }
-        return "。！？」”".unicodeScalars.contains(last) || (last == "日" && PageDate.find(in: t) != nil)
+        return Punctuation.paragraphEnds.contains(last) || (last == "日" && PageDate.find(in: t) != nil)
     }
 
     /// The text of the links inside an inline element.

@@ -75,9 +75,7 @@ public enum PageDate {
     static func firstDigit(_ s: [Unicode.Scalar]) -> Int? { s.firstIndex { Scalars.digit($0) != nil } }
 
     static func number(_ s: [Unicode.Scalar], _ i: Int, _ maxDigits: Int) -> (value: Int, end: Int)? {
-        var v = 0, j = i
-        while j < s.count, j - i < maxDigits, let d = Scalars.digit(s[j]) { v = v * 10 + d; j += 1 }
-        return j > i ? (v, j) : nil
+        Scalars.digitRun(s, at: i, max: maxDigits).map { ($0.value, $0.end) }
     }
 
     /// YYYY-M-D, YYYY/M/D, YYYY.M.D or YYYY年M月D日 at `i`.

@@ -10,7 +10,9 @@ import Foundation
 /// expressions relative to the published date (`去年12月`, `本月15日`, `昨日`).
 /// A bare `7月1日` takes the year of a heading or sentence just before it.
 public struct DateRecognizer: DocumentStage {
-    public let name = "recognise.date.v1"
+    public static let stageName = "recognise.date.v1"
+    public static let requires: Set<AnnotationKey> = [.text, .sentences]
+    public static let assigns: Set<AnnotationKey> = [.dates]
     let vocab: DateVocabulary
     /// A heading paragraph this short passes its year to the paragraph after it.
     let headingMaxLength: Int
@@ -36,7 +38,7 @@ public struct DateRecognizer: DocumentStage {
         let boundaries = TokenBoundaries(flags: doc.isTokenBoundary)
         let scanner = Scan(s: s, vocab: vocab, published: doc.published, tokenBoundaries: boundaries,
                            taiwan: (doc.region ?? context.pipeline.region).uppercased() == "TW")
-        let paragraphs = Self.paragraphs(s)
+        let paragraphs = doc.paragraphRanges
         var found: [Found] = []
         var i = 0
         // Locals, so the closure below captures an integer rather than a copy of the stage.
@@ -74,21 +76,6 @@ public struct DateRecognizer: DocumentStage {
         if pHere - pThere == 1, paragraphs[pThere].count <= headingMaxLength { return year }
         return doc.published?.year
     }
-
-    static func paragraphs(_ s: [Unicode.Scalar]) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        var start = 0
-        var i = 0
-        while i < s.count {
-            if s[i] == "\n" {
-                if i > start { out.append(start..<i) }
-                start = i + 1
-            }
-            i += 1
-        }
-        if start < s.count { out.append(start..<s.count) }
-        return out
-    }
 }
 
 extension DateRecognizer {
@@ -117,13 +104,9 @@ extension DateRecognizer {
             return false
         }
 
-        /// Reads 1...maxDigits ASCII or full-width digits.
+        /// Reads a whole run of 1...maxDigits ASCII or full-width digits.
         func digits(_ i: Int, max maxDigits: Int) -> (value: Int, end: Int, count: Int)? {
-            var v = 0, j = i
-            while j < s.count, j - i < maxDigits + 1, let d = Scalars.digit(s[j]) { v = v * 10 + d; j += 1 }
-            let n = j - i
-            if n == 0 || n > maxDigits { return nil }
-            return (v, j, n)
+            Scalars.digitRun(s, at: i, max: maxDigits, whole: true)
         }
 
         /// A small Chinese or Arabic number (months, days, ROC years) ending before `unit`.

@@ -8,7 +8,9 @@ import Foundation
 /// bounds and hedges (逾, 不少於, 約, 以上), ranges (`X至Y`), vague amounts (`數十億`).
 /// Counts, measures, percentages and codes without a currency are never money.
 public struct MoneyRecognizer: DocumentStage {
-    public let name = "recognise.money.v1"
+    public static let stageName = "recognise.money.v1"
+    public static let requires: Set<AnnotationKey> = [.text, .sentences]
+    public static let assigns: Set<AnnotationKey> = [.money]
 
     /// What a word around an amount does (the `meaning` column of money-cues.tsv).
     enum Cue: Sendable {
@@ -246,7 +248,7 @@ public struct MoneyRecognizer: DocumentStage {
         }
         if b == nil, let cue = cuesAfter.longestMatch(in: s, at: end) {
             // 以下 in 以下簡稱 is not a bound; accept a cue that ends at a clause or sentence edge.
-            if cue.end >= s.count || !Scalars.isHan(s[cue.end]) || "的，。、；".unicodeScalars.contains(s[cue.end]) || cue.payload == .approx {
+            if cue.end >= s.count || !Scalars.isHan(s[cue.end]) || Punctuation.afterAmountBound.contains(s[cue.end]) || cue.payload == .approx {
                 end = cue.end
                 apply(cue.payload, min: &minV, max: &maxV, approx: &approx, base: a.number.low)
             }

@@ -4,7 +4,9 @@
 /// A rule name that begins with a lexicon institution keeps the whole name
 /// (香港中文大學工程學院) and records what it is part of.
 public struct NameRecognizer: DocumentStage {
-    public let name = "recognise.names.v1"
+    public static let stageName = "recognise.names.v1"
+    public static let requires: Set<AnnotationKey> = [.text, .tokens, .sentences]
+    public static let assigns: Set<AnnotationKey> = [.names]
     public let lexicon: NameLexicon
     let rules: NameRules
 
@@ -183,8 +185,8 @@ public struct NameRecognizer: DocumentStage {
         return false
     }
 
-    static let pairs: [Unicode.Scalar: Unicode.Scalar] = ["「": "」", "『": "』", "《": "》", "〈": "〉", "“": "”"]
-    static let closers: [Unicode.Scalar: Unicode.Scalar] = ["」": "「", "』": "『", "》": "《", "〉": "〈", "”": "“"]
+    static let pairs = Punctuation.closing
+    static let closers = Punctuation.opening
 
     /// Names ending in an institution or programme suffix at a word boundary.
     func ruleMatches(_ doc: NewsDocument, boundaries: TokenBoundaries, lexical: [Candidate]) -> [Candidate] {
@@ -241,14 +243,14 @@ public struct NameRecognizer: DocumentStage {
             // 「數碼轉型支援計劃」: a name that fills a quotation is taken whole.
             if end < s.count, let open = Self.closers[s[end]],
                let o = (max(0, suffixStart - 24)..<suffixStart).reversed().first(where: { s[$0] == open }),
-               !s[(o + 1)..<suffixStart].contains(where: { "，。；！？\n「」『』".unicodeScalars.contains($0) }), suffixStart - o - 1 >= suf.payload.minHead {
+               !s[(o + 1)..<suffixStart].contains(where: Punctuation.clauseBreaksAndQuotes.contains), suffixStart - o - 1 >= suf.payload.minHead {
                 out.append(Candidate(start: o + 1, end: end, type: suf.payload.type, entry: nil, partOf: nil))
                 continue
             }
             // 「新名稱」計劃: the quoted words are the head.
             if start > 0, k >= 0, let open = Self.closers[s[start - 1]],
                let o = (max(0, start - 24)..<(start - 1)).reversed().first(where: { s[$0] == open }),
-               !s[(o + 1)..<(start - 1)].contains(where: { "，。；！？\n".unicodeScalars.contains($0) }) {
+               !s[(o + 1)..<(start - 1)].contains(where: Punctuation.clauseBreaks.contains) {
                 start = o
                 k = -1
             }

@@ -2,7 +2,9 @@
 /// (`斥100億元推出的「產學研1+」計劃`, `X計劃獲撥款N元`), and programmes to the date
 /// a sentence says they were announced (`2022年12月…提出了《藍圖》`).
 public struct RelationFinder: DocumentStage {
-    public let name = "relate.v1"
+    public static let stageName = "relate.v1"
+    public static let requires: Set<AnnotationKey> = [.entities, .money, .dates, .sentences]
+    public static let assigns: Set<AnnotationKey> = [.relations]
     let verbs: ScalarTrie<Bool>      // reversed
     /// Words that may stand between an amount and its name (的, 推出的), as scalars.
     let links: [[Unicode.Scalar]]
@@ -39,8 +41,8 @@ public struct RelationFinder: DocumentStage {
         maxGap = try config.intOption("maxGap", default: 12)
     }
 
-    static let clauseEnds = ScalarSet("，。；！？：\n,;!?".unicodeScalars)
-    static let quotes = ScalarSet("「」『』《》〈〉“”\"".unicodeScalars)
+    static let clauseEnds = Punctuation.clauseEnds
+    static let quotes = Punctuation.quoteMarks
 
     func clauseEnd(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
         s[a..<b].contains(where: { Self.clauseEnds.contains($0) })

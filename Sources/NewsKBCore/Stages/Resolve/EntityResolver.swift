@@ -3,7 +3,9 @@
 /// so the same unknown name in Traditional and Simplified text is one entity.
 /// Adds `renamed_to` and `part_of` relations the lexicon and the names state.
 public struct EntityResolver: DocumentStage {
-    public let name = "resolve.entities.v1"
+    public static let stageName = "resolve.entities.v1"
+    public static let requires: Set<AnnotationKey> = [.names]
+    public static let assigns: Set<AnnotationKey> = [.entities]
     let lexicon: NameLexicon
 
     public init(config: StageConfig, pipeline: PipelineDefinition, lexicons: LexiconCache) throws {

@@ -23,7 +23,7 @@ public final class NameFolder: Sendable {
     }
 
     /// Quote marks, brackets around names, spaces and middle dots: transparent in names.
-    public static let transparent = ScalarSet("「」『』《》〈〉“”‘’\"' \u{3000}·・".unicodeScalars)
+    public static let transparent = Punctuation.transparentInNames
 
     /// The scalar as names compare it, or nil when it does not count.
     @inline(__always)

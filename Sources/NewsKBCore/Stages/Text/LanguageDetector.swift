@@ -1,6 +1,8 @@
 /// Tells Traditional from Simplified Chinese by characters that differ between them.
 public struct LanguageDetector: DocumentStage {
-    public let name = "detect.language.v1"
+    public static let stageName = "detect.language.v1"
+    public static let requires: Set<AnnotationKey> = [.text]
+    public static let assigns: Set<AnnotationKey> = [.language]
     let hant: ScalarSet
     let hans: ScalarSet
 

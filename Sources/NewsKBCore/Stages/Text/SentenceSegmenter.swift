@@ -1,6 +1,8 @@
 /// Splits the clean text into sentences with ICU's sentence rules; paragraphs always end one.
 public struct SentenceSegmenter: DocumentStage {
-    public let name = "segment.sentences.v1"
+    public static let stageName = "segment.sentences.v1"
+    public static let requires: Set<AnnotationKey> = [.text]
+    public static let assigns: Set<AnnotationKey> = [.sentences]
     public init() {}
 
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {

@@ -2,7 +2,9 @@
 /// separated by blank lines. Joins lines broken inside a paragraph (hard wraps and
 /// page breaks between two characters of one sentence).
 public struct TextCleaner: DocumentStage {
-    public let name = "clean.text.v1"
+    public static let stageName = "clean.text.v1"
+    public static let requires: Set<AnnotationKey> = [.decoded]
+    public static let assigns: Set<AnnotationKey> = [.text]
     /// A line at least this long that ends mid-sentence continues on the next line.
     let joinMinLineLength: Int
 

@@ -1,6 +1,8 @@
 /// Cuts the clean text into words with ICU's dictionary-based word break, keeping offsets.
 public struct WordSegmenter: DocumentStage {
-    public let name = "segment.words.v1"
+    public static let stageName = "segment.words.v1"
+    public static let requires: Set<AnnotationKey> = [.text]
+    public static let assigns: Set<AnnotationKey> = [.tokens]
     public init() {}
 
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
