@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "NewsKB",
-    platforms: [.macOS(.v14)],
+    // Linux only (Debian): file I/O, threads and locks are written against Glibc.
     products: [
         .executable(name: "newskb", targets: ["newskb"]),
         .library(name: "NewsKBCore", targets: ["NewsKBCore"]),
@@ -40,8 +40,10 @@ let package = Package(
         .executableTarget(name: "newskb", dependencies: ["NewsKBCLI"]),
         // libFuzzer target over decoders, readers, recognisers, the store and the export (`make fuzz`).
         .executableTarget(name: "NewsKBFuzz", dependencies: ["NewsKBCore", "NewsKBStore"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
-        .testTarget(name: "NewsKBCoreTests", dependencies: ["NewsKBCore"]),
-        .testTarget(name: "NewsKBStoreTests", dependencies: ["NewsKBStore", "NewsKBCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "NewsKBCLITests", dependencies: ["NewsKBCLI", "NewsKBCore"]),
+        // What every test target shares: the repository's layout, its pipeline, temporary folders.
+        .target(name: "NewsKBTestSupport", dependencies: ["NewsKBCore"], path: "Tests/NewsKBTestSupport"),
+        .testTarget(name: "NewsKBCoreTests", dependencies: ["NewsKBCore", "NewsKBTestSupport"]),
+        .testTarget(name: "NewsKBStoreTests", dependencies: ["NewsKBStore", "NewsKBCore", "NewsKBTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "NewsKBCLITests", dependencies: ["NewsKBCLI", "NewsKBCore", "NewsKBTestSupport"]),
     ]
 )

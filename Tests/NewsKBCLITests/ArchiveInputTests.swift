@@ -61,7 +61,7 @@ struct ArchiveInputTests {
         #expect(cut.lines.contains { ($0["error"] as? String)?.contains("truncated") == true })
     }
 
-    @Test("a 50 MB single-line file gets an error record, not a crash, and the next file is read")
+    @Test("a 50 MB single-line file gets an error record, not a crash, and the next file is read", .tags(.slow))
     func hugeLine() throws {
         let dir = CLI.tempDir()
         let line = Data(repeating: 0xE5, count: 0) + Data(String(repeating: "撥款一百億元", count: 50 * 1024 * 1024 / 18).utf8)

@@ -110,3 +110,22 @@ struct EndToEndTests {
         #expect(one.stdout == three.stdout)
     }
 }
+
+@Suite("Golden output")
+struct GoldenOutputTests {
+    @Test("extract on the fixtures gives fixtures/expected/news.golden.jsonl byte for byte")
+    func golden() throws {
+        let r = try CLI.run(["extract", "--published", "2025-02-27", "fixtures/news"])
+        let golden = try String(contentsOfFile: CLI.root + "/fixtures/expected/news.golden.jsonl", encoding: .utf8)
+        if r.stdout != golden {
+            let a = r.stdout.split(separator: "\n", omittingEmptySubsequences: false), b = golden.split(separator: "\n", omittingEmptySubsequences: false)
+            let i = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+            Issue.record("""
+                output differs from the golden file at line \(i + 1):
+                  now:    \(i < a.count ? String(a[i].prefix(300)) : "(end)")
+                  golden: \(i < b.count ? String(b[i].prefix(300)) : "(end)")
+                If the change is meant, regenerate: .build/debug/newskb extract --published 2025-02-27 fixtures/news > fixtures/expected/news.golden.jsonl
+                """)
+        }
+    }
+}

@@ -42,7 +42,7 @@ struct HostileArchiveTests {
         #expect(export.lines.contains { $0["line"] as? Int == 1 && ($0["message"] as? String)?.contains("U+0000") == true })
     }
 
-    @Test("a WARC record declaring far more than the limit is read past, not held; memory stays bounded")
+    @Test("a WARC record declaring far more than the limit is read past, not held; memory stays bounded", .tags(.slow))
     func warcHugeRecord() throws {
         let dir = CLI.tempDir()
         // 400 MB of zeros in one record (a few hundred KB gzipped), between two good pages.
@@ -242,7 +242,7 @@ struct FullDiskTests {
         #expect(!FileManager.default.fileExists(atPath: dir + "/.news.jsonl.tmp-999999"))
     }
 
-    @Test("ingest into a knowledge base on a full filesystem exits 74 with its summary, not 1")
+    @Test("ingest into a knowledge base on a full filesystem exits 74 with its summary, not 1", .tags(.slow))
     func ingestFull() throws {
         let fs = SmallFilesystem(kilobytes: 1024)
         guard fs.mounted else { print("skipped: cannot mount a tmpfs here"); return }

@@ -290,7 +290,7 @@ struct ResumeTests {
     }
 
     @Test("killed at several points, the re-run skips every file already committed and exports what one clean run does",
-          arguments: [1, 200, 420])
+          .tags(.slow), arguments: [1, 200, 420])
     func killAndResume(afterCommitted files: Int) throws {
         let dir = CLI.tempDir()
         let input = dir + "/in"

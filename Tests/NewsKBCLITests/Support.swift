@@ -1,16 +1,11 @@
 import Foundation
+import NewsKBTestSupport
 import Testing
 
 /// Runs the built `newskb` binary and collects what it prints.
 enum CLI {
-    static let root: String = {
-        let here = #filePath
-        return String(here[..<here.firstRange(of: "/Tests/")!.lowerBound])
-    }()
-
-    static var shared: String? {
-        FileManager.default.fileExists(atPath: root + "/../shared/CONTRACT.md") ? root + "/../shared" : nil
-    }
+    static var root: String { Repository.root }
+    static var shared: String? { Repository.shared }
 
     /// The debug binary `make test` builds before `swift test` (`swift build` then `swift test`
     /// build the same sources, so it is never stale; a release binary from another day is never used).
@@ -71,11 +66,7 @@ enum CLI {
         return p.terminationStatus
     }
 
-    static func tempDir() -> String {
-        let d = NSTemporaryDirectory() + "newskb-test-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
-        return d
-    }
+    static func tempDir() -> String { Repository.tempDir() }
 }
 
 /// Runs one of ../shared/eval's scorers with --json and returns its figures.
@@ -111,4 +102,10 @@ enum Contract {
             #expect(slice == r["text"] as? String, "text[\(a):\(b)] of \(doc)")
         }
     }
+}
+
+extension Tag {
+    /// Tests that run the binary over large or many inputs (seconds each), tagged so a report
+    /// tells them apart; `make test` runs them all.
+    @Tag static var slow: Tag
 }

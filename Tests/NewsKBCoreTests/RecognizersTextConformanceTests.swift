@@ -137,7 +137,9 @@ struct RecognizersTextConformanceTests {
             let ref = ((c["Context"] as? [String: Any])?["ReferenceDateTime"] as? String).map { String($0.prefix(10)) }
             for res in c["Results"] as! [[String: Any]] {
                 let text = res["Text"] as! String
-                if let why = Self.dateSkip(text) { r.skipped.append((input, why)); continue }
+                // A case in a skipped class still runs: when it now resolves it counts as passed,
+                // so the gate never hides a form that works; only a failing one is skipped.
+                let why = Self.dateSkip(text)
                 let value = res["Value"] as! [String: Any]
                 var wanted: [(String, String)] = []
                 for key in ["FutureResolution", "PastResolution"] {
@@ -145,17 +147,18 @@ struct RecognizersTextConformanceTests {
                     if let d = v["date"] as? String { wanted.append((String(d.prefix(10)), String(d.prefix(10)))) }
                     if let a = v["startDate"] as? String, let b = v["endDate"] as? String { wanted.append((a, b)) }
                 }
-                if wanted.isEmpty { r.skipped.append((input, "no resolution upstream")); continue }
+                if wanted.isEmpty { r.skipped.append((input, why ?? "no resolution upstream")); continue }
                 let doc = try Repo.run(input, published: ref, region: "CN")
                 let found = doc.mentions(.date).first { Self.same(doc.text(of: $0), text) }
                 guard let m = found, case .date(let v) = m.value else {
-                    r.failed += 1; r.failures.append("\(input): no date '\(text)'"); continue
+                    if let why { r.skipped.append((input, why)) } else { r.failed += 1; r.failures.append("\(input): no date '\(text)'") }
+                    continue
                 }
                 // Upstream period ends are exclusive; ours are inclusive.
                 let ok = wanted.contains { w in
                     v.start.description == w.0 && (v.end.description == w.1 || v.end.adding(days: 1).description == w.1)
                 }
-                if ok { r.passed += 1 } else {
+                if ok { r.passed += 1 } else if let why { r.skipped.append((input, why)) } else {
                     r.failed += 1; r.failures.append("\(input): \(v.start)..\(v.end), want \(wanted.map { "\($0.0)..\($0.1)" }.joined(separator: " or "))")
                 }
             }

@@ -1,22 +1,12 @@
 import NewsKBCore
+import NewsKBTestSupport
 import Testing
 
 /// Paths and a shared pipeline for the tests.
 enum Repo {
-    /// The repository root, found from this file's path.
-    static let root: String = {
-        let here = #filePath
-        let r = here.firstRange(of: "/Tests/")!
-        return String(here[..<r.lowerBound])
-    }()
-
-    /// `../shared` beside the repository, when present.
-    static var shared: String? {
-        let p = root + "/../shared"
-        return FileIO.exists(p + "/CONTRACT.md") ? p : nil
-    }
-
-    static let pipeline: Pipeline = try! Pipeline.load(root + "/pipelines/hk-news.json")
+    static var root: String { Repository.root }
+    static var shared: String? { Repository.shared }
+    static var pipeline: Pipeline { Repository.pipeline }
 
     /// Runs the default pipeline over plain text, as a one-paragraph document.
     static func run(_ text: String, published: String? = "2024-06-20", region: String? = nil, id: String = "t") throws -> NewsDocument {

@@ -1,16 +1,13 @@
 import Foundation
 import GRDB
 import NewsKBCore
+import NewsKBTestSupport
 @testable import NewsKBStore
 import Testing
 
 @Suite("Knowledge base")
 struct KnowledgeBaseTests {
-    static let root: String = {
-        let here = #filePath
-        return String(here[..<here.firstRange(of: "/Tests/")!.lowerBound])
-    }()
-    static let pipeline = try! Pipeline.load(root + "/pipelines/hk-news.json")
+    static var pipeline: Pipeline { Repository.pipeline }
 
     func doc(_ id: String, _ text: String) throws -> NewsDocument {
         var d = NewsDocument(id: id, source: id + ".txt", format: .text, payload: Array(text.utf8), published: CivilDate(iso: "2024-06-20"))

@@ -61,9 +61,11 @@ public struct NewsDocument: Sendable {
     /// SHA-256 of the payload bytes, hex; the content key of the document.
     public var sha256: String
 
+    /// A document of `payload`; `sha256` is the payload's digest when the caller has it
+    /// already (a file hashed as it was read), computed otherwise.
     public init(id: String, source: String, format: PayloadFormat, payload: [UInt8],
                 url: String? = nil, published: CivilDate? = nil, region: String? = nil,
-                title: String? = nil, declaredCharset: String? = nil) {
+                title: String? = nil, declaredCharset: String? = nil, sha256: String? = nil) {
         self.id = id
         self.source = source
         self.location = InputLocation(file: source)
@@ -74,7 +76,7 @@ public struct NewsDocument: Sendable {
         self.region = region
         self.title = title
         self.declaredCharset = declaredCharset
-        self.sha256 = SHA256.hex(payload)
+        self.sha256 = sha256 ?? SHA256.hex(payload)
     }
 
     /// The clean text of a code-point range.

@@ -162,7 +162,8 @@ public struct InputReader: Sendable {
                         return nil
                     }
                 }
-                try emit(.document(fileDocument(input, ext == "html" || ext == "htm" ? .html : .text, bytes)))
+                // A plain file hashed as it was read is not hashed again: its digest is the payload's.
+                try emit(.document(fileDocument(input, ext == "html" || ext == "htm" ? .html : .text, bytes, sha256: gzip ? nil : raw.digest)))
             }
         } catch let e as NewsKBError {
             try? emit(.failure(InputFailure(here, docID: nil, stage: "read", error: e)))
@@ -172,8 +173,9 @@ public struct InputReader: Sendable {
         return file?.digest
     }
 
-    func fileDocument(_ input: InputFile, _ format: PayloadFormat, _ bytes: [UInt8]) -> NewsDocument {
-        var doc = NewsDocument(id: input.idBase, source: input.path, format: format, payload: bytes, published: defaultPublished, region: defaultRegion)
+    func fileDocument(_ input: InputFile, _ format: PayloadFormat, _ bytes: [UInt8], sha256: String? = nil) -> NewsDocument {
+        var doc = NewsDocument(id: input.idBase, source: input.path, format: format, payload: bytes, published: defaultPublished,
+                               region: defaultRegion, sha256: sha256)
         doc.origin = input.origin
         doc.publishedSource = .fallback
         return doc
