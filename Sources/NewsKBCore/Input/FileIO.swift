@@ -6,6 +6,7 @@ import Darwin
 
 /// Small POSIX file helpers, so the extraction library needs no Foundation file APIs.
 public enum FileIO {
+    /// What `stat` says of a path: size, modification time (nanoseconds), whether a folder.
     public struct Info: Sendable, Hashable {
         public var size: Int64
         /// The modification time in nanoseconds since the epoch: a file rewritten within the

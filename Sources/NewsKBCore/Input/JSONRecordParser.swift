@@ -6,6 +6,7 @@
 /// `JSONDecoder` builds a whole value tree and costs more per record than cleaning
 /// the record's text; this reads the bytes once.
 public enum JSONRecordParser {
+    /// Why a line is not a record, and where in it.
     public struct Failure: Error, CustomStringConvertible, Equatable {
         public let message: String
         /// Byte offset in the line.

@@ -18,6 +18,7 @@ public final class LineReader {
         self.maxLineBytes = maxLineBytes
     }
 
+    /// A line, or the length of one over the limit (skipped, never held).
     public enum Line {
         case line([UInt8])
         /// A line over the limit, skipped; its length so far.

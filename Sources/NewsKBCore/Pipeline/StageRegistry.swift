@@ -1,5 +1,6 @@
 /// The one table of stages a pipeline file may name.
 public enum StageRegistry {
+    /// One stage a pipeline file may name: its name and layers (from its type) and how to build it.
     public struct Entry: Sendable {
         public let name: String
         public let requires: Set<AnnotationKey>

@@ -1,5 +1,6 @@
 /// Charset decisions for Chinese pages and text files.
 public enum CharsetDecoder {
+    /// Decoded text, the charset used, how it was chosen, and how many sequences became U+FFFD.
     public struct Result: Sendable {
         public var text: String
         public var charset: String

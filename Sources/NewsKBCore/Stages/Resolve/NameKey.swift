@@ -1,4 +1,4 @@
-
+/// Keys that make names comparable across scripts and variants (the folded form entities are found by).
 public enum NameKey {
     /// The word and its Simplified form (when different).
     public static func scriptVariants(_ word: String) -> [String] {
