@@ -13,7 +13,7 @@ func runStage(_ name: String, on doc: inout NewsDocument) throws {
 
 /// A document whose clean text is `text`, one sentence a line, with the given mentions.
 func handMade(_ text: String, published: String = "2024-06-20", mentions: [Mention] = []) -> NewsDocument {
-    var doc = NewsDocument(id: "h", source: "hand", format: .text, payload: Array(text.utf8), published: CivilDate(iso: published))
+    var doc = NewsDocument(id: "h", source: "hand", format: .text, payload: Array(text.utf8), published: CivilDate(iso: published), region: "HK")
     doc.text = text
     var start = 0
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -11,7 +11,8 @@ import Foundation
 /// A bare `7月1日` takes the year of a heading or sentence just before it.
 public struct DateRecognizer: DocumentStage {
     public static let stageName = "recognise.date.v1"
-    public static let requires: Set<AnnotationKey> = [.text, .sentences]
+    /// Word boundaries too: a date must start and end on one (and it reads `isTokenBoundary`).
+    public static let requires: Set<AnnotationKey> = [.text, .sentences, .tokens]
     public static let assigns: Set<AnnotationKey> = [.dates]
     let vocab: DateVocabulary
     /// A heading paragraph this short passes its year to the paragraph after it.

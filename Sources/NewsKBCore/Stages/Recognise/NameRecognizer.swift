@@ -5,8 +5,11 @@
 /// (香港中文大學工程學院) and records what it is part of.
 public struct NameRecognizer: DocumentStage {
     public static let stageName = "recognise.names.v1"
-    public static let requires: Set<AnnotationKey> = [.text, .tokens, .sentences]
-    public static let assigns: Set<AnnotationKey> = [.names]
+    /// Amounts and dates too: a name never overlaps one, so it must run after both (moving it
+    /// before them in a pipeline file is refused, not a silent change of output).
+    public static let requires: Set<AnnotationKey> = [.text, .tokens, .sentences, .money, .dates]
+    /// Names, and the `part_of` relation of a name that begins with a known body.
+    public static let assigns: Set<AnnotationKey> = [.names, .relations]
     public let lexicon: NameLexicon
     let rules: NameRules
 
