@@ -76,7 +76,8 @@ for kind in dense sparse; do
   for mb in 1 4 16; do
     f="$S/$kind-${mb}mb.txt"
     t0=$(date +%s.%N)
-    /usr/bin/time -f "%M" -o "$OUT/rss.txt" "$BIN" extract --jobs 1 --published 2024-06-20 "$f" > "$OUT/scaling.jsonl" 2>/dev/null || true
+    # --max-mentions above the 16 MB dense document's ~700,000, so the table measures scaling, not the bound.
+    /usr/bin/time -f "%M" -o "$OUT/rss.txt" "$BIN" extract --jobs 1 --max-mentions 2000000 --published 2024-06-20 "$f" > "$OUT/scaling.jsonl" 2>/dev/null || true
     t1=$(date +%s.%N)
     n=$(grep -c '"kind":"mention"' "$OUT/scaling.jsonl" || true)
     python3 -c "
