@@ -12,22 +12,26 @@ import Glibc
 enum Fuzz {
     static let pipeline: Pipeline = try! Pipeline.load("pipelines/hk-news.json")
 
-    /// One knowledge base for the whole run, started afresh every few hundred inputs.
+    /// One knowledge base for the whole run, started afresh every few hundred inputs or
+    /// every 8 MB of payload, so each export stays quick however large the inputs grow.
     nonisolated(unsafe) static var kb: KnowledgeBase?
     nonisolated(unsafe) static var stored = 0
+    nonisolated(unsafe) static var storedBytes = 0
     static let kbPath = "out/fuzz-kb.sqlite"
 
     /// Stores `doc` and exports the knowledge base; every line must be a JSON object with a `kind`.
     static func storeAndExport(_ doc: NewsDocument) {
-        if kb == nil || stored >= 300 {
+        if kb == nil || stored >= 300 || storedBytes > 8 << 20 {
             kb = nil
             for suffix in ["", "-wal", "-shm"] { _ = FileIO.exists(kbPath + suffix) ? unlinkFile(kbPath + suffix) : () }
             kb = try! KnowledgeBase(path: kbPath)
             stored = 0
+            storedBytes = 0
         }
         guard let kb else { return }
         _ = try! kb.store(doc, pipeline: "fuzz@1")
         stored += 1
+        storedBytes += doc.payload.count
         var lines = 0
         try! kb.export { line in
             precondition(line.hasPrefix("{\"") && line.hasSuffix("}") && line.contains("\"kind\":"), "export line is not a record: \(line.prefix(200))")
