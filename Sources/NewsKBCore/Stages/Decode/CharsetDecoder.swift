@@ -80,9 +80,9 @@ public enum CharsetDecoder {
             guard let s = ICU.convert(bytes, from: name, strict: false) else { continue }
             lenient.append(Result(text: s, charset: name, how: how, replaced: substitutions(in: s, source: bytes)))
         }
-        let fits = lenient.filter { $0.replaced <= limit }
-        if let keep = fits.max(by: { plausibility($0.text) < plausibility($1.text) }), keep.charset == "UTF-8" || plausibility(keep.text) > 0 {
-            return keep
+        let fits = lenient.filter { $0.replaced <= limit }.map { (result: $0, score: plausibility($0.text)) }
+        if let keep = fits.max(by: { $0.score < $1.score }), keep.result.charset == "UTF-8" || keep.score > 0 {
+            return keep.result
         }
         let fewest = lenient.min { $0.replaced < $1.replaced }!
         throw NewsKBError.decode("no charset fits: at best \(fewest.replaced) invalid sequences in \(bytes.count) bytes as \(fewest.charset), more than the \(limit) allowed")

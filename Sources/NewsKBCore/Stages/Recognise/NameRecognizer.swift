@@ -50,7 +50,7 @@ public struct NameRecognizer: DocumentStage {
         for m in doc.mentions { taken.cover(m.start, m.end) }
         var chosenCover = [Bool](repeating: false, count: s.count + 1)
         var chosen: [Candidate] = []
-        let ruled = ruleMatches(doc, boundaries: boundaries, lexical: lexical)
+        let ruled = ruleMatches(doc, boundaries: boundaries, lexical: lexical, taken: taken)
         // Rule names that contain a lexicon match at their start win over it; others yield.
         var covered = [Bool](repeating: false, count: lexical.count)
         for r in ruled where !taken.anyCovered(r.start, r.end) {
@@ -191,14 +191,12 @@ public struct NameRecognizer: DocumentStage {
     static let pairs = Punctuation.closing
     static let closers = Punctuation.opening
 
-    /// Names ending in an institution or programme suffix at a word boundary.
-    func ruleMatches(_ doc: NewsDocument, boundaries: TokenBoundaries, lexical: [Candidate]) -> [Candidate] {
+    /// Names ending in an institution or programme suffix at a word boundary; `taken` marks
+    /// the code points of amounts and dates, which a name never reaches into.
+    func ruleMatches(_ doc: NewsDocument, boundaries: TokenBoundaries, lexical: [Candidate], taken: [Bool]) -> [Candidate] {
         let s = doc.scalars
         var out: [Candidate] = []
         let tokens = doc.tokens
-        // Offsets inside amounts and dates, and lexicon matches by where they end and start.
-        var taken = [Bool](repeating: false, count: s.count + 1)
-        for m in doc.mentions { for i in m.start..<m.end { taken[i] = true } }
         // The first lexicon match ending / starting at each offset (-1: none).
         var lexicalEnding = [Int32](repeating: -1, count: s.count + 1), lexicalStarting = [Int32](repeating: -1, count: s.count + 1)
         var insideLexical = [Bool](repeating: false, count: s.count + 1)
