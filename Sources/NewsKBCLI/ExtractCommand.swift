@@ -34,23 +34,6 @@ struct ExtractCommand: ParsableCommand {
         if root != nil && !pathsFromStdin { throw ValidationError("--root goes with --paths-from-stdin") }
     }
 
-    /// The input files of a manifest: each path a file (named by its path below `root`,
-    /// when given) or a folder to walk; a missing path is a failure.
-    static func listing(manifest: [String], root: String?, reader: InputReader) -> InputReader.Listing {
-        var out = InputReader.Listing()
-        for path in manifest {
-            if let info = FileIO.info(path), !info.isDirectory {
-                out.files.append(InputFile(path: path, root: root))
-            } else {
-                let sub = reader.files([path])
-                out.files += sub.files
-                out.missing += sub.missing
-                out.folders += sub.folders
-            }
-        }
-        return out
-    }
-
     func run() throws {
         log.apply(runID: Console.newRunID())
         let pipeline = try options.loadPipeline()
@@ -91,26 +74,13 @@ struct ExtractCommand: ParsableCommand {
         let handle: (InputItem) -> Void = { runner.submit($0) }
         let stdin = StdinLines(maxLineBytes: options.limits.maxLineBytes)
         if pathsFromStdin {
-            while let line = stdin.nextText() {
-                let path = trimmedLine(line)
-                if path.isEmpty { continue }
-                let listing = Self.listing(manifest: [path], root: root, reader: reader)
+            while let path = stdin.nextPath() {
+                let listing = reader.files(manifest: [path], root: root)
                 for f in listing.missing { handle(.failure(f)) }
                 for f in listing.files { reader.read(file: f, emit: handle) }
             }
         } else if paths == ["-"] {
-            var lineNo = 0
-            while let line = stdin.next() {
-                lineNo += 1
-                switch line {
-                case .tooLong(let n):
-                    handle(.failure(InputFailure(InputLocation(file: "stdin", line: lineNo), docID: nil, code: .input,
-                                                 "line of \(n) bytes exceeds the limit of \(options.limits.maxLineBytes) (--max-line-bytes)")))
-                case .line(let bytes):
-                    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                    handle(reader.record(bytes, file: .stdin, line: nil))
-                }
-            }
+            stdin.forEachRecord(reader, maxLineBytes: options.limits.maxLineBytes, emit: handle)
         } else {
             let listing = reader.files(paths)
             for f in listing.missing { handle(.failure(f)) }

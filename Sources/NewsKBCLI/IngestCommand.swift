@@ -68,10 +68,7 @@ struct IngestCommand: ParsableCommand {
         let stdin = StdinLines(maxLineBytes: options.limits.maxLineBytes)
         if pathsFromStdin {
             given = []
-            while let line = stdin.nextText() {
-                let path = trimmedLine(line)
-                if !path.isEmpty { given.append(path) }
-            }
+            while let path = stdin.nextPath() { given.append(path) }
         }
         let roots = streaming ? [] : (pathsFromStdin ? given : Self.outermost(given))
 
@@ -122,7 +119,7 @@ struct IngestCommand: ParsableCommand {
                     todo.append((file, info, reason))
                 }
                 if pathsFromStdin {
-                    listing = ExtractCommand.listing(manifest: given, root: root, reader: reader)
+                    listing = reader.files(manifest: given, root: root)
                     for f in listing.files { try decide(f) }
                     listing.files = []
                 } else if !streaming {
@@ -229,20 +226,7 @@ struct IngestCommand: ParsableCommand {
             completeFiles()
             if current.documents.count >= 64 || current.errors.count >= 256 { flushBatch() }
         }
-        if streaming {
-            var lineNo = 0
-            while let line = stdin.next() {
-                lineNo += 1
-                switch line {
-                case .tooLong(let n):
-                    runner.submit(.failure(InputFailure(InputLocation(file: "stdin", line: lineNo), docID: nil, code: .input,
-                                                        "line of \(n) bytes exceeds the limit of \(options.limits.maxLineBytes) (--max-line-bytes)")))
-                case .line(let bytes):
-                    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                    runner.submit(reader.record(bytes, file: .stdin, line: nil))
-                }
-            }
-        }
+        if streaming { stdin.forEachRecord(reader, maxLineBytes: options.limits.maxLineBytes) { runner.submit($0) } }
         for (file, info, _) in todo {
             let digest = reader.read(file: file) { item in
                 submitted += 1

@@ -122,9 +122,3 @@ enum Console {
         return "\(compact)Z-\(getpid())"
     }
 }
-
-/// A manifest line without surrounding spaces, tabs or a carriage return.
-func trimmedLine(_ line: String) -> String {
-    let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
-    return String(line.drop(while: blank).reversed().drop(while: blank).reversed())
-}

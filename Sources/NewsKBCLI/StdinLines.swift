@@ -31,11 +31,32 @@ struct StdinLines {
     /// The next line, `.tooLong(n)` for one over the limit, nil at the end (or on a read error).
     func next() -> LineReader.Line? { (try? reader.next()) ?? nil }
 
-    /// The next line that fits, as text, skipping over-long ones (for manifests of paths).
-    func nextText() -> String? {
+    /// The next path of a manifest: a line that fits, without surrounding spaces, tabs or a
+    /// carriage return; blank and over-long lines are skipped.
+    func nextPath() -> String? {
         while let l = next() {
-            if case .line(let b) = l { return String(decoding: b, as: UTF8.self) }
+            guard case .line(let b) = l else { continue }
+            let path = String(decoding: b, as: UTF8.self).trimmingCharacters(in: " \t\r")
+            if !path.isEmpty { return path }
         }
         return nil
+    }
+
+    /// Hands each JSONL record of stdin to `emit` as an input item: blank lines skipped, a line
+    /// over `maxLineBytes` an error item naming its line and the limit. Records have no line
+    /// numbers (a stream's ids come from content), so retried input keeps its ids.
+    func forEachRecord(_ reader: InputReader, maxLineBytes: Int, emit: (InputItem) -> Void) {
+        var lineNo = 0
+        while let line = next() {
+            lineNo += 1
+            switch line {
+            case .tooLong(let n):
+                emit(.failure(InputFailure(InputLocation(file: "stdin", line: lineNo), docID: nil, code: .input,
+                                           "line of \(n) bytes exceeds the limit of \(maxLineBytes) (--max-line-bytes)")))
+            case .line(let bytes):
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                emit(reader.record(bytes, file: .stdin, line: nil))
+            }
+        }
     }
 }

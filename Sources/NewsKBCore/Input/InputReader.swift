@@ -46,6 +46,23 @@ public struct InputReader: Sendable {
         return out
     }
 
+    /// The input files of a manifest (`--paths-from-stdin`): each path a file, named by its
+    /// path below `root` when given and below it, or a folder to walk; a missing path is a failure.
+    public func files(manifest: [String], root: String?) -> Listing {
+        var out = Listing()
+        for path in manifest {
+            if let info = FileIO.info(path), !info.isDirectory {
+                out.files.append(InputFile(path: path, root: root))
+            } else {
+                let sub = files([path])
+                out.files += sub.files
+                out.missing += sub.missing
+                out.folders += sub.folders
+            }
+        }
+        return out
+    }
+
     /// As ``files(_:)``, handing each file to `visit` as the walk finds it (the listing
     /// returned holds the failures and folders, not the files): memory does not grow with
     /// the number of files, so a nightly run over millions of unchanged files stays small.

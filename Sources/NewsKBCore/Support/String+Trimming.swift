@@ -3,7 +3,8 @@ import Glibc
 #endif
 
 extension StringProtocol {
-    func trimmingCharacters(in set: String) -> String {
+    /// The string without the characters of `set` at either end (manifest lines, header values).
+    public func trimmingCharacters(in set: String) -> String {
         let chars = Set(set)
         var s = Substring(self)
         while let f = s.first, chars.contains(f) { s = s.dropFirst() }
