@@ -7,8 +7,9 @@ extension KnowledgeBase {
     /// then error records. The same knowledge base always gives the same bytes.
     public func export(_ write: (String) throws -> Void) throws {
         try db.read { db in
-            let docs = try Row.fetchAll(db, sql: "SELECT doc_id, record FROM document ORDER BY doc_id")
-            for row in docs {
+            // A cursor, not an array: one document's record in memory at a time.
+            let docs = try Row.fetchCursor(db, sql: "SELECT doc_id, record FROM document ORDER BY doc_id")
+            while let row = try docs.next() {
                 let id: String = row["doc_id"]
                 try write(row["record"])
                 for r in try String.fetchAll(db, sql: "SELECT record FROM mention WHERE doc_id = ? ORDER BY ord", arguments: [id]) { try write(r) }

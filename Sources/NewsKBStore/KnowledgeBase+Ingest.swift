@@ -171,6 +171,12 @@ extension KnowledgeBase {
             self.pipelineDigest = pipelineDigest
             self.optionsDigest = optionsDigest
         }
+
+        /// The entry a `ledger` row holds.
+        init(row r: Row) {
+            self.init(source: r["source"], size: r["size"], mtime: r["mtime"], sha256: r["sha256"], status: r["status"],
+                      documents: r["documents"], pipelineDigest: r["pipeline_digest"], optionsDigest: r["options_digest"])
+        }
     }
 
     /// Runs `body` with a ledger lookup by canonical path, all in one read transaction: a
@@ -178,12 +184,7 @@ extension KnowledgeBase {
     public func withLedger<T>(_ body: ((String) throws -> LedgerEntry?) throws -> T) throws -> T {
         try db.read { db in
             let statement = try db.cachedStatement(sql: "SELECT * FROM ledger WHERE source = ?")
-            return try body { source in
-                try Row.fetchOne(statement, arguments: [source]).map { r in
-                    LedgerEntry(source: r["source"], size: r["size"], mtime: r["mtime"], sha256: r["sha256"], status: r["status"],
-                                documents: r["documents"], pipelineDigest: r["pipeline_digest"], optionsDigest: r["options_digest"])
-                }
-            }
+            return try body { source in try Row.fetchOne(statement, arguments: [source]).map(LedgerEntry.init(row:)) }
         }
     }
 
@@ -192,8 +193,7 @@ extension KnowledgeBase {
         try db.read { db in
             var out: [String: LedgerEntry] = [:]
             for r in try Row.fetchAll(db, sql: "SELECT * FROM ledger") {
-                out[r["source"]] = LedgerEntry(source: r["source"], size: r["size"], mtime: r["mtime"], sha256: r["sha256"], status: r["status"],
-                                               documents: r["documents"], pipelineDigest: r["pipeline_digest"], optionsDigest: r["options_digest"])
+                out[r["source"]] = LedgerEntry(row: r)
             }
             return out
         }
@@ -223,7 +223,9 @@ extension KnowledgeBase {
     /// where the file still resolves (relative paths against the current folder).
     public func canonicaliseLedger() throws {
         try db.write { db in
-            for source in try String.fetchAll(db, sql: "SELECT source FROM ledger WHERE source NOT LIKE '/%'") {
+            // Relative paths sort before "/" or from "0" on; both ranges are index look-ups, so a
+            // ledger that holds only absolute paths costs nothing here night after night.
+            for source in try String.fetchAll(db, sql: "SELECT source FROM ledger WHERE source < '/' OR source >= '0'") {
                 guard let c = FileIO.canonical(source) else { continue }
                 try db.execute(sql: "DELETE FROM ledger WHERE source = ? AND EXISTS (SELECT 1 FROM ledger WHERE source = ?)", arguments: [source, c])
                 try db.execute(sql: "UPDATE ledger SET source = ? WHERE source = ?", arguments: [c, source])
@@ -233,9 +235,11 @@ extension KnowledgeBase {
 
     /// Removes entities no mention points to any more (after documents were replaced).
     public func pruneEntities() throws {
-        try db.write { db in
-            try db.execute(sql: "DELETE FROM entity WHERE entity_id NOT IN (SELECT DISTINCT entity_id FROM mention WHERE entity_id IS NOT NULL)")
-        }
+        try db.write { db in try Self.pruneEntities(in: db) }
+    }
+
+    static func pruneEntities(in db: Database) throws {
+        try db.execute(sql: "DELETE FROM entity WHERE entity_id NOT IN (SELECT DISTINCT entity_id FROM mention WHERE entity_id IS NOT NULL)")
     }
 
     /// What ``prune(under:)`` removed.
@@ -267,9 +271,7 @@ extension KnowledgeBase {
                 try db.execute(sql: "DELETE FROM input_error WHERE origin = ?", arguments: [file])
                 tally.errors += db.changesCount
             }
-            if !gone.isEmpty {
-                try db.execute(sql: "DELETE FROM entity WHERE entity_id NOT IN (SELECT DISTINCT entity_id FROM mention WHERE entity_id IS NOT NULL)")
-            }
+            if !gone.isEmpty { try Self.pruneEntities(in: db) }
             return tally
         }
     }
