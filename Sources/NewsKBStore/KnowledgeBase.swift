@@ -43,10 +43,13 @@ public final class KnowledgeBase {
         self.path = path
         db = try DatabaseQueue(path: path, configuration: config)
         try db.writeWithoutTransaction { db in
-            try Self.checkIdentity(db, path: path, integrity: checkIntegrity)
+            let isNew = try Self.checkIdentity(db, path: path, integrity: checkIntegrity)
             // Larger pages for a new knowledge base (no effect on an existing one): shallower
-            // b-trees for rows of a few hundred bytes. Must precede the switch to WAL.
+            // b-trees for rows of a few hundred bytes. Must precede the first write.
             try db.execute(sql: "PRAGMA page_size = 16384")
+            // A new file is marked as ours before anything else is written, so a run killed
+            // while migrating leaves a knowledge base the next run recognises and finishes.
+            if isNew { try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)") }
             _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
@@ -59,13 +62,17 @@ public final class KnowledgeBase {
     }
 
     /// Refuses a foreign, newer or (with `integrity`) damaged database before it is changed.
-    static func checkIdentity(_ db: Database, path: String, integrity: Bool) throws {
+    /// Returns whether the database is new: no tables, or (a run of an earlier binary killed
+    /// while migrating) only GRDB's empty migrations table.
+    @discardableResult
+    static func checkIdentity(_ db: Database, path: String, integrity: Bool) throws -> Bool {
         let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-        if tables.isEmpty { return }   // new
+        if tables.isEmpty { return true }
         let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
         let ours = appID == applicationID
         guard tables.contains("grdb_migrations") else { throw OpenError.foreign(path) }
         let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        if tables == ["grdb_migrations"] && applied.isEmpty && (appID == 0 || ours) { return true }
         let known = Set(migrator.migrations)
         if !ours && (appID != 0 || !applied.contains("v1-documents-mentions-entities-relations-ledger")) { throw OpenError.foreign(path) }
         let unknown = applied.filter { !known.contains($0) }
@@ -74,6 +81,7 @@ public final class KnowledgeBase {
             let result = try String.fetchAll(db, sql: "PRAGMA quick_check")
             if result != ["ok"] { throw OpenError.corrupt(path, result.prefix(3).joined(separator: "; ")) }
         }
+        return false
     }
 
     /// Append-only named migrations.
