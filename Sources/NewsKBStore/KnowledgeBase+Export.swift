@@ -3,7 +3,7 @@ import NewsKBCore
 
 extension KnowledgeBase {
     /// Writes the whole knowledge base as JSONL per the contract: each document followed by
-    /// its mentions and relations (documents by id), then entities by id with their counts,
+    /// its mentions, relations and facts (documents by id), then entities by id with their counts,
     /// then error records. The same knowledge base always gives the same bytes.
     public func export(_ write: (String) throws -> Void) throws {
         try db.read { db in
@@ -14,6 +14,7 @@ extension KnowledgeBase {
                 try write(row["record"])
                 for r in try String.fetchAll(db, sql: "SELECT record FROM mention WHERE doc_id = ? ORDER BY ord", arguments: [id]) { try write(r) }
                 for r in try String.fetchAll(db, sql: "SELECT record FROM relation WHERE doc_id = ? ORDER BY ord", arguments: [id]) { try write(r) }
+                for r in try String.fetchAll(db, sql: "SELECT record FROM fact WHERE doc_id = ? ORDER BY ord", arguments: [id]) { try write(r) }
             }
             for e in try entities(db) { try write(e.serialized()) }
             for row in try Row.fetchAll(db, sql: "SELECT * FROM input_error ORDER BY source") {

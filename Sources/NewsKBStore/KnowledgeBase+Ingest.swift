@@ -77,6 +77,9 @@ extension KnowledgeBase {
         for (i, r) in doc.relations.enumerated() {
             try rows.relation(docID: doc.id, ord: i, type: r.type.rawValue, subject: r.subject, record: records.relations[i])
         }
+        for (i, f) in doc.facts.enumerated() {
+            try rows.fact(FactRow(f, docID: doc.id, ord: i, record: records.facts[i]))
+        }
         return old == nil ? .added : .replaced
     }
 

@@ -51,7 +51,7 @@ extension KnowledgeBase {
         try db.write { db in
             var current: String? = nil     // the document whose mentions follow
             var skipping = false           // its content is unchanged: skip its mentions and relations
-            var mentionOrd = 0, relationOrd = 0
+            var mentionOrd = 0, relationOrd = 0, factOrd = 0
             var rows = try DocumentRows(db)
             while let raw = try lines() {
                 if raw.isEmpty { continue }
@@ -63,6 +63,7 @@ extension KnowledgeBase {
                     current = id
                     mentionOrd = 0
                     relationOrd = 0
+                    factOrd = 0
                     let old = try Row.fetchOne(db, sql: "SELECT sha256, pipeline, record FROM document WHERE doc_id = ?", arguments: [id])
                     if let o = old, o["sha256"] as String == sha, o["record"] as String == line {
                         skipping = true
@@ -84,6 +85,11 @@ extension KnowledgeBase {
                     guard !skipping, let id = r.doc_id, id == current else { continue }
                     try rows.relation(docID: id, ord: relationOrd, type: r.type ?? "", subject: r.subject ?? "", record: line)
                     relationOrd += 1
+                case "fact":
+                    guard !skipping, let id = r.doc_id, id == current else { continue }
+                    guard let f = try? decoder.decode(FactRow.Record.self, from: Data(raw)), f.doc_id == id else { tally.badLines += 1; continue }
+                    try rows.fact(FactRow(f, ord: factOrd, record: line))
+                    factOrd += 1
                 case "entity":
                     guard let id = r.entity_id else { continue }
                     try Self.upsertEntity(EntityInfo(id: id, type: MentionType(rawValue: r.type ?? "") ?? .institution, name: r.name ?? id,

@@ -216,6 +216,56 @@ public final class KnowledgeBase {
                 );
                 """)
         }
+        // Funding facts, typed: who got how much from whom, when, by which sentence. The
+        // entity keys are checked at commit (a part's entity records follow its documents).
+        // `funding` links the same fact reported by several documents (same recipient and
+        // amount): first reported, every source, so a total counts it once.
+        m.registerMigration("v4-funding-facts") { db in
+            try db.execute(sql: """
+                CREATE TABLE fact (
+                    fact_id TEXT PRIMARY KEY NOT NULL,
+                    doc_id TEXT NOT NULL REFERENCES document(doc_id) ON DELETE CASCADE,
+                    ord INTEGER NOT NULL,
+                    type TEXT NOT NULL CHECK (type = 'funding'),
+                    recipient TEXT NOT NULL REFERENCES entity(entity_id) DEFERRABLE INITIALLY DEFERRED,
+                    recipient_text TEXT NOT NULL,
+                    funder TEXT REFERENCES entity(entity_id) DEFERRABLE INITIALLY DEFERRED,
+                    funder_text TEXT,
+                    currency TEXT NOT NULL,
+                    amount_min NUMERIC,
+                    amount_max NUMERIC,
+                    approximate INTEGER NOT NULL CHECK (approximate IN (0, 1)),
+                    date_start TEXT,
+                    date_end TEXT,
+                    date_granularity TEXT,
+                    date_source TEXT CHECK (date_source IN ('text', 'published')),
+                    purpose TEXT,
+                    evidence_start INTEGER NOT NULL,
+                    evidence_end INTEGER NOT NULL,
+                    sentence_start INTEGER NOT NULL,
+                    sentence_end INTEGER NOT NULL,
+                    record TEXT NOT NULL,
+                    UNIQUE (doc_id, ord)
+                );
+                CREATE INDEX fact_recipient ON fact(recipient);
+                CREATE INDEX fact_funder ON fact(funder) WHERE funder IS NOT NULL;
+                CREATE VIEW fact_sentence AS
+                    SELECT f.fact_id, f.doc_id, d.published, d.source,
+                           substr(json_extract(d.record, '$.text'), f.sentence_start + 1, f.sentence_end - f.sentence_start) AS sentence
+                    FROM fact f JOIN document d USING (doc_id);
+                CREATE VIEW funding AS
+                    SELECT f.recipient, e.name AS recipient_name, e.type AS recipient_type, f.currency, f.amount_min, f.amount_max,
+                           MIN(f.funder) AS funder, MIN(CASE WHEN f.date_source = 'text' THEN f.date_start END) AS date_start,
+                           MIN(d.published) AS first_reported,
+                           (SELECT f2.doc_id FROM fact f2 JOIN document d2 USING (doc_id)
+                              WHERE f2.recipient = f.recipient AND f2.currency = f.currency
+                                AND f2.amount_min IS f.amount_min AND f2.amount_max IS f.amount_max
+                              ORDER BY d2.published IS NULL, d2.published, f2.doc_id LIMIT 1) AS first_doc,
+                           COUNT(*) AS documents, group_concat(f.doc_id, ' ') AS doc_ids
+                    FROM fact f JOIN document d USING (doc_id) JOIN entity e ON e.entity_id = f.recipient
+                    GROUP BY f.recipient, f.currency, f.amount_min, f.amount_max;
+                """)
+        }
         return m
     }
 }

@@ -67,6 +67,7 @@ struct DocumentRows {
     private var documents: RowWriter
     private var mentions: RowWriter
     private var relations: RowWriter
+    private var facts: RowWriter
 
     init(_ db: Database) throws {
         documents = try RowWriter(db, sql: """
@@ -77,6 +78,12 @@ struct DocumentRows {
             INSERT INTO mention (doc_id, ord, type, text, start, "end", entity_id, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         relations = try RowWriter(db, sql: "INSERT INTO relation (doc_id, ord, type, subject, record) VALUES (?, ?, ?, ?, ?)")
+        facts = try RowWriter(db, sql: """
+            INSERT INTO fact (fact_id, doc_id, ord, type, recipient, recipient_text, funder, funder_text, currency, amount_min, amount_max,
+                              approximate, date_start, date_end, date_granularity, date_source, purpose,
+                              evidence_start, evidence_end, sentence_start, sentence_end, record)
+            VALUES (?, ?, ?, 'funding', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
     }
 
     /// Clears the way for a document: an earlier version (its mentions and relations go with
@@ -102,5 +109,16 @@ struct DocumentRows {
     mutating func relation(docID: String, ord: Int, type: String, subject: String, record: String) throws {
         relations.text(docID); relations.int(ord); relations.text(type); relations.text(subject); relations.text(record)
         try relations.insert()
+    }
+
+    mutating func fact(_ f: FactRow) throws {
+        for v in [f.factID, f.docID] { facts.text(v) }
+        facts.int(f.ord)
+        for v in [f.recipient, f.recipientText, f.funder, f.funderText, f.currency, f.amountMin, f.amountMax] { facts.text(v) }
+        facts.int(f.approximate ? 1 : 0)
+        for v in [f.dateStart, f.dateEnd, f.dateGranularity, f.dateSource, f.purpose] { facts.text(v) }
+        for v in [f.evidence.start, f.evidence.end, f.sentence.start, f.sentence.end] { facts.int(v) }
+        facts.text(f.record)
+        try facts.insert()
     }
 }

@@ -25,6 +25,35 @@ struct SeedAcceptanceTests {
         #expect(funding[0] >= 5, "funding facts \(funding)")
         let same = score["same_entity"] as! [Int], apart = score["different_entity"] as! [Int]
         #expect(same[0] == same[1] && apart[0] == apart[1])
+        // Fact records: all seven of the gold, nothing extra, funder and date right on each.
+        let facts = try #require(score["facts"] as? [String: Any], "no fact records scored")
+        #expect(facts["tp"] as? Int == 7 && facts["fp"] as? Int == 0 && facts["fn"] as? Int == 0, "\(facts)")
+        #expect(facts["funder_ok"] as? Int == 7 && facts["date_ok"] as? Int == 7, "\(facts)")
+    }
+
+    @Test("ingest then export of the seed gives the same fact records as extract, and `facts` lists them once each",
+          .enabled(if: CLI.shared != nil, "../shared is absent: seed acceptance skipped"))
+    func seedFactsStored() throws {
+        let seed = CLI.shared! + "/corpus/seed/hk-innotech-2024.txt"
+        let kb = CLI.tempDir() + "/kb.sqlite"
+        let extract = try CLI.run(["extract", "--published", "2024-06-20", seed])
+        let ingest = try CLI.run(["ingest", "--kb", kb, "--published", "2024-06-20", seed])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let export = try CLI.run(["export", "--kb", kb])
+        let facts = { (r: CLI.Result) in r.stdout.split(separator: "\n").filter { $0.contains("\"kind\":\"fact\"") } }
+        #expect(facts(export) == facts(extract) && facts(extract).count == 7)
+        // The same article again under another name: a second report of each fact, not a second fact.
+        let dir = CLI.tempDir()
+        try FileManager.default.copyItem(atPath: seed, toPath: dir + "/reprint.txt")
+        _ = try CLI.run(["ingest", "--kb", kb, "--published", "2024-06-21", dir + "/reprint.txt"])
+        let listed = try CLI.run(["facts", "--kb", kb, "--json"])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.lines.count == 7)
+        #expect(listed.lines.allSatisfy { ($0["documents"] as? [String]) == ["hk-innotech-2024", "reprint"] && $0["first_reported"] as? String == "2024-06-20" })
+        let innohk = try CLI.run(["facts", "--kb", kb, "--json", "--entity", "InnoHK"])
+        #expect(Set(innohk.lines.compactMap { $0["min"] as? Int }) == [10_000_000_000, 2_000_000_000])
+        let hans = try CLI.run(["facts", "--kb", kb, "--json", "--entity", "产学研1+计划"])
+        #expect(hans.lines.count == 1 && (hans.lines.first?["sentence"] as? String)?.contains("設立100億元「產學研1+」計劃") == true, "traced to the 2022 list item that dates it")
     }
 }
 

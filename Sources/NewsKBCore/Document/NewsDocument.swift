@@ -54,6 +54,8 @@ public struct NewsDocument: Sendable {
     public var mentions: [Mention] = []
     public var entities: [String: EntityInfo] = [:]
     public var relations: [Relation] = []
+    /// Funding facts (relate.facts.v1), one per recipient and amount.
+    public var facts: [Fact] = []
     public var warnings: [String] = []
     /// Which code points ``mentions`` cover, for ``addMention(_:)``; valid while its count matches.
     private var mentionCover: [Bool] = []

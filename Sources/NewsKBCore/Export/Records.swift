@@ -4,7 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// The JSONL records of `../shared/CONTRACT.md`: document, mention, entity, relation, and
+/// The JSONL records of `../shared/CONTRACT.md`: document, mention, entity, relation, fact, and
 /// error records for inputs that could not be processed. `extract` and `export` both
 /// write these, one object a line, keys sorted.
 ///
@@ -44,6 +44,10 @@ public enum Records {
         }
         for r in d.relations {
             writeRelation(r, docID: docID, to: &out)
+            out.append(0x0A)
+        }
+        for f in d.facts {
+            writeFact(f, docID: d.id, to: &out)
             out.append(0x0A)
         }
     }
@@ -152,11 +156,41 @@ public enum Records {
         out.append(UInt8(ascii: "}"))
     }
 
+    static func span(_ t: TextSpan, _ out: inout [UInt8]) {
+        ascii("{\"end\":", &out); JSONValue.writeInt(t.end, to: &out)
+        ascii(",\"start\":", &out); JSONValue.writeInt(t.start, to: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// A funding fact record (CONTRACT.md, section fact), keys in sorted order.
+    public static func writeFact(_ f: Fact, docID: String, to out: inout [UInt8]) {
+        ascii("{\"amount\":", &out); writeMoney(f.amount, to: &out)
+        ascii(",\"date\":", &out)
+        if let d = f.date { writeDate(d, to: &out) } else { ascii("null", &out) }
+        ascii(",\"date_source\":", &out); string(f.dateSource?.rawValue, &out)
+        ascii(",\"doc_id\":", &out); string(docID, &out)
+        ascii(",\"evidence\":", &out); span(f.evidence, &out)
+        ascii(",\"fact_id\":", &out); string(f.id(docID: docID), &out)
+        ascii(",\"funder\":", &out); string(f.funder, &out)
+        ascii(",\"funder_text\":", &out); string(f.funderText, &out)
+        ascii(",\"kind\":\"fact\",\"mentions\":[", &out)
+        for (i, m) in f.mentions.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            span(m, &out)
+        }
+        ascii("],\"purpose\":", &out); string(f.purpose, &out)
+        ascii(",\"recipient\":", &out); string(f.recipient, &out)
+        ascii(",\"recipient_text\":", &out); string(f.recipientText, &out)
+        ascii(",\"sentence\":", &out); span(f.sentence, &out)
+        ascii(",\"type\":\"funding\"}", &out)
+    }
+
     /// A document's records serialised ahead of storing (done on the worker threads).
     public struct Serialized: Sendable {
         public var document: String
         public var mentions: [String]
         public var relations: [String]
+        public var facts: [String]
     }
 
     public static func serialize(_ d: NewsDocument) -> Serialized {
@@ -170,6 +204,7 @@ public enum Records {
         return Serialized(
             document: line { writeDocument(d, to: &$0) },
             mentions: d.mentions.map { m in line { writeMention(m, in: d, docID: docID, to: &$0) } },
-            relations: d.relations.map { r in line { writeRelation(r, docID: docID, to: &$0) } })
+            relations: d.relations.map { r in line { writeRelation(r, docID: docID, to: &$0) } },
+            facts: d.facts.map { f in line { writeFact(f, docID: d.id, to: &$0) } })
     }
 }

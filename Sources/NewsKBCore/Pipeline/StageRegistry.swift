@@ -28,6 +28,7 @@ public enum StageRegistry {
         Entry(NameRecognizer.self) { c, p, l in try NameRecognizer(config: c, pipeline: p, lexicons: l) },
         Entry(EntityResolver.self) { c, p, l in try EntityResolver(config: c, pipeline: p, lexicons: l) },
         Entry(RelationFinder.self) { c, p, l in try RelationFinder(config: c, pipeline: p, lexicons: l) },
+        Entry(FactFinder.self) { c, p, l in try FactFinder(config: c, pipeline: p, lexicons: l) },
     ]
 
     public static var names: [String] { entries.map(\.name) }

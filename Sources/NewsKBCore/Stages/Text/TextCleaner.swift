@@ -67,12 +67,17 @@ public struct TextCleaner: DocumentStage {
 
     /// Joins a line to the next when it is long, ends without closing punctuation and the
     /// next begins with a letter or ideograph; blank lines between them do not matter.
+    /// A short line standing alone between blank lines without closing punctuation (a
+    /// year heading such as `2024年`, a caption, a byline such as `整理：本報記者`) is
+    /// never joined: it is its own paragraph.
     func joinBrokenLines(_ lines: [Line]) -> [Line] {
         var out: [Line] = []
         var pendingJoin = false
-        for line in lines {
+        for (i, line) in lines.enumerated() {
             if line.isEmpty { continue }
-            if pendingJoin, !out.isEmpty, let f = line.first, Self.isWordScalar(f) {
+            let standsAlone = i > 0 && lines[i - 1].isEmpty && (i + 1 == lines.count || lines[i + 1].isEmpty)
+                && line.scalarCount < joinMinLineLength && line.last.map { !Punctuation.paragraphEnds.contains($0) } == true
+            if pendingJoin, !standsAlone, !out.isEmpty, let f = line.first, Self.isWordScalar(f) {
                 out[out.count - 1].append(line)
             } else {
                 out.append(line)

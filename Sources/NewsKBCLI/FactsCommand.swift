@@ -1,0 +1,103 @@
+import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import NewsKBCore
+import NewsKBStore
+
+/// `newskb facts`: the funding facts of the knowledge base, each once however many
+/// documents report it, with the sentence that states it.
+struct FactsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "facts",
+        abstract: "List funding facts: who got how much, from whom, when, first reported where, and the sentence.",
+        discussion: """
+            A fact reported by several documents (same recipient, same amount) is listed once, with \
+            every document that reports it; the totals count it once. --entity takes an entity id, \
+            a name or an alias, in Traditional or Simplified script, and lists the facts it received or gave.
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(name: .long, help: "Only facts received or given by this entity (id, name or alias).")
+    var entity: String?
+
+    @Option(name: .long, help: "Only facts first reported on or after this date (YYYY-MM-DD).")
+    var since: String?
+
+    @Option(name: .long, help: "Only facts first reported on or before this date (YYYY-MM-DD).")
+    var until: String?
+
+    @Flag(name: .long, help: "One JSON object a line instead of a table.")
+    var json = false
+
+    func validate() throws {
+        for d in [since, until].compactMap({ $0 }) where CivilDate(iso: d) == nil {
+            throw ValidationError("not a date (YYYY-MM-DD): \(d)")
+        }
+    }
+
+    func run() throws {
+        let facts = try store.open(create: false, writing: false).fundingFacts(entity: entity, since: since, until: until)
+        if json {
+            for f in facts {
+                let obj: JSONValue = .object([
+                    "recipient": .string(f.recipient), "recipient_name": .string(f.recipientName), "currency": .string(f.currency),
+                    "min": Self.number(f.amountMin), "max": Self.number(f.amountMax),
+                    "funder": f.funder.map { .string($0) } ?? .null, "funder_name": f.funderName.map { .string($0) } ?? .null,
+                    "date": f.dateStart.map { .string($0) } ?? .null, "first_reported": f.firstReported.map { .string($0) } ?? .null,
+                    "first_doc": .string(f.firstDocument), "documents": .array(f.documents.map { .string($0) }),
+                    "sentence": .string(f.sentence)])
+                print(obj.serialized())
+            }
+            return
+        }
+        var totals: [String: [String: Decimal]] = [:]
+        for f in facts {
+            let amount = Self.amount(f)
+            let date = f.dateStart.map { " dated \($0)" } ?? ""
+            print("\(f.firstReported ?? "(undated)")  \(f.recipientName) [\(f.recipient)]  \(amount)  from \(f.funderName ?? "(not named)")\(date)")
+            print("    \(f.documents.count) document\(f.documents.count == 1 ? "" : "s"): \(f.documents.joined(separator: ", "))")
+            print("    「\(f.sentence)」")
+            if let v = f.amountMin.flatMap({ Decimal(string: $0) }) { totals[f.recipientName, default: [:]][f.currency, default: 0] += v }
+        }
+        if !totals.isEmpty {
+            print("\ntotals (each fact once; lower bounds where a range):")
+            for name in totals.keys.sorted() {
+                for (currency, v) in totals[name]!.sorted(by: { $0.key < $1.key }) { print("  \(name)  \(currency) \(Self.grouped(v))") }
+            }
+        }
+    }
+
+    /// An amount as a JSON number when whole (as amounts are), else its decimal text.
+    static func number(_ s: String?) -> JSONValue {
+        guard let s else { return .null }
+        return Int(s).map { .int($0) } ?? .string(s)
+    }
+
+    static func amount(_ f: KnowledgeBase.FundingFact) -> String {
+        let lo = f.amountMin.flatMap { Decimal(string: $0) }, hi = f.amountMax.flatMap { Decimal(string: $0) }
+        switch (lo, hi) {
+        case let (a?, b?) where a == b: return "\(f.currency) \(grouped(a))"
+        case let (a?, b?): return "\(f.currency) \(grouped(a))–\(grouped(b))"
+        case let (a?, nil): return "\(f.currency) over \(grouped(a))"
+        case let (nil, b?): return "\(f.currency) up to \(grouped(b))"
+        default: return f.currency
+        }
+    }
+
+    /// A whole amount with thousands separators (10,000,000,000).
+    static func grouped(_ d: Decimal) -> String {
+        let s = "\(d)"
+        let parts = s.split(separator: ".", maxSplits: 1)
+        var head = Array(parts[0])
+        var out: [Character] = []
+        while head.count > 3 {
+            out = [","] + head.suffix(3) + out
+            head.removeLast(3)
+        }
+        return String(head + out) + (parts.count > 1 ? "." + parts[1] : "")
+    }
+}

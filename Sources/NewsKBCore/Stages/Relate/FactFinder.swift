@@ -1,0 +1,412 @@
+/// Finds funding facts (CONTRACT.md, section fact): for each amount a sentence allocates
+/// to a named programme or body, who receives it, who gives or announces it, when, and
+/// for what; restatements in one document merge into one fact.
+///
+/// A statement is read around its amount, in the order the cue table's roles say:
+/// the recipient after the amount (`撥出60億元設立X`, `100億元的X`), after the amount's
+/// clause when that clause leads on to it (`撥出60億元，進一步資助本地大學設立X`), before
+/// it (`X獲撥款N元`, `成立X，首期撥款N元`), or the body that spends it itself
+/// (`X斥資N元興建…`). The funder is the body the statement names before the amount
+/// (carried from the previous sentence after `其中`, or from a list's caption); the date is
+/// one the statement gives, or its list's year heading, else the published date.
+public struct FactFinder: DocumentStage {
+    public static let stageName = "relate.facts.v1"
+    public static let requires: Set<AnnotationKey> = [.entities, .money, .dates, .sentences, .text]
+    public static let assigns: Set<AnnotationKey> = [.facts]
+    let cues: FundingCues
+    /// The most characters between an amount and its recipient.
+    let maxGap: Int
+    /// The most characters between a give word and its amount (`撥出約…`, `預留了…`).
+    let giveReach: Int
+    /// A paragraph this short with no closing punctuation is a heading or a list caption.
+    let headingMaxLength: Int
+    /// The most characters of a purpose span.
+    let maxPurpose: Int
+
+    public init(config: StageConfig, pipeline: PipelineDefinition, lexicons: LexiconCache) throws {
+        cues = try FundingCues(try lexicons.table(config, endingWith: "funding-cues.tsv"))
+        maxGap = try config.intOption("maxGap", default: 12)
+        giveReach = try config.intOption("giveReach", default: 3)
+        headingMaxLength = try config.intOption("headingMaxLength", default: 30)
+        maxPurpose = try config.intOption("maxPurpose", default: 40)
+    }
+
+    /// What a list item takes from the headings above it.
+    struct ListContext {
+        var date: Mention?
+        var funder: Mention?
+        var isItem = false
+    }
+
+    /// One statement of a fact, before restatements merge.
+    struct Statement {
+        var money: Mention
+        var amount: MoneyValue
+        var recipient: Mention
+        var funder: Mention?
+        /// A giver the statement names by a common word (政府), when it names no body.
+        var funderWord: TextSpan?
+        var date: Mention?
+        var modifier: Bool
+        var purpose: TextSpan?
+        var sentence: TextSpan
+    }
+
+    static let listMarkers = ScalarSet("-–—•●◆◇■□▲△▪・※*＊".unicodeScalars)
+    static let segmentEnds = ScalarSet("。；！？\n;!?".unicodeScalars)
+
+    public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
+        let s = doc.scalars
+        let mentions = doc.mentions
+        let order = mentions.indices.sorted { mentions[$0].start < mentions[$1].start }
+        let names = order.filter { (mentions[$0].type == .programme || mentions[$0].type == .institution) && mentions[$0].entityID != nil }
+        let paragraphs = doc.paragraphRanges
+        let lists = listContexts(doc, paragraphs, order)
+        var statements: [Statement] = []
+        for (pos, mi) in order.enumerated() where mentions[mi].type == .money {
+            guard case .money(let amount) = mentions[mi].value, amount.min != nil || amount.max != nil else { continue }
+            let m = mentions[mi]
+            guard m.sentence < doc.sentences.count else { continue }
+            let sentence = doc.sentences[m.sentence]
+            let clause = clauseRange(s, around: m.start..<m.end, within: sentence)
+            if FundingCues.occurs(cues.not, in: s, clause.lowerBound..<m.start) { continue }
+            var after = m.end
+            while after < sentence.upperBound, s[after] == " " { after += 1 }
+            if FundingCues.match(cues.notAfter, in: s, at: after, limit: sentence.upperBound) != nil { continue }
+            let give = giveBefore(s, m.start, floor: clause.lowerBound)
+            guard let (recipient, modifier, purposeFrom) = recipient(of: m, at: pos, order: order, mentions: mentions, s: s,
+                                                                     clause: clause, sentence: sentence, give: give) else { continue }
+            let paragraph = Self.index(of: m.start, in: paragraphs)
+            let list = paragraph.map { lists[$0] } ?? ListContext()
+            let segmentStart = Self.lastIndex(in: s, of: Self.segmentEnds, before: m.start, floor: sentence.lowerBound).map { $0 + 1 } ?? sentence.lowerBound
+            let funder = funder(of: m, recipient: recipient, names: names, mentions: mentions, s: s, doc: doc,
+                                segmentStart: segmentStart, sentence: sentence)
+                ?? (list.isItem ? list.funder.flatMap { $0.entityID == recipient.entityID ? nil : $0 } : nil)
+            var date: Mention?
+            if !modifier {
+                // The first date of the statement's part of the sentence: the time adverbial
+                // (昨日在立法會發表2025-26年度預算案，宣布預留…: 昨日, not the budget's year).
+                var back = pos - 1
+                while back >= 0, mentions[order[back]].start >= segmentStart {
+                    if mentions[order[back]].type == .date { date = mentions[order[back]] }
+                    back -= 1
+                }
+            }
+            if date == nil, list.isItem { date = list.date }
+            let funderWord = funder == nil ? self.funderWord(s, from: segmentStart, to: give ?? m.start) : nil
+            statements.append(Statement(money: m, amount: amount, recipient: recipient, funder: funder, funderWord: funderWord, date: date, modifier: modifier,
+                                        purpose: purpose(s, from: purposeFrom, limit: sentence.upperBound),
+                                        sentence: TextSpan(sentence.lowerBound, sentence.upperBound)))
+        }
+        doc.facts = merge(statements, doc)
+    }
+
+    /// The clause holding `span`: from just after the clause break before it to the break after it.
+    func clauseRange(_ s: [Unicode.Scalar], around span: Range<Int>, within sentence: Range<Int>) -> Range<Int> {
+        let start = Self.lastIndex(in: s, of: Punctuation.clauseEnds, before: span.lowerBound, floor: sentence.lowerBound).map { $0 + 1 } ?? sentence.lowerBound
+        var end = span.upperBound
+        while end < sentence.upperBound, !Punctuation.clauseEnds.contains(s[end]) { end += 1 }
+        return start..<end
+    }
+
+    static func lastIndex(in s: [Unicode.Scalar], of set: ScalarSet, before end: Int, floor: Int) -> Int? {
+        var i = end - 1
+        while i >= floor {
+            if set.contains(s[i]) { return i }
+            i -= 1
+        }
+        return nil
+    }
+
+    static func index(of offset: Int, in ranges: [Range<Int>]) -> Int? {
+        var lo = 0, hi = ranges.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if ranges[mid].upperBound <= offset { lo = mid + 1 } else if ranges[mid].lowerBound > offset { hi = mid - 1 } else { return mid }
+        }
+        return nil
+    }
+
+    /// The start of a give word ending at most `giveReach` characters before the amount.
+    func giveBefore(_ s: [Unicode.Scalar], _ start: Int, floor: Int) -> Int? {
+        for k in 0...giveReach where start - k >= floor {
+            if let n = FundingCues.match(cues.give, in: s, endingAt: start - k, floor: floor) { return start - k - n }
+        }
+        return nil
+    }
+
+    /// Whether `g` is one link word or several in a row (用作 + 成立).
+    func isLinks(_ g: [Unicode.Scalar]) -> Bool {
+        var at = 0
+        while at < g.count {
+            guard let n = FundingCues.match(cues.link, in: g, at: at, limit: g.count) else { return false }
+            at += n
+        }
+        return at > 0
+    }
+
+    /// The characters of `s[a..<b]` with quote marks left out.
+    func gap(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> [Unicode.Scalar] {
+        a < b ? s[a..<b].filter { !Punctuation.quoteMarks.contains($0) } : []
+    }
+
+    /// The recipient of the amount `m`, whether the statement is a modifier of it, and
+    /// where its purpose may start.
+    func recipient(of m: Mention, at pos: Int, order: [Int], mentions: [Mention], s: [Unicode.Scalar],
+                   clause: Range<Int>, sentence: Range<Int>, give: Int?) -> (Mention, Bool, Int)? {
+        func isName(_ x: Mention) -> Bool { (x.type == .programme || x.type == .institution) && x.entityID != nil }
+        // After the amount, in its clause: [give] N元 [link] X.
+        var next = pos + 1
+        while next < order.count, !isName(mentions[order[next]]), mentions[order[next]].type != .money,
+              mentions[order[next]].start - m.end <= maxGap { next += 1 }
+        if next < order.count, case let n = mentions[order[next]], isName(n), n.start - m.end <= maxGap, n.start <= clause.upperBound {
+            let between = gap(s, m.end, n.start)
+            // N元的X, and N元X with no give word before it ("the N-dollar X"): the amount
+            // describes the recipient, it is not what the sentence says happened.
+            let isModifier = between.isEmpty ? give == nil : FundingCues.match(cues.modifier, in: between, endingAt: between.count, floor: 0) != nil
+            if between.isEmpty || isLinks(between) || FundingCues.isOne(of: cues.modifier, between)
+                || (give != nil && (isModifier || FundingCues.match(cues.link, in: between, endingAt: between.count, floor: 0) != nil)) {
+                return (n, isModifier, n.end)
+            }
+        }
+        // In the next clause, which leads on to it: 撥出N元，進一步資助本地大學設立X.
+        if give != nil, clause.upperBound < sentence.upperBound, s[clause.upperBound] == "，",
+           let t = FundingCues.match(cues.toward, in: s, at: clause.upperBound + 1, limit: sentence.upperBound) {
+            let from = clause.upperBound + 1 + t
+            var end = from
+            while end < sentence.upperBound, !Punctuation.clauseEnds.contains(s[end]) { end += 1 }
+            for k in order[(pos + 1)...] where mentions[k].start >= from && mentions[k].start < end {
+                let n = mentions[k]
+                if n.type == .money { break }
+                guard isName(n) else { continue }
+                var at = n.start
+                while at > from, Punctuation.quoteMarks.contains(s[at - 1]) { at -= 1 }
+                if at == from || FundingCues.match(cues.link, in: s, endingAt: at, floor: from) != nil { return (n, false, n.end) }
+            }
+        }
+        // Before the amount: X [lead] 獲撥款 N元, in its clause or ending the clause before (成立X，首期撥款N元).
+        var prev = pos - 1
+        while prev >= 0, !isName(mentions[order[prev]]), m.start - mentions[order[prev]].end <= maxGap { prev -= 1 }
+        if prev >= 0, case let n = mentions[order[prev]], isName(n), m.start - n.end <= maxGap {
+            let sameClause = n.end >= clause.lowerBound
+            // Across the comma only when the clause naming it has no amount of its own
+            // (撥出60億元設立X，預留30億元推動…: the 30億 is not X's).
+            var joined = !sameClause && n.end >= clause.lowerBound - 2 && clause.lowerBound > sentence.lowerBound && s[clause.lowerBound - 1] == "，"
+                && gap(s, n.end, clause.lowerBound - 1).isEmpty
+            if joined {
+                let before = Self.lastIndex(in: s, of: Punctuation.clauseEnds, before: n.start, floor: sentence.lowerBound).map { $0 + 1 } ?? sentence.lowerBound
+                var k = prev - 1
+                while k >= 0, mentions[order[k]].start >= before {
+                    if mentions[order[k]].type == .money { joined = false; break }
+                    k -= 1
+                }
+            }
+            if sameClause || joined {
+                let between = gap(s, sameClause ? n.end : clause.lowerBound, m.start)
+                var at = 0
+                var trimmed = true
+                while trimmed {
+                    trimmed = false
+                    if let k = FundingCues.match(cues.lead, in: between, at: at, limit: between.count), between.count - at > k {
+                        at += k
+                        trimmed = true
+                    }
+                }
+                if let k = FundingCues.match(cues.receive, in: between, at: at, limit: between.count)
+                    ?? (joined ? FundingCues.match(cues.give, in: between, at: at, limit: between.count) : nil), between.count - at - k <= giveReach {
+                    return (n, false, m.end)
+                }
+                // Named ahead of its give word: 為數碼港預留N元, 向研究基金注資N元.
+                var before = n.start
+                while before > clause.lowerBound, Punctuation.quoteMarks.contains(s[before - 1]) { before -= 1 }
+                if sameClause, FundingCues.match(cues.to, in: s, endingAt: before, floor: clause.lowerBound) != nil,
+                   let k = FundingCues.match(cues.give, in: between, at: at, limit: between.count), between.count - at - k <= giveReach {
+                    return (n, false, m.end)
+                }
+                // The body spending it itself: X斥資約N元興建….
+                if sameClause, n.type == .institution, let k = FundingCues.match(cues.spend, in: between, at: at, limit: between.count),
+                   between.count - at - k <= giveReach {
+                    return (n, false, m.end)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The body a statement names as giving or announcing: the institution nearest before
+    /// the amount in its part of the sentence that is not the object of a verb (設立X…);
+    /// after `其中` at the sentence's start, the previous sentence's subject.
+    func funder(of m: Mention, recipient: Mention, names: [Int], mentions: [Mention], s: [Unicode.Scalar], doc: NewsDocument,
+                segmentStart: Int, sentence: Range<Int>) -> Mention? {
+        func candidate(_ x: Mention, floor: Int) -> Bool {
+            guard x.type == .institution, let id = x.entityID, id != recipient.entityID else { return false }
+            var at = x.start
+            while at > floor, Punctuation.quoteMarks.contains(s[at - 1]) { at -= 1 }
+            return FundingCues.match(cues.give, in: s, endingAt: at, floor: floor) == nil
+                && FundingCues.match(cues.to, in: s, endingAt: at, floor: floor) == nil
+                && FundingCues.match(cues.notFunder, in: s, endingAt: at, floor: floor) == nil
+                && FundingCues.match(cues.link, in: s, endingAt: at, floor: floor) == nil
+                && FundingCues.match(cues.modifier, in: s, endingAt: at, floor: floor) == nil
+        }
+        // Names are in start order: walk back from the amount to the segment's start.
+        var lo = 0, hi = names.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if mentions[names[mid]].start < m.start { lo = mid + 1 } else { hi = mid }
+        }
+        var k = lo - 1
+        while k >= 0, mentions[names[k]].start >= segmentStart {
+            if mentions[names[k]].end <= m.start, candidate(mentions[names[k]], floor: segmentStart) { return mentions[names[k]] }
+            k -= 1
+        }
+        var at = sentence.lowerBound
+        while at < sentence.upperBound, s[at] == " " { at += 1 }
+        if m.sentence > 0, FundingCues.match(cues.carry, in: s, at: at, limit: sentence.upperBound) != nil {
+            let previous = doc.sentences[m.sentence - 1]
+            var lo = 0, hi = names.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if mentions[names[mid]].start < previous.lowerBound { lo = mid + 1 } else { hi = mid }
+            }
+            while lo < names.count, mentions[names[lo]].end <= previous.upperBound {
+                if candidate(mentions[names[lo]], floor: previous.lowerBound) { return mentions[names[lo]] }
+                lo += 1
+            }
+        }
+        return nil
+    }
+
+    /// The last funder word (政府) of `s[from..<to]` that is not inside a name.
+    func funderWord(_ s: [Unicode.Scalar], from: Int, to: Int) -> TextSpan? {
+        var i = to - 1
+        while i >= from {
+            if let n = FundingCues.match(cues.funderWord, in: s, at: i, limit: to),
+               FundingCues.match(cues.to, in: s, endingAt: i, floor: from) == nil,
+               FundingCues.match(cues.notFunder, in: s, endingAt: i, floor: from) == nil {
+                return TextSpan(i, i + n)
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// The purpose opened right after the recipient (`，以促進…`, `，資助…`), to its clause's end.
+    func purpose(_ s: [Unicode.Scalar], from start: Int, limit: Int) -> TextSpan? {
+        var at = start
+        while at < limit, Punctuation.quoteMarks.contains(s[at]) || s[at] == " " { at += 1 }
+        if at < limit, s[at] == "，" { at += 1 }
+        let begin: Int
+        if let n = FundingCues.match(cues.purposeMarker, in: s, at: at, limit: limit) {
+            begin = at + n
+        } else if let n = FundingCues.match(cues.purpose, in: s, at: at, limit: limit) {
+            begin = at
+        } else {
+            return nil
+        }
+        var end = begin
+        while end < limit, end - begin < maxPurpose, !Punctuation.clauseEnds.contains(s[end]) { end += 1 }
+        return end > begin ? TextSpan(begin, end) : nil
+    }
+
+    /// For each paragraph, what a list item in it takes from the headings above it: the
+    /// year of a heading that is only a date (`2023年`), the body a caption names.
+    func listContexts(_ doc: NewsDocument, _ paragraphs: [Range<Int>], _ order: [Int]) -> [ListContext] {
+        let s = doc.scalars
+        var out = [ListContext](repeating: ListContext(), count: paragraphs.count)
+        var state = ListContext()
+        var k = 0
+        for (p, r) in paragraphs.enumerated() {
+            var inside: [Mention] = []
+            while k < order.count, doc.mentions[order[k]].start < r.upperBound {
+                if doc.mentions[order[k]].start >= r.lowerBound { inside.append(doc.mentions[order[k]]) }
+                k += 1
+            }
+            var first = r.lowerBound
+            while first < r.upperBound, s[first] == " " { first += 1 }
+            guard first < r.upperBound else { continue }
+            if Self.listMarkers.contains(s[first]) {
+                out[p] = state
+                out[p].isItem = true
+            } else if r.count <= headingMaxLength, !Punctuation.paragraphEnds.contains(s[r.upperBound - 1]) {
+                let text = s[r].filter { $0 != " " }
+                if let d = inside.first(where: { $0.type == .date }), d.end - d.start == text.count {
+                    state.date = d
+                } else {
+                    state = ListContext(date: nil, funder: inside.first { $0.type == .institution && $0.entityID != nil })
+                }
+            } else {
+                state = ListContext()
+            }
+        }
+        return out
+    }
+
+    /// One fact per (recipient, amount): restatements merge, in the order stated; a
+    /// shortened name of a recipient already stated with the same amount (`生命健康研發院`
+    /// after `生命健康科技主題研究院`: same type, first two and last characters) is the same fact.
+    func merge(_ statements: [Statement], _ doc: NewsDocument) -> [Fact] {
+        var facts: [Fact] = []
+        var index: [String: Int] = [:]
+        var stated: [(name: [Unicode.Scalar], type: MentionType, amount: MoneyValue, fact: Int)] = []
+        for st in statements {
+            let id = st.recipient.entityID!
+            let name = Array(doc.scalars[st.recipient.start..<st.recipient.end]).filter { !Punctuation.quoteMarks.contains($0) }
+            var amount = st.amount
+            amount.currencySource = st.amount.currencySource
+            let key = Fact.key(recipient: id, amount: amount)
+            let existing = index[key] ?? stated.first(where: { $0.type == st.recipient.type && $0.amount == amount && Self.shortens($0.name, name) })?.fact
+            let date = st.date.flatMap { d -> DateValue? in if case .date(let v) = d.value { return v } else { return nil } }
+            if let f = existing {
+                if facts[f].funder == nil, let fu = st.funder {
+                    facts[f].funder = fu.entityID
+                    facts[f].funderText = doc.text(of: fu)
+                    facts[f].mentions.append(TextSpan(fu))
+                } else if facts[f].funderText == nil, let w = st.funderWord {
+                    facts[f].funderText = doc.slice(w.start, w.end)
+                }
+                if facts[f].dateSource != .text, let d = date, let dm = st.date {
+                    facts[f].date = d
+                    facts[f].dateSource = .text
+                    facts[f].mentions.append(TextSpan(dm))
+                    // The statement that dates the fact is the one to trace it to.
+                    facts[f].evidence = Self.evidence(st)
+                    facts[f].sentence = st.sentence
+                    facts[f].mentions += [TextSpan(st.money), TextSpan(st.recipient)]
+                }
+                if facts[f].purpose == nil { facts[f].purpose = st.purpose.map { doc.slice($0.start, $0.end) } }
+                index[key] = f
+                continue
+            }
+            var used = [TextSpan(st.money), TextSpan(st.recipient)]
+            if let fu = st.funder { used.append(TextSpan(fu)) }
+            if let dm = st.date { used.append(TextSpan(dm)) }
+            let published = doc.published.map { DateValue(start: $0, end: $0, granularity: .day) }
+            let fact = Fact(recipient: id, recipientText: doc.text(of: st.recipient), funder: st.funder?.entityID,
+                            funderText: st.funder.map { doc.text(of: $0) } ?? st.funderWord.map { doc.slice($0.start, $0.end) }, amount: amount,
+                            date: date ?? published, dateSource: date != nil ? .text : (published != nil ? .published : nil),
+                            purpose: st.purpose.map { doc.slice($0.start, $0.end) },
+                            evidence: Self.evidence(st), sentence: st.sentence,
+                            mentions: used)
+            index[key] = facts.count
+            stated.append((name, st.recipient.type, amount, facts.count))
+            facts.append(fact)
+        }
+        return facts.map { f in
+            var f = f
+            f.mentions = Array(Set(f.mentions)).sorted()
+            return f
+        }
+    }
+
+    /// From the funder (when the sentence names it) through the amount and the recipient.
+    static func evidence(_ st: Statement) -> TextSpan {
+        let starts = [st.money.start, st.recipient.start] + (st.funder.map { $0.start >= st.sentence.start ? [$0.start] : [] } ?? [])
+        return TextSpan(starts.min()!, max(st.money.end, st.recipient.end))
+    }
+
+    /// Whether one name shortens the other: both at least four characters, the same first
+    /// two and the same last character.
+    static func shortens(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+        a.count >= 4 && b.count >= 4 && a != b && a.prefix(2).elementsEqual(b.prefix(2)) && a.last == b.last
+    }
+}
