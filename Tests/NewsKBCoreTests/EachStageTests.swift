@@ -57,6 +57,15 @@ struct EachStageTests {
         #expect(doc.text == "標題\n\n所以計劃正好釋放本地大學科研成果轉化和商品化的潛力，回應了香港創科面臨的重大挑戰。\n\n第二段。")
     }
 
+    @Test("clean.text.v1: a short line standing alone (a year heading, a byline) stays its own paragraph")
+    func cleanHeading() throws {
+        // The form of the seed article's list: a long line, a blank line, 2024年, a blank line, items.
+        var doc = NewsDocument(id: "c", source: "hand", format: .text, payload: [])
+        doc.decoded = "標題\n\n- ◆ 設立100億元「新型工業加速計劃」，推動下游新型工業發展\n\n2024年\n\n- ◆ 年內成立香港微電子研發院，促進第三代半導體研發合作\n\n整理：本報記者"
+        try runStage("clean.text.v1", on: &doc)
+        #expect(doc.text == "標題\n\n- ◆ 設立100億元「新型工業加速計劃」，推動下游新型工業發展\n\n2024年\n\n- ◆ 年內成立香港微電子研發院，促進第三代半導體研發合作\n\n整理：本報記者")
+    }
+
     @Test("detect.language.v1: Simplified and Traditional text told apart")
     func language() throws {
         var hans = handMade("标题\n\n政府宣布拨款五亿元推动创新发展，这项计划会在明年检讨。")

@@ -96,6 +96,13 @@ struct RelationFinderTests {
         let doc = try Repo.run("2022年12月，局長提出了《香港創新科技發展藍圖》。")
         #expect(doc.relations.contains { $0.type == .announcedOn && $0.subject == "prog:blueprint" })
     }
+
+    @Test("a date is not a programme's announcement when the announcing verb only describes it (推出的)")
+    func notAnnouncedByModifier() throws {
+        // seed hk-innotech-2024: 今年5月28日 dates the first batch of grants, not the programme.
+        let doc = try Repo.run("今年5月28日，本屆特區政府斥100億元推出的「產學研1+」計劃公布了首批獲資助的項目。")
+        #expect(!doc.relations.contains { $0.type == .announcedOn }, "\(doc.relations)")
+    }
 }
 
 @Suite("Names in running text")

@@ -112,7 +112,13 @@ public struct RelationFinder: DocumentStage {
             }
             guard prev >= 0, case let d = mentions[order[prev]], case .date(let dv) = d.value,
                   [.day, .month, .partOfMonth].contains(dv.granularity) else { continue }
-            if p.start - d.end <= 40, (d.end..<p.start).contains(where: { announces.longestMatch(in: s, at: $0, limit: p.start) != nil }) {
+            // The verb must be the sentence's, not a modifier's: in 斥100億元推出的「產學研1+」計劃公布了…
+            // the date is the 公布's, and 推出的 only describes the programme.
+            let announced = (d.end..<p.start).contains { at in
+                guard let hit = announces.longestMatch(in: s, at: at, limit: p.start) else { return false }
+                return hit.end >= p.start || s[hit.end] != "的"
+            }
+            if p.start - d.end <= 40, announced {
                 facts.append(Relation(type: .announcedOn, subject: id, subjectText: doc.text(of: p), object: .date(dv), evidenceStart: d.start, evidenceEnd: p.end))
             }
         }
