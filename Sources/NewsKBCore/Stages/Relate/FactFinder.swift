@@ -298,7 +298,7 @@ public struct FactFinder: DocumentStage {
         let begin: Int
         if let n = FundingCues.match(cues.purposeMarker, in: s, at: at, limit: limit) {
             begin = at + n
-        } else if let n = FundingCues.match(cues.purpose, in: s, at: at, limit: limit) {
+        } else if FundingCues.match(cues.purpose, in: s, at: at, limit: limit) != nil {
             begin = at
         } else {
             return nil
