@@ -91,6 +91,28 @@ struct RelationFinderTests {
         #expect(try Repo.run(text).relations.filter { $0.type == .funding }.isEmpty)
     }
 
+    @Test("two names joined by 及 stay two names (budget speech 2021-22 para 155); 食物及衞生局 stays one")
+    func coordinatedNames() throws {
+        let doc = try Repo.run("香港大學、中文大學及理工大學共獲撥款約十九億元。食物及衞生局表示歡迎。")
+        let names = doc.mentions.filter { $0.type == .institution }.map { doc.text(of: $0) }
+        #expect(names == ["香港大學", "中文大學", "理工大學", "食物及衞生局"], "\(names)")
+        #expect(doc.mentions.first { doc.text(of: $0) == "中文大學" }?.entityID == "inst:cuhk")
+    }
+
+    @Test("a ministry two regions' governments both have is the one of the paper's region")
+    func ministryByRegion() throws {
+        func id(_ text: String, _ region: String?) throws -> String? {
+            let doc = try Repo.run(text, region: region)
+            return doc.mentions.first { $0.type == .institution }?.entityID
+        }
+        #expect(try id("教育部編列220億元。", "TW") == "inst:tw-moe")
+        #expect(try id("教育部發布通知。", "CN") == "inst:cn-moe")
+        #expect(try id("教育部發布通知。", "HK") == "inst:cn-moe", "elsewhere the first listed, Beijing's")
+        #expect(try id("經濟部主管編列817億元。", "HK") == "inst:tw-moea", "a name only Taiwan has is Taiwan's anywhere")
+        #expect(try id("證監會今日公布。", "HK") == "inst:sfc")
+        #expect(try id("证监会今日公布。", "CN") == "inst:cn-csrc")
+    }
+
     @Test("a programme announced on a date")
     func announced() throws {
         let doc = try Repo.run("2022年12月，局長提出了《香港創新科技發展藍圖》。")

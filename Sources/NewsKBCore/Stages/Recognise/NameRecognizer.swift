@@ -43,7 +43,7 @@ public struct NameRecognizer: DocumentStage {
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
         let s = doc.scalars
         let boundaries = TokenBoundaries(flags: doc.isTokenBoundary)
-        let lexical = lexiconMatches(s, boundaries: boundaries, published: doc.published)
+        let lexical = lexiconMatches(s, boundaries: boundaries, published: doc.published, region: doc.region)
         // Code points of amounts and dates already found, and of the names chosen so far:
         // every overlap test is a look at the code points of one name, whatever the count.
         var taken = [Bool](repeating: false, count: s.count + 1)
@@ -104,7 +104,7 @@ public struct NameRecognizer: DocumentStage {
     }
 
     /// Leftmost-longest lexicon matches, with guards for short and Latin aliases.
-    func lexiconMatches(_ s: [Unicode.Scalar], boundaries: TokenBoundaries, published: CivilDate?) -> [Candidate] {
+    func lexiconMatches(_ s: [Unicode.Scalar], boundaries: TokenBoundaries, published: CivilDate?, region: String?) -> [Candidate] {
         var out: [Candidate] = []
         var i = 0
         while i < s.count {
@@ -124,7 +124,7 @@ public struct NameRecognizer: DocumentStage {
             }
             // Include an opening quote when the closing one falls inside: 「產學研1+」計劃.
             if start > 0, let open = Self.pairs[s[start - 1]], s[start..<end].contains(open) { start -= 1 }
-            let entry = lexicon.chooseIndex(m.payload, published: published)
+            let entry = lexicon.chooseIndex(m.payload, published: published, region: region)
             out.append(Candidate(start: start, end: end, type: lexicon.entries[entry].type, entry: entry))
             i = end
         }
@@ -270,8 +270,10 @@ public struct NameRecognizer: DocumentStage {
                     // Join only between two plain words, never after a known name.
                     // The part after the joiner needs words of its own before the suffix
                     // (食物及衞生局, not 企業和大學).
+                    // Nor after a word that ends with a suffix itself: 中文大學及理工大學 is two names.
                     guard !joined, suffixStart - t.end >= 2, k > 0, tokens[k - 1].isWord, tokens[k - 1].end == t.start,
                           lexicalEnding[t.start] < 0,
+                          rules.suffixes.longestMatchEnding(in: s, at: t.start, floor: max(0, t.start - 16)) == nil,
                           !rules.isStop(s, tokens[k - 1].start, tokens[k - 1].end) else { break }
                     joined = true
                     start = t.start

@@ -74,8 +74,10 @@ public struct FactFinder: DocumentStage {
             while after < sentence.upperBound, s[after] == " " { after += 1 }
             if FundingCues.match(cues.notAfter, in: s, at: after, limit: sentence.upperBound) != nil { continue }
             let give = giveBefore(s, m.start, floor: clause.lowerBound)
-            guard let (recipient, modifier, purposeFrom) = recipient(of: m, at: pos, order: order, mentions: mentions, s: s,
-                                                                     clause: clause, sentence: sentence, give: give) else { continue }
+            guard let found = recipient(of: m, at: pos, order: order, mentions: mentions, s: s,
+                                        clause: clause, sentence: sentence, give: give) else { continue }
+            for recipient in [found.recipient] + (found.also.map { [$0] } ?? []) {
+            let (modifier, purposeFrom) = (found.modifier, found.purposeFrom)
             let paragraph = Self.index(of: m.start, in: paragraphs)
             let list = paragraph.map { lists[$0] } ?? ListContext()
             let segmentStart = Self.lastIndex(in: s, of: Self.segmentEnds, before: m.start, floor: sentence.lowerBound).map { $0 + 1 } ?? sentence.lowerBound
@@ -97,6 +99,7 @@ public struct FactFinder: DocumentStage {
             statements.append(Statement(money: m, amount: amount, recipient: recipient, funder: funder, funderWord: funderWord, date: date, modifier: modifier,
                                         purpose: purpose(s, from: purposeFrom, limit: sentence.upperBound),
                                         sentence: TextSpan(sentence.lowerBound, sentence.upperBound)))
+            }
         }
         doc.facts = merge(statements, doc)
     }
@@ -135,6 +138,29 @@ public struct FactFinder: DocumentStage {
         return nil
     }
 
+    /// Whether `g` from `at` is give and lead words in a row, at least one a give word,
+    /// up to at most `giveReach` characters (提供 + 經常 + 撥款).
+    func givesAll(_ g: [Unicode.Scalar], from start: Int) -> Bool {
+        var at = start, gave = false
+        while at < g.count {
+            if let n = FundingCues.match(cues.give, in: g, at: at, limit: g.count) { at += n; gave = true; continue }
+            if let n = FundingCues.match(cues.lead, in: g, at: at, limit: g.count) { at += n; continue }
+            break
+        }
+        return gave && g.count - at <= giveReach
+    }
+
+    /// `g` without what stands in brackets (an alias: 醫院管理局（醫管局）).
+    static func withoutBrackets(_ g: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = [], depth = 0
+        for c in g {
+            if c == "（" || c == "(" { depth += 1; continue }
+            if c == "）" || c == ")" { depth = max(0, depth - 1); continue }
+            if depth == 0 { out.append(c) }
+        }
+        return out
+    }
+
     /// Whether `g` is one link word or several in a row (用作 + 成立).
     func isLinks(_ g: [Unicode.Scalar]) -> Bool {
         var at = 0
@@ -150,10 +176,21 @@ public struct FactFinder: DocumentStage {
         a < b ? s[a..<b].filter { !Punctuation.quoteMarks.contains($0) } : []
     }
 
+    /// A statement's recipient, as ``recipient(of:at:order:mentions:s:clause:sentence:give:)`` finds it.
+    struct Found {
+        var recipient: Mention
+        /// The amount only describes the recipient (`N元的X`): its sentence does not date it.
+        var modifier: Bool
+        /// Where the purpose may start.
+        var purposeFrom: Int
+        /// A second recipient that got the same amount too (`X和Y均獲得N元`).
+        var also: Mention? = nil
+    }
+
     /// The recipient of the amount `m`, whether the statement is a modifier of it, and
     /// where its purpose may start.
     func recipient(of m: Mention, at pos: Int, order: [Int], mentions: [Mention], s: [Unicode.Scalar],
-                   clause: Range<Int>, sentence: Range<Int>, give: Int?) -> (Mention, Bool, Int)? {
+                   clause: Range<Int>, sentence: Range<Int>, give: Int?) -> Found? {
         func isName(_ x: Mention) -> Bool { (x.type == .programme || x.type == .institution) && x.entityID != nil }
         // After the amount, in its clause: [give] N元 [link] X.
         var next = pos + 1
@@ -166,7 +203,7 @@ public struct FactFinder: DocumentStage {
             let isModifier = between.isEmpty ? give == nil : FundingCues.match(cues.modifier, in: between, endingAt: between.count, floor: 0) != nil
             if between.isEmpty || isLinks(between) || FundingCues.isOne(of: cues.modifier, between)
                 || (give != nil && (isModifier || FundingCues.match(cues.link, in: between, endingAt: between.count, floor: 0) != nil)) {
-                return (n, isModifier, n.end)
+                return Found(recipient: n, modifier: isModifier, purposeFrom: n.end)
             }
         }
         // In the next clause, which leads on to it: 撥出N元，進一步資助本地大學設立X.
@@ -181,13 +218,20 @@ public struct FactFinder: DocumentStage {
                 guard isName(n) else { continue }
                 var at = n.start
                 while at > from, Punctuation.quoteMarks.contains(s[at - 1]) { at -= 1 }
-                if at == from || FundingCues.match(cues.link, in: s, endingAt: at, floor: from) != nil { return (n, false, n.end) }
+                if at == from || FundingCues.match(cues.link, in: s, endingAt: at, floor: from) != nil { return Found(recipient: n, modifier: false, purposeFrom: n.end) }
             }
         }
         // Before the amount: X [lead] 獲撥款 N元, in its clause or ending the clause before (成立X，首期撥款N元).
         var prev = pos - 1
         while prev >= 0, !isName(mentions[order[prev]]), m.start - mentions[order[prev]].end <= maxGap { prev -= 1 }
-        if prev >= 0, case let n = mentions[order[prev]], isName(n), m.start - n.end <= maxGap {
+        // 醫院管理局（醫管局）: the name before the bracketed alias is the one the sentence uses.
+        var bracketed = 0
+        if prev > 0, case let inner = mentions[order[prev]], inner.start > 0, "（(".unicodeScalars.contains(s[inner.start - 1]),
+           case let outer = mentions[order[prev - 1]], isName(outer), outer.end == inner.start - 1 {
+            bracketed = inner.end + 1 - outer.end
+            prev -= 1
+        }
+        if prev >= 0, case let n = mentions[order[prev]], isName(n), m.start - n.end - bracketed <= maxGap {
             let sameClause = n.end >= clause.lowerBound
             // Across the comma only when the clause naming it has no amount of its own
             // (撥出60億元設立X，預留30億元推動…: the 30億 is not X's).
@@ -202,7 +246,14 @@ public struct FactFinder: DocumentStage {
                 }
             }
             if sameClause || joined {
-                let between = gap(s, sameClause ? n.end : clause.lowerBound, m.start)
+                // The gap without the dates in it (X去年獲撥款N元).
+                var between: [Unicode.Scalar] = []
+                var at0 = sameClause ? n.end : clause.lowerBound
+                for k in order[(prev + 1)..<pos] where mentions[k].type == .date && mentions[k].start >= at0 {
+                    between += gap(s, at0, mentions[k].start)
+                    at0 = mentions[k].end
+                }
+                between += gap(s, at0, m.start)
                 var at = 0
                 var trimmed = true
                 while trimmed {
@@ -214,19 +265,39 @@ public struct FactFinder: DocumentStage {
                 }
                 if let k = FundingCues.match(cues.receive, in: between, at: at, limit: between.count)
                     ?? (joined ? FundingCues.match(cues.give, in: between, at: at, limit: between.count) : nil), between.count - at - k <= giveReach {
-                    return (n, false, m.end)
+                    // X及Y獲撥款共N元: one amount for both, the fact is the first's;
+                    // X和Y均獲得N元: each got it, a fact for each.
+                    if prev > 0, case let x = mentions[order[prev - 1]], isName(x), x.end < n.start,
+                       FundingCues.isOne(of: cues.and, gap(s, x.end, n.start)) {
+                        let each = FundingCues.match(cues.each, in: between, at: 0, limit: between.count) != nil
+                        return Found(recipient: x, modifier: false, purposeFrom: m.end, also: each ? n : nil)
+                    }
+                    return Found(recipient: n, modifier: false, purposeFrom: m.end)
                 }
-                // Named ahead of its give word: 為數碼港預留N元, 向研究基金注資N元.
+                // Named ahead of its give words: 為數碼港預留N元, 向研究基金注資N元,
+                // 向醫院管理局（醫管局）提供經常撥款N元 (an alias in brackets left out).
                 var before = n.start
                 while before > clause.lowerBound, Punctuation.quoteMarks.contains(s[before - 1]) { before -= 1 }
                 if sameClause, FundingCues.match(cues.to, in: s, endingAt: before, floor: clause.lowerBound) != nil,
-                   let k = FundingCues.match(cues.give, in: between, at: at, limit: between.count), between.count - at - k <= giveReach {
-                    return (n, false, m.end)
+                   givesAll(Self.withoutBrackets(between), from: at) {
+                    return Found(recipient: n, modifier: false, purposeFrom: m.end)
+                }
+                // The object of a give word, the amount right after it: 撥補台電500億元.
+                if sameClause, between.isEmpty, FundingCues.match(cues.give, in: s, endingAt: before, floor: clause.lowerBound) != nil {
+                    return Found(recipient: n, modifier: false, purposeFrom: m.end)
+                }
+                // The body budgeting it: X編列N元, unless the amount goes on to something (X編列N元提供Y).
+                if sameClause, let k = FundingCues.match(cues.budget, in: between, at: at, limit: between.count), between.count - at - k <= giveReach {
+                    var after = m.end
+                    while after < clause.upperBound, s[after] == " " { after += 1 }
+                    let onward = FundingCues.match(cues.link, in: s, at: after, limit: clause.upperBound) != nil
+                        || FundingCues.match(cues.toward, in: s, at: after, limit: clause.upperBound) != nil
+                    return onward ? nil : Found(recipient: n, modifier: false, purposeFrom: m.end)
                 }
                 // The body spending it itself: X斥資約N元興建….
                 if sameClause, n.type == .institution, let k = FundingCues.match(cues.spend, in: between, at: at, limit: between.count),
                    between.count - at - k <= giveReach {
-                    return (n, false, m.end)
+                    return Found(recipient: n, modifier: false, purposeFrom: m.end)
                 }
             }
         }
@@ -240,6 +311,9 @@ public struct FactFinder: DocumentStage {
                 segmentStart: Int, sentence: Range<Int>) -> Mention? {
         func candidate(_ x: Mention, floor: Int) -> Bool {
             guard x.type == .institution, let id = x.entityID, id != recipient.entityID else { return false }
+            // Not the other of two recipients joined by 及 (X及Y獲撥款).
+            if x.start >= recipient.end, FundingCues.isOne(of: cues.and, gap(s, recipient.end, x.start)) { return false }
+            if x.end <= recipient.start, FundingCues.isOne(of: cues.and, gap(s, x.end, recipient.start)) { return false }
             var at = x.start
             while at > floor, Punctuation.quoteMarks.contains(s[at - 1]) { at -= 1 }
             return FundingCues.match(cues.give, in: s, endingAt: at, floor: floor) == nil
@@ -295,16 +369,18 @@ public struct FactFinder: DocumentStage {
         var at = start
         while at < limit, Punctuation.quoteMarks.contains(s[at]) || s[at] == " " { at += 1 }
         if at < limit, s[at] == "，" { at += 1 }
-        let begin: Int
+        let begin: Int, opener: Int
         if let n = FundingCues.match(cues.purposeMarker, in: s, at: at, limit: limit) {
-            begin = at + n
-        } else if FundingCues.match(cues.purpose, in: s, at: at, limit: limit) != nil {
-            begin = at
+            (begin, opener) = (at + n, 0)
+        } else if let n = FundingCues.match(cues.purpose, in: s, at: at, limit: limit) {
+            (begin, opener) = (at, n)
         } else {
             return nil
         }
         var end = begin
         while end < limit, end - begin < maxPurpose, !Punctuation.clauseEnds.contains(s[end]) { end += 1 }
+        // A purpose says what for: a verb with nothing after it (撥款N元資助。) is none.
+        if end - begin <= opener { return nil }
         return end > begin ? TextSpan(begin, end) : nil
     }
 
@@ -343,18 +419,23 @@ public struct FactFinder: DocumentStage {
 
     /// One fact per (recipient, amount): restatements merge, in the order stated; a
     /// shortened name of a recipient already stated with the same amount (`生命健康研發院`
-    /// after `生命健康科技主題研究院`: same type, first two and last characters) is the same fact.
+    /// after `生命健康科技主題研究院`: same type, first two and last characters, one of them
+    /// rule-made) is the same fact.
     func merge(_ statements: [Statement], _ doc: NewsDocument) -> [Fact] {
         var facts: [Fact] = []
         var index: [String: Int] = [:]
-        var stated: [(name: [Unicode.Scalar], type: MentionType, amount: MoneyValue, fact: Int)] = []
+        var stated: [(name: [Unicode.Scalar], id: String, type: MentionType, amount: MoneyValue, fact: Int)] = []
         for st in statements {
             let id = st.recipient.entityID!
             let name = Array(doc.scalars[st.recipient.start..<st.recipient.end]).filter { !Punctuation.quoteMarks.contains($0) }
             var amount = st.amount
             amount.currencySource = st.amount.currencySource
             let key = Fact.key(recipient: id, amount: amount)
-            let existing = index[key] ?? stated.first(where: { $0.type == st.recipient.type && $0.amount == amount && Self.shortens($0.name, name) })?.fact
+            // Two lexicon entities are two bodies whatever their names; a rule-made name may shorten another.
+            let ruleMade = { (id: String) in id.contains(":~") }
+            let existing = index[key] ?? stated.first(where: {
+                $0.type == st.recipient.type && $0.amount == amount && (ruleMade($0.id) || ruleMade(id)) && Self.shortens($0.name, name)
+            })?.fact
             let date = st.date.flatMap { d -> DateValue? in if case .date(let v) = d.value { return v } else { return nil } }
             if let f = existing {
                 if facts[f].funder == nil, let fu = st.funder {
@@ -388,7 +469,7 @@ public struct FactFinder: DocumentStage {
                             evidence: Self.evidence(st), sentence: st.sentence,
                             mentions: used)
             index[key] = facts.count
-            stated.append((name, st.recipient.type, amount, facts.count))
+            stated.append((name, id, st.recipient.type, amount, facts.count))
             facts.append(fact)
         }
         return facts.map { f in

@@ -28,7 +28,7 @@ public struct EntityResolver: DocumentStage {
         let plain = lexicon.folder.stripped(name)
         let scalars = Array(plain.unicodeScalars)
         guard let hit = lexicon.trie.longestMatch(in: scalars, at: 0), hit.end < scalars.count else { return plain }
-        let e = lexicon.choose(hit.payload, published: published)
+        let e = lexicon.entries[lexicon.chooseIndex(hit.payload, published: published)]
         guard e.type == .institution else { return plain }
         return e.name + String(String.UnicodeScalarView(scalars[hit.end...]))
     }
@@ -40,8 +40,8 @@ public struct EntityResolver: DocumentStage {
     }
 
     /// The entity a name denotes: its lexicon entry, or a rule-made one keyed by the name.
-    func entity(for nv: NameValue, type: MentionType, published: CivilDate?) -> EntityInfo {
-        if let e = nv.lexiconID.flatMap(lexicon.entry) ?? lexicon.lookup(nv.name, published: published) {
+    func entity(for nv: NameValue, type: MentionType, published: CivilDate?, region: String? = nil) -> EntityInfo {
+        if let e = nv.lexiconID.flatMap(lexicon.entry) ?? lexicon.lookup(nv.name, published: published, region: region) {
             return EntityInfo(id: e.id, type: e.type, name: e.name, nameHans: e.nameHans, nameEn: e.nameEn, aliases: e.aliases)
         }
         // A name beginning with a known institution is keyed on that institution's full
@@ -69,7 +69,7 @@ public struct EntityResolver: DocumentStage {
             } else if nv.lexiconID == nil, let known = ruleNames[RuleName(type: type, name: nv.name)] {
                 k = known
             } else {
-                let info = entity(for: nv, type: type, published: published)
+                let info = entity(for: nv, type: type, published: published, region: doc.region)
                 if let known = byID[info.id] {
                     k = known
                 } else {

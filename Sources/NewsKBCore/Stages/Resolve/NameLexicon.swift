@@ -9,6 +9,9 @@ public struct LexiconEntry: Sendable, Hashable {
     public var partOf: String?
     public var renamedTo: String?
     public var renamedOn: CivilDate?
+    /// The region the body belongs to, where two regions' bodies share a name (教育部 in
+    /// Beijing and in Taipei); nil for a name only one body has.
+    public var region: String? = nil
 }
 
 /// The institutions and programmes lexicons compiled into one trie over folded names,
@@ -27,7 +30,8 @@ public final class NameLexicon: Sendable {
         var entries: [LexiconEntry] = []
         for (table, type) in tables {
             let c = (id: try table.column("id"), name: try table.column("name"), en: try table.column("name_en"), aliases: try table.column("aliases"),
-                     partOf: try table.column("part_of"), renamedTo: try table.column("renamed_to"), renamedOn: try table.column("renamed_on"))
+                     partOf: try table.column("part_of"), renamedTo: try table.column("renamed_to"), renamedOn: try table.column("renamed_on"),
+                     region: try? table.column("region"))
             for row in table.rows {
                 let name = table.cell(row, c.name)
                 let id = table.cell(row, c.id)
@@ -39,7 +43,8 @@ public final class NameLexicon: Sendable {
                     aliases: table.cell(row, c.aliases).split(separator: "|").map(String.init),
                     partOf: table.cell(row, c.partOf).isEmpty ? nil : table.cell(row, c.partOf),
                     renamedTo: table.cell(row, c.renamedTo).isEmpty ? nil : table.cell(row, c.renamedTo),
-                    renamedOn: on.isEmpty ? nil : CivilDate(iso: on)))
+                    renamedOn: on.isEmpty ? nil : CivilDate(iso: on),
+                    region: c.region.map { table.cell(row, $0) }.flatMap { $0.isEmpty ? nil : $0 }))
             }
         }
         var byID: [String: Int] = [:]
@@ -69,17 +74,24 @@ public final class NameLexicon: Sendable {
     public func entry(_ id: String) -> LexiconEntry? { byID[id].map { entries[$0] } }
 
     /// The entry a written name denotes, if the lexicon knows it under any alias or script.
-    public func lookup(_ name: String, published: CivilDate?) -> LexiconEntry? {
+    public func lookup(_ name: String, published: CivilDate?, region: String? = nil) -> LexiconEntry? {
         guard let ids = byKey[folder.key(name)] else { return nil }
-        return choose(ids, published: published)
+        return entries[chooseIndex(ids, published: published, region: region)]
     }
 
-    /// Among entries sharing an alias, the one in office on the published date
-    /// (創科局 before 2022-07-01 is 創新及科技局, after it 創新科技及工業局).
-    func choose(_ ids: [Int], published: CivilDate?) -> LexiconEntry { entries[chooseIndex(ids, published: published)] }
-
-    /// ``choose(_:published:)`` as an index into ``entries``.
-    func chooseIndex(_ ids: [Int], published: CivilDate?) -> Int {
+    /// Among entries sharing an alias, the one of the document's region when regions'
+    /// bodies share the name (教育部 in a Taiwan paper is Taipei's; elsewhere the first
+    /// listed), then the one in office on the published date (創科局 before 2022-07-01 is
+    /// 創新及科技局, after it 創新科技及工業局).
+    func chooseIndex(_ ids: [Int], published: CivilDate?, region: String? = nil) -> Int {
+        if ids.count == 1 { return ids[0] }
+        var ids = ids
+        if let region, case let local = ids.filter({ entries[$0].region == region }), !local.isEmpty {
+            ids = local
+        } else if case let first = ids.first(where: { entries[$0].region != nil }).flatMap({ entries[$0].region }), let first {
+            // No body of this region has the name: the first listed region's, and the names no region claims.
+            ids = ids.filter { entries[$0].region == nil || entries[$0].region == first }
+        }
         if ids.count == 1 { return ids[0] }
         for i in ids {
             guard let to = entries[i].renamedTo, let on = entries[i].renamedOn, let successor = ids.first(where: { entries[$0].id == to }) else { continue }
