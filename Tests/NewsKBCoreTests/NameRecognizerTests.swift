@@ -42,13 +42,36 @@ struct NameRecognizerTests {
         ("港府推出「智慧銀髮」計劃，協助長者。", "「智慧銀髮」計劃", .programme),
         ("他任職於香港中文大學工程學院。", "香港中文大學工程學院", .institution),
         ("政府撥款支持土木及環境工程學系的研究。", "土木及環境工程學系", .institution),
+        // Real text, with its source.
+        ("原住民族委員會補助原住民族綜合發展基金辦理原住民保留地禁伐補償計畫所需經費23.7億元。", "原住民族委員會", .institution),   // ETtoday 2025-08-14
+        ("原住民族委員會補助原住民族綜合發展基金辦理原住民保留地禁伐補償計畫所需經費23.7億元。", "原住民族綜合發展基金", .programme),
+        ("原住民族委員會補助原住民族綜合發展基金辦理原住民保留地禁伐補償計畫所需經費23.7億元。", "原住民保留地禁伐補償計畫", .programme),
+        ("首先，AI新創投資方案編列3億元，透過資金挹注。", "AI新創投資方案", .programme),                  // udn 2025-09-21 (方案, 投資 before the suffix)
+        ("教育部編列220億元提供疫後就學貸款補助方案。", "疫後就學貸款補助方案", .programme),             // ETtoday 2023-02-23
+        ("另外有35億元用於國立大學附設醫院補助計畫，協助購置智慧化醫療設備。", "國立大學附設醫院補助計畫", .programme), // udn 2025-09-11
+        ("公民黨今日召開記者會。", "公民黨", .institution),                                         // 黨
+        ("中國新聞社報道，會議今日開幕。", "中國新聞社", .institution),                                   // 社
+        ("深圳證券交易所發布公告。", "深圳證券交易所", .institution),                                   // 交易所
+        ("港九勞工社團聯會發表聲明。", "港九勞工社團聯會", .institution),                                 // 聯會
+        ("國家安全部發布消息。", "國家安全部", .institution),                                           // 部
     ])
     func rules(_ text: String, _ expected: String, _ type: MentionType) throws {
         let found = try names(text)
         #expect(found.contains { $0.0 == expected && $0.1 == type }, "\(found)")
     }
 
+    @Test("a verb and its object, a word half of which is a suffix, are not names", arguments: [
+        ("設立100億元「產學研1+」計劃，資助大學研發團隊推動科研成果商品化。", "資助大學"),   // seed hk-innotech-2024
+        ("奖券基金上季拨1.6亿助社福计划。", "亿助社"),                                        // news.gov.hk 2005-02-10: 社福 is no 社
+        ("港鐵公司研究可行方案。", "港鐵公司研究可行方案"),
+    ])
+    func notThisName(_ text: String, _ wrong: String) throws {
+        let found = try names(text)
+        #expect(!found.contains { $0.0 == wrong }, "\(found)")
+    }
+
     @Test("generic words and phrases are not names", arguments: [
+        "東北部天氣轉涼。", "政府提出整體解決方案。",
         "香港有6所大學參與。", "政府積極布局。", "新增研發實驗室。", "按計劃逐步進行。", "她的實驗室很大。",
         "企業和大學之間存在鴻溝。", "中大型企業受惠。", "他在處理大量文件。", "香港發展成為國際中心。",
     ])

@@ -27,6 +27,8 @@ public struct NameRecognizer: DocumentStage {
                               stopWords: TSVTable.lines(path: lexicons.path(config, endingWith: "name-stopwords.txt")),
                               genericWords: TSVTable.lines(path: lexicons.path(config, endingWith: "name-generic.txt")),
                               notBefore: TSVTable.lines(path: lexicons.path(config, endingWith: "name-not-before.txt")),
+                              notStart: TSVTable.lines(path: lexicons.path(config, endingWith: "name-not-start.txt")),
+                              headVerbs: TSVTable.lines(path: lexicons.path(config, endingWith: "name-head-verbs.txt")),
                               folder: folder, maxLength: config.intOption("maxRuleNameLength", default: 16))
     }
 
@@ -163,11 +165,12 @@ public struct NameRecognizer: DocumentStage {
     }
 
     /// Moves `start` past the last stop word of two or more characters inside the head.
-    func cutAfterStopWords(_ s: [Unicode.Scalar], from start: Int, to limit: Int) -> Int {
+    func cutAfterStopWords(_ s: [Unicode.Scalar], from start: Int, to limit: Int, programme: Bool) -> Int {
         var cut = start
         var i = start
         while i < limit {
-            if let m = rules.stopWords.longestMatch(in: s, at: i, limit: limit), m.end - i >= 2 {
+            if let m = rules.stopWords.longestMatch(in: s, at: i, limit: limit), m.end - i >= 2,
+               !(programme && m.end == limit && rules.isHeadVerb(s, i, m.end)) {
                 cut = m.end
                 i = m.end
             } else {
@@ -215,6 +218,10 @@ public struct NameRecognizer: DocumentStage {
             // The next token must not continue a Han word that makes the suffix something else (局長, 大學生).
             guard let suf = rules.suffixes.longestMatchEnding(in: s, at: end, floor: max(0, end - 16)) else { continue }
             let suffixStart = suf.start
+            // A one-character suffix followed by a lone character the segmenter could not place
+            // (助社|福計劃: 社福) may be the first half of a word: not a suffix.
+            if end - suffixStart == 1, ti + 1 < tokens.count, tokens[ti + 1].start == end, tokens[ti + 1].end - end == 1,
+               Scalars.isHan(s[end]) { continue }
             // 香港中文大學會…: a suffix that begins inside a known name (大學|會) is not one.
             if insideLexical[suffixStart] { continue }
             // English names inside Chinese text: capitalised words before an English suffix.
@@ -281,7 +288,11 @@ public struct NameRecognizer: DocumentStage {
                     k -= 1
                     continue
                 }
-                if rules.isStop(s, t.start, t.end) { break }
+                if rules.isStop(s, t.start, t.end), !(suf.payload.type == .programme && t.end == suffixStart && rules.isHeadVerb(s, t.start, t.end)) { break }
+                // A programme's head never reaches back over a body that is the subject of a verb
+                // glued on the head's left (原住民族委員會補助…基金; 基金辦理…計畫).
+                if suf.payload.type == .programme, rules.suffixes.longestMatchEnding(in: s, at: t.end, floor: t.start) != nil,
+                   let v = rules.notStart.longestMatch(in: s, at: t.end, limit: suffixStart), suffixStart - v.end >= suf.payload.minHead { break }
                 if NameRules.functionChars.contains(s[t.end - 1]) { break }
                 if NameRules.functionChars.contains(s[t.start]), t.end - t.start <= 2 { break }
                 if Self.isCount(s[t.start..<t.end]) { break }
@@ -294,13 +305,18 @@ public struct NameRecognizer: DocumentStage {
             // A 及/和 left dangling at the start is not part of the name.
             if start < suffixStart, Self.joiners.contains(s[start]) { start += 1; headTokens.removeLast() }
             // Multi-character stop words inside the head, however the segmenter cut them (聯同…).
-            start = cutAfterStopWords(s, from: start, to: suffixStart)
+            start = cutAfterStopWords(s, from: start, to: suffixStart, programme: suf.payload.type == .programme)
             // Strip a leading stop character inside a token (e.g. 並成立 glued by the segmenter).
             while start < suffixStart, rules.isStop(s, start, start + 1) { start += 1 }
+            // An allocation or founding verb glued on the left (補助X基金) is not part of the name.
+            if let v = rules.notStart.longestMatch(in: s, at: start, limit: suffixStart), suffixStart - v.end >= suf.payload.minHead {
+                start = v.end
+            }
             let head = suffixStart - start
             guard head >= suf.payload.minHead else { continue }
             // A head of general words only (研發實驗室, 本地大學) is not a name.
-            if !headTokens.isEmpty, headTokens.allSatisfy({ rules.isGeneric(s, $0.lowerBound, $0.upperBound) }) { continue }
+            let kept = headTokens.filter { $0.lowerBound >= start }
+            if !kept.isEmpty, kept.allSatisfy({ rules.isGeneric(s, $0.lowerBound, $0.upperBound) }) { continue }
             // Heads must carry a Han or Latin letter.
             guard s[start..<suffixStart].contains(where: { Scalars.isHan($0) || Scalars.isASCIILetter($0) }) else { continue }
             // 數碼港公司計劃於…: 計劃 right after an institution is the verb "plans", not a scheme.

@@ -14,6 +14,10 @@ struct NameRules: Sendable {
     let stopWords: ScalarTrie<Bool>
     let genericWords: ScalarTrie<Bool>
     let notBefore: ScalarTrie<Bool>
+    /// Verbs a rule-made name never starts with (補助, 成立).
+    let notStart: ScalarTrie<Bool>
+    /// Stop words that may end a head right before its suffix (資助計劃).
+    let headVerbs: ScalarTrie<Bool>
 
     /// Whether s[a..<b] is exactly a stop word.
     @inline(__always)
@@ -21,12 +25,13 @@ struct NameRules: Sendable {
 
     /// Whether s[a..<b] is exactly a general word.
     @inline(__always)
+    func isHeadVerb(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool { headVerbs.longestMatch(in: s, at: a, limit: b)?.end == b }
     func isGeneric(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool { genericWords.longestMatch(in: s, at: a, limit: b)?.end == b }
 
     /// Characters that never sit at the edge of a name token (她的, 並成立).
     static let functionChars = ScalarSet("的之了在於于為为並并與与及和或把將将被由從从向對对".unicodeScalars)
 
-    init(rules: TSVTable, stopWords: [String], genericWords: [String], notBefore: [String], folder: NameFolder, maxLength: Int) throws {
+    init(rules: TSVTable, stopWords: [String], genericWords: [String], notBefore: [String], notStart: [String] = [], headVerbs: [String] = [], folder: NameFolder, maxLength: Int) throws {
         let (t, s, m) = (try rules.column("type"), try rules.column("suffix"), try rules.column("min_head"))
         let f = folder
         var trie = ScalarTrie<Suffix>(folding: .names(f))
@@ -45,6 +50,8 @@ struct NameRules: Sendable {
         self.stopWords = words(stopWords)
         self.genericWords = words(genericWords)
         self.notBefore = words(notBefore)
+        self.notStart = words(notStart)
+        self.headVerbs = words(headVerbs)
         self.maxLength = maxLength
     }
 }
