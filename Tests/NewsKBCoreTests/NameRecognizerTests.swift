@@ -54,6 +54,7 @@ struct NameRecognizerTests {
         ("深圳證券交易所發布公告。", "深圳證券交易所", .institution),                                   // 交易所
         ("港九勞工社團聯會發表聲明。", "港九勞工社團聯會", .institution),                                 // 聯會
         ("國家安全部發布消息。", "國家安全部", .institution),                                           // 部
+        ("其次，綠色成長淨零產業方案編列2億元，聚焦減碳。", "綠色成長淨零產業方案", .programme),          // udn 2025-09-21: 零 alone is no count
     ])
     func rules(_ text: String, _ expected: String, _ type: MentionType) throws {
         let found = try names(text)

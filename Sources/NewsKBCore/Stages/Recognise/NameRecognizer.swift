@@ -185,6 +185,8 @@ public struct NameRecognizer: DocumentStage {
 
     static func isCount(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
         guard let first = text.first, let last = text.last else { return false }
+        // 零 alone is a word (淨零 net zero), not a count.
+        if text.count == 1, first == "零" { return false }
         if Scalars.digit(first) != nil || NumberScanner.chineseDigit(first) != nil || first == "幾" || first == "數" || first == "多" {
             return text.count <= 3 || classifiers.contains(last)
         }
