@@ -62,6 +62,9 @@ public struct FactFinder: DocumentStage {
         let names = order.filter { (mentions[$0].type == .programme || mentions[$0].type == .institution) && mentions[$0].entityID != nil }
         let paragraphs = doc.paragraphRanges
         let lists = listContexts(doc, paragraphs, order)
+        // Code points inside names: a funder word (政府) inside one (香港特別行政區政府獎學基金) is none.
+        var inName = [Bool](repeating: false, count: s.count + 1)
+        for k in names { inName.cover(mentions[k].start, mentions[k].end) }
         var statements: [Statement] = []
         for (pos, mi) in order.enumerated() where mentions[mi].type == .money {
             guard case .money(let amount) = mentions[mi].value, amount.min != nil || amount.max != nil else { continue }
@@ -95,7 +98,7 @@ public struct FactFinder: DocumentStage {
                 }
             }
             if date == nil, list.isItem { date = list.date }
-            let funderWord = funder == nil ? self.funderWord(s, from: segmentStart, to: give ?? m.start) : nil
+            let funderWord = funder == nil ? self.funderWord(s, from: segmentStart, to: give ?? m.start, inName: inName) : nil
             statements.append(Statement(money: m, amount: amount, recipient: recipient, funder: funder, funderWord: funderWord, date: date, modifier: modifier,
                                         purpose: purpose(s, from: purposeFrom, limit: sentence.upperBound),
                                         sentence: TextSpan(sentence.lowerBound, sentence.upperBound)))
@@ -351,10 +354,10 @@ public struct FactFinder: DocumentStage {
     }
 
     /// The last funder word (政府) of `s[from..<to]` that is not inside a name.
-    func funderWord(_ s: [Unicode.Scalar], from: Int, to: Int) -> TextSpan? {
+    func funderWord(_ s: [Unicode.Scalar], from: Int, to: Int, inName: [Bool]) -> TextSpan? {
         var i = to - 1
         while i >= from {
-            if let n = FundingCues.match(cues.funderWord, in: s, at: i, limit: to),
+            if let n = FundingCues.match(cues.funderWord, in: s, at: i, limit: to), !inName.anyCovered(i, i + n),
                FundingCues.match(cues.to, in: s, endingAt: i, floor: from) == nil,
                FundingCues.match(cues.notFunder, in: s, endingAt: i, floor: from) == nil {
                 return TextSpan(i, i + n)
