@@ -137,6 +137,16 @@ struct RelationFinderTests {
         #expect(try id("证监会今日公布。", "CN") == "inst:cn-csrc")
     }
 
+    @Test("a short name defined in brackets is the same entity later in the document, as a whole word only (Bastille Post 2022-02-23)")
+    func bracketAlias() throws {
+        let doc = try Repo.run("政府迅速成立了「防疫抗疫基金」（基金），為市民提供援助。財委會批准再向基金注資270億元。另一個基金會表示歡迎。")
+        let funds = doc.mentions.filter { $0.type == .programme }
+        #expect(funds.map { doc.text(of: $0) } == ["防疫抗疫基金", "基金"])
+        #expect(Set(funds.map(\.entityID)) == ["prog:aef"])
+        let none = try Repo.run("政府成立了基金。再向基金注資。")
+        #expect(none.mentions.filter { $0.type == .programme }.isEmpty, "no definition, no alias")
+    }
+
     @Test("a programme announced on a date")
     func announced() throws {
         let doc = try Repo.run("2022年12月，局長提出了《香港創新科技發展藍圖》。")

@@ -12,6 +12,8 @@ public struct NameRecognizer: DocumentStage {
     public static let assigns: Set<AnnotationKey> = [.names, .relations]
     public let lexicon: NameLexicon
     let rules: NameRules
+    /// How many short names defined in brackets (「防疫抗疫基金」（基金）) a document may have.
+    let maxAliases: Int
 
     public init(config: StageConfig, pipeline: PipelineDefinition, lexicons: LexiconCache) throws {
         let variants = try lexicons.table(config, endingWith: "hk-variants.tsv")
@@ -30,6 +32,7 @@ public struct NameRecognizer: DocumentStage {
                               notStart: TSVTable.lines(path: lexicons.path(config, endingWith: "name-not-start.txt")),
                               headVerbs: TSVTable.lines(path: lexicons.path(config, endingWith: "name-head-verbs.txt")),
                               folder: folder, maxLength: config.intOption("maxRuleNameLength", default: 16))
+        maxAliases = try config.intOption("maxBracketAliases", default: 16)
     }
 
     struct Candidate {
@@ -40,6 +43,8 @@ public struct NameRecognizer: DocumentStage {
         var entry: Int?
         /// For a rule name that begins with a lexicon institution: that institution.
         var partOf: Int?
+        /// For a short name the document defined in brackets: where the name it stands for starts.
+        var aliasOf: Int? = nil
     }
 
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
@@ -77,10 +82,16 @@ public struct NameRecognizer: DocumentStage {
             chosenCover.cover(l.start, l.end)
         }
         chosen.sort { $0.start < $1.start }
-        for c in chosen {
+        chosen += bracketAliases(s, chosen: chosen, boundaries: boundaries, taken: taken, cover: &chosenCover)
+        chosen.sort { $0.start < $1.start }
+        var cleanNames: [Int: String] = [:]   // chosen index → its name, for the aliases that stand for it
+        for (ci, c) in chosen.enumerated() {
             let text = doc.slice(c.start, c.end)
-            // The name as written, without quote marks and spaces.
-            let clean = doc.scalars[c.start..<c.end].contains(where: NameFolder.transparent.contains) ? lexicon.folder.stripped(text) : text
+            // The name as written, without quote marks and spaces; an alias the document
+            // defined stands for the name it defined it for.
+            let clean = c.aliasOf.flatMap { a in chosen.firstIndex { $0.start == a }.flatMap { cleanNames[$0] } }
+                ?? (doc.scalars[c.start..<c.end].contains(where: NameFolder.transparent.contains) ? lexicon.folder.stripped(text) : text)
+            cleanNames[ci] = clean
             var m = Mention(type: c.type, start: c.start, end: c.end,
                             value: .name(NameValue(lexiconID: c.entry.map { lexicon.entries[$0].id }, name: clean, method: c.entry != nil ? .lexicon : .rule)))
             m.sentence = doc.sentenceIndex(at: c.start)
@@ -90,6 +101,39 @@ public struct NameRecognizer: DocumentStage {
             doc.mentions.append(m)
         }
         doc.mentions.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+    }
+
+    static let aliasPrefixes: [[Unicode.Scalar]] = ["以下簡稱", "以下简称", "下稱", "下称", "簡稱", "简称"].map { Array($0.unicodeScalars) }
+
+    /// A short name the document defines in brackets right after a name (`「防疫抗疫基金」（基金）`,
+    /// `（下稱「基金」）`): its later whole-word occurrences are that name too.
+    func bracketAliases(_ s: [Unicode.Scalar], chosen: [Candidate], boundaries: TokenBoundaries, taken: [Bool], cover: inout [Bool]) -> [Candidate] {
+        var out: [Candidate] = []
+        var defined = 0   // each definition scans the rest of the text once: a few per document
+        for c in chosen where c.aliasOf == nil && defined < maxAliases {
+            var open = c.end
+            while open < s.count, Punctuation.quoteMarks.contains(s[open]) { open += 1 }
+            guard open < s.count, s[open] == "（" || s[open] == "(" else { continue }
+            guard let close = (open + 1..<min(s.count, open + 16)).first(where: { s[$0] == "）" || s[$0] == ")" }) else { continue }
+            var a = open + 1
+            for p in Self.aliasPrefixes where close - a > p.count && s[a..<(a + p.count)].elementsEqual(p) { a += p.count; break }
+            var inner = Array(s[a..<close])
+            inner.removeAll { Punctuation.quoteMarks.contains($0) }
+            guard (2...8).contains(inner.count), inner.allSatisfy({ Scalars.isHan($0) || Scalars.isASCIILetter($0) }) else { continue }
+            defined += 1
+            var i = close + 1
+            while i + inner.count <= s.count {
+                if s[i] == inner[0], s[i..<(i + inner.count)].elementsEqual(inner), boundaries.contains(i), boundaries.contains(i + inner.count),
+                   !taken.anyCovered(i, i + inner.count), !cover.anyCovered(i, i + inner.count) {
+                    out.append(Candidate(start: i, end: i + inner.count, type: c.type, entry: c.entry, partOf: nil, aliasOf: c.start))
+                    cover.cover(i, i + inner.count)
+                    i += inner.count
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return out
     }
 
     /// The indices of `lexical` (in text order, ends increasing) that overlap `start..<end`:

@@ -174,9 +174,9 @@ public struct FactFinder: DocumentStage {
         return at > 0
     }
 
-    /// The characters of `s[a..<b]` with quote marks left out.
+    /// The characters of `s[a..<b]` with quote marks and spaces left out (a table row: `成立X基金 20億元`).
     func gap(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> [Unicode.Scalar] {
-        a < b ? s[a..<b].filter { !Punctuation.quoteMarks.contains($0) } : []
+        a < b ? s[a..<b].filter { !Punctuation.quoteMarks.contains($0) && $0 != " " && $0 != "\u{3000}" } : []
     }
 
     /// A statement's recipient, as ``recipient(of:at:order:mentions:s:clause:sentence:give:)`` finds it.
@@ -266,8 +266,11 @@ public struct FactFinder: DocumentStage {
                         trimmed = true
                     }
                 }
+                // A give word after a programme is what the programme gets (創新及科技基金注資 50億元):
+                // a programme gives nothing itself.
                 if let k = FundingCues.match(cues.receive, in: between, at: at, limit: between.count)
-                    ?? (joined ? FundingCues.match(cues.give, in: between, at: at, limit: between.count) : nil), between.count - at - k <= giveReach {
+                    ?? (joined || n.type == .programme ? FundingCues.match(cues.give, in: between, at: at, limit: between.count) : nil),
+                   between.count - at - k <= giveReach {
                     // X及Y獲撥款共N元: one amount for both, the fact is the first's;
                     // X和Y均獲得N元: each got it, a fact for each.
                     if prev > 0, case let x = mentions[order[prev - 1]], isName(x), x.end < n.start,
@@ -335,6 +338,18 @@ public struct FactFinder: DocumentStage {
         while k >= 0, mentions[names[k]].start >= segmentStart {
             if mentions[names[k]].end <= m.start, candidate(mentions[names[k]], floor: segmentStart) { return mentions[names[k]] }
             k -= 1
+        }
+        // Items of a list split by semicolons share the subject that opens the sentence
+        // (特區政府…為醫管局提供…，包括…；在2022/23年度向醫管局提供額外撥款75億元).
+        if segmentStart > sentence.lowerBound {
+            var j = lo - 1
+            while j >= 0, mentions[names[j]].start >= segmentStart { j -= 1 }
+            var first: Mention?
+            while j >= 0, mentions[names[j]].start >= sentence.lowerBound {
+                if candidate(mentions[names[j]], floor: sentence.lowerBound) { first = mentions[names[j]] }
+                j -= 1
+            }
+            if let first { return first }
         }
         var at = sentence.lowerBound
         while at < sentence.upperBound, s[at] == " " { at += 1 }
