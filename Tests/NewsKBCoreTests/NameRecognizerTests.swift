@@ -55,6 +55,8 @@ struct NameRecognizerTests {
         ("港九勞工社團聯會發表聲明。", "港九勞工社團聯會", .institution),                                 // 聯會
         ("國家安全部發布消息。", "國家安全部", .institution),                                           // 部
         ("其次，綠色成長淨零產業方案編列2億元，聚焦減碳。", "綠色成長淨零產業方案", .programme),          // udn 2025-09-21: 零 alone is no count
+        ("旅遊基金發出十三筆資助，合共超過二百五十萬元。", "旅遊基金", .programme),                        // Macau daily 2024-11-09: a fund with a two-character head
+        ("国发基金指出，2026年度将以新兴科技为主轴。", "国发基金", .programme),                            // udn 2025-09-21, Simplified
     ])
     func rules(_ text: String, _ expected: String, _ type: MentionType) throws {
         let found = try names(text)
@@ -65,6 +67,7 @@ struct NameRecognizerTests {
         ("設立100億元「產學研1+」計劃，資助大學研發團隊推動科研成果商品化。", "資助大學"),   // seed hk-innotech-2024
         ("奖券基金上季拨1.6亿助社福计划。", "亿助社"),                                        // news.gov.hk 2005-02-10: 社福 is no 社
         ("港鐵公司研究可行方案。", "港鐵公司研究可行方案"),
+        ("利用基金的投資回報推行公私營協作措施。", "利用基金"),                                  // miosy (LegCo approval of the PPP fund): a verb and its object
     ])
     func notThisName(_ text: String, _ wrong: String) throws {
         let found = try names(text)

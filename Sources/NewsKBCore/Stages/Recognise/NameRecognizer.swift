@@ -355,7 +355,9 @@ public struct NameRecognizer: DocumentStage {
             // Strip a leading stop character inside a token (e.g. 並成立 glued by the segmenter).
             while start < suffixStart, rules.isStop(s, start, start + 1) { start += 1 }
             // An allocation or founding verb glued on the left (補助X基金) is not part of the name.
-            if let v = rules.notStart.longestMatch(in: s, at: start, limit: suffixStart), suffixStart - v.end >= suf.payload.minHead {
+            if let v = rules.notStart.longestMatch(in: s, at: start, limit: suffixStart) {
+                // Nothing but the verb before the suffix (利用基金, 補助計畫): no name.
+                guard suffixStart - v.end >= suf.payload.minHead else { continue }
                 start = v.end
             }
             let head = suffixStart - start

@@ -111,7 +111,11 @@ public struct FactFinder: DocumentStage {
     func clauseRange(_ s: [Unicode.Scalar], around span: Range<Int>, within sentence: Range<Int>) -> Range<Int> {
         let start = Self.lastIndex(in: s, of: Punctuation.clauseEnds, before: span.lowerBound, floor: sentence.lowerBound).map { $0 + 1 } ?? sentence.lowerBound
         var end = span.upperBound
-        while end < sentence.upperBound, !Punctuation.clauseEnds.contains(s[end]) { end += 1 }
+        var depth = 0   // a comma inside brackets ends nothing: 10億元（港幣，下同）回收基金
+        while end < sentence.upperBound, depth > 0 || !Punctuation.clauseEnds.contains(s[end]) {
+            if s[end] == "（" || s[end] == "(" { depth += 1 } else if (s[end] == "）" || s[end] == ")") && depth > 0 { depth -= 1 }
+            end += 1
+        }
         return start..<end
     }
 
@@ -139,6 +143,13 @@ public struct FactFinder: DocumentStage {
             if let n = FundingCues.match(cues.give, in: s, endingAt: start - k, floor: floor) { return start - k - n }
         }
         return nil
+    }
+
+    /// Whether `g` says a programme gave out grants (發出超過三千筆資助, 批出15個項目): a grant
+    /// word, then a count, then what was granted.
+    func isGrants(_ g: [Unicode.Scalar]) -> Bool {
+        guard let k = FundingCues.match(cues.grant, in: g, at: 0, limit: g.count) else { return false }
+        return g.count - k <= 12 && g[k...].contains { NumberScanner.chineseDigit($0) != nil || Scalars.digit($0) != nil }
     }
 
     /// Whether `g` from `at` is give and lead words in a row, at least one a give word,
@@ -200,7 +211,7 @@ public struct FactFinder: DocumentStage {
         while next < order.count, !isName(mentions[order[next]]), mentions[order[next]].type != .money,
               mentions[order[next]].start - m.end <= maxGap { next += 1 }
         if next < order.count, case let n = mentions[order[next]], isName(n), n.start - m.end <= maxGap, n.start <= clause.upperBound {
-            let between = gap(s, m.end, n.start)
+            let between = Self.withoutBrackets(gap(s, m.end, n.start))
             // N元的X, and N元X with no give word before it ("the N-dollar X"): the amount
             // describes the recipient, it is not what the sentence says happened.
             let isModifier = between.isEmpty ? give == nil : FundingCues.match(cues.modifier, in: between, endingAt: between.count, floor: 0) != nil
@@ -234,12 +245,16 @@ public struct FactFinder: DocumentStage {
             bracketed = inner.end + 1 - outer.end
             prev -= 1
         }
-        if prev >= 0, case let n = mentions[order[prev]], isName(n), m.start - n.end - bracketed <= maxGap {
+        // Dates in the gap do not count towards its length (X更獲得政府於2013年6月額外注資N元).
+        var dated = 0
+        if prev >= 0 { for k in order[(prev + 1)..<pos] where mentions[k].type == .date { dated += mentions[k].end - mentions[k].start } }
+        if prev >= 0, case let n = mentions[order[prev]], isName(n), m.start - n.end - bracketed - dated <= maxGap {
             let sameClause = n.end >= clause.lowerBound
             // Across the comma only when the clause naming it has no amount of its own
             // (撥出60億元設立X，預留30億元推動…: the 30億 is not X's).
-            var joined = !sameClause && n.end >= clause.lowerBound - 2 && clause.lowerBound > sentence.lowerBound && s[clause.lowerBound - 1] == "，"
-                && gap(s, n.end, clause.lowerBound - 1).isEmpty
+            let tail = gap(s, n.end, max(n.end, clause.lowerBound - 1))
+            var joined = !sameClause && clause.lowerBound > sentence.lowerBound && s[clause.lowerBound - 1] == "，"
+                && (tail.isEmpty || FundingCues.isOne(of: cues.receive, tail) || isGrants(tail))
             if joined {
                 let before = Self.lastIndex(in: s, of: Punctuation.clauseEnds, before: n.start, floor: sentence.lowerBound).map { $0 + 1 } ?? sentence.lowerBound
                 var k = prev - 1
@@ -268,6 +283,10 @@ public struct FactFinder: DocumentStage {
                 }
                 // A give word after a programme is what the programme gets (創新及科技基金注資 50億元):
                 // a programme gives nothing itself.
+                // X獲批，超過N元 / X發出三千筆資助，合共N元: the clause before said it, this one is the amount.
+                if joined, !tail.isEmpty, at == between.count || FundingCues.isOne(of: cues.lead, Array(between[at...])) {
+                    return Found(recipient: n, modifier: false, purposeFrom: m.end)
+                }
                 if let k = FundingCues.match(cues.receive, in: between, at: at, limit: between.count)
                     ?? (joined || n.type == .programme ? FundingCues.match(cues.give, in: between, at: at, limit: between.count) : nil),
                    between.count - at - k <= giveReach {
@@ -278,6 +297,11 @@ public struct FactFinder: DocumentStage {
                         let each = FundingCues.match(cues.each, in: between, at: 0, limit: between.count) != nil
                         return Found(recipient: x, modifier: false, purposeFrom: m.end, also: each ? n : nil)
                     }
+                    return Found(recipient: n, modifier: false, purposeFrom: m.end)
+                }
+                // A receive word, the giver, then the give word: X更獲得政府額外注資N元.
+                if sameClause, let k = FundingCues.match(cues.receive, in: between, at: at, limit: between.count),
+                   between.count - at - k <= maxGap, (0...giveReach).contains(where: { FundingCues.match(cues.give, in: between, endingAt: between.count - $0, floor: at + k) != nil }) {
                     return Found(recipient: n, modifier: false, purposeFrom: m.end)
                 }
                 // Named ahead of its give words: 為數碼港預留N元, 向研究基金注資N元,

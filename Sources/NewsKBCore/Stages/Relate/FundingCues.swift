@@ -3,7 +3,7 @@
 struct FundingCues: Sendable {
     typealias Words = [[Unicode.Scalar]]
     var give: Words = [], spend: Words = [], link: Words = [], modifier: Words = [], receive: Words = []
-    var lead: Words = [], to: Words = [], notFunder: Words = [], funderWord: Words = [], and: Words = [], each: Words = [], budget: Words = [], carry: Words = [], toward: Words = [], purpose: Words = [], purposeMarker: Words = [], not: Words = [], notAfter: Words = []
+    var lead: Words = [], to: Words = [], notFunder: Words = [], funderWord: Words = [], and: Words = [], each: Words = [], budget: Words = [], grant: Words = [], carry: Words = [], toward: Words = [], purpose: Words = [], purposeMarker: Words = [], not: Words = [], notAfter: Words = []
 
     init(_ t: TSVTable) throws {
         let (r, s) = (try t.column("role"), try t.column("surface"))
@@ -22,6 +22,7 @@ struct FundingCues: Sendable {
             case "and": and += words
             case "each": each += words
             case "budget": budget += words
+            case "grant": grant += words
             case "carry": carry += words
             case "toward": toward += words
             case "purpose": purpose += words
@@ -31,7 +32,7 @@ struct FundingCues: Sendable {
             case let other: throw NewsKBError.lexicon("\(t.path): unknown role \(other)")
             }
         }
-        for k in [\FundingCues.give, \.spend, \.link, \.modifier, \.receive, \.lead, \.to, \.notFunder, \.funderWord, \.and, \.each, \.budget, \.carry, \.toward, \.purpose, \.purposeMarker, \.not, \.notAfter] {
+        for k in [\FundingCues.give, \.spend, \.link, \.modifier, \.receive, \.lead, \.to, \.notFunder, \.funderWord, \.and, \.each, \.budget, \.grant, \.carry, \.toward, \.purpose, \.purposeMarker, \.not, \.notAfter] {
             self[keyPath: k] = Array(Set(self[keyPath: k])).sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1, by: { $0.value < $1.value }) }
         }
     }
