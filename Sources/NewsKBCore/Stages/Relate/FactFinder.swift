@@ -211,7 +211,10 @@ public struct FactFinder: DocumentStage {
         while next < order.count, !isName(mentions[order[next]]), mentions[order[next]].type != .money,
               mentions[order[next]].start - m.end <= maxGap { next += 1 }
         if next < order.count, case let n = mentions[order[next]], isName(n), n.start - m.end <= maxGap, n.start <= clause.upperBound {
-            let between = Self.withoutBrackets(gap(s, m.end, n.start))
+            let raw = gap(s, m.end, n.start)
+            // A name inside a bracket opened after the amount is an aside, not its recipient.
+            let opened = raw.reduce(0) { $0 + ($1 == "（" || $1 == "(" ? 1 : ($1 == "）" || $1 == ")" ? -1 : 0)) }
+            let between = opened > 0 ? [Unicode.Scalar("（")] : Self.withoutBrackets(raw)
             // N元的X, and N元X with no give word before it ("the N-dollar X"): the amount
             // describes the recipient, it is not what the sentence says happened.
             let isModifier = between.isEmpty ? give == nil : FundingCues.match(cues.modifier, in: between, endingAt: between.count, floor: 0) != nil
