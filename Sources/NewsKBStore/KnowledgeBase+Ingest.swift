@@ -66,7 +66,7 @@ extension KnowledgeBase {
         try DocumentRows.clear(docID: doc.id, replacing: old != nil, clearErrors: false, in: db)
         var rows = try DocumentRows(db)
         try rows.document(id: doc.id, source: doc.source, origin: doc.origin, sha256: doc.sha256, pipeline: pipeline, published: doc.published?.description,
-                          language: doc.language, region: doc.region, title: doc.title, record: records.document)
+                          language: doc.language, region: doc.region, title: doc.title, text: doc.text, record: records.document)
         for (i, m) in doc.mentions.enumerated() {
             try rows.mention(docID: doc.id, ord: i, type: m.type.rawValue, text: doc.text(of: m), start: m.start, end: m.end,
                              entityID: m.entityID, record: records.mentions[i])

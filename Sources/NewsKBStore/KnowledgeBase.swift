@@ -36,6 +36,11 @@ public final class KnowledgeBase {
         config.busyMode = .timeout(30)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA foreign_keys = ON")
+            // The search index's folding (SearchFolding.tokens), for the migration that fills
+            // the index of an existing knowledge base and for queries written in SQL.
+            db.add(function: DatabaseFunction("newskb_search_tokens", argumentCount: 1, pure: true) { values in
+                (String.fromDatabaseValue(values[0]) ?? "").isEmpty ? "" : SearchFolding.tokens(String.fromDatabaseValue(values[0])!)
+            })
             // Ingest writes mention rows by the hundred thousand; a 16 MB page cache keeps
             // the indexes being updated in memory.
             try db.execute(sql: "PRAGMA cache_size = -16000")
@@ -264,6 +269,19 @@ public final class KnowledgeBase {
                            COUNT(*) AS documents, group_concat(f.doc_id, ' ') AS doc_ids
                     FROM fact f JOIN document d USING (doc_id) JOIN entity e ON e.entity_id = f.recipient
                     GROUP BY f.recipient, f.currency, f.amount_min, f.amount_max;
+                """)
+        }
+        // Full-text search in either script: each document's title and text as SearchFolding
+        // tokens (one Han character a token, Simplified), rowid = the document's rowid; a
+        // deleted or replaced document leaves the index with it. Existing documents are indexed here.
+        m.registerMigration("v5-search") { db in
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE search USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0');
+                CREATE TRIGGER document_search_delete AFTER DELETE ON document BEGIN
+                    DELETE FROM search WHERE rowid = old.rowid;
+                END;
+                INSERT INTO search (rowid, title, body)
+                    SELECT rowid, newskb_search_tokens(coalesce(title, '')), newskb_search_tokens(json_extract(record, '$.text')) FROM document;
                 """)
         }
         return m

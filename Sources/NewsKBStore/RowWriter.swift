@@ -1,5 +1,6 @@
 import GRDB
 import GRDBSQLite
+import NewsKBCore
 
 /// Writes rows through one of GRDB's cached statements with the SQLite C API.
 ///
@@ -68,8 +69,12 @@ struct DocumentRows {
     private var mentions: RowWriter
     private var relations: RowWriter
     private var facts: RowWriter
+    private var search: RowWriter
+    private let connection: OpaquePointer?
 
     init(_ db: Database) throws {
+        connection = db.sqliteConnection
+        search = try RowWriter(db, sql: "INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)")
         documents = try RowWriter(db, sql: """
             INSERT INTO document (doc_id, source, origin, sha256, pipeline, published, language, region, title, record)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -94,10 +99,15 @@ struct DocumentRows {
         if clearErrors { try db.cachedStatement(sql: "DELETE FROM input_error WHERE doc_id = ?").execute(arguments: [docID]) }
     }
 
+    /// A document's row and its search-index row (`text`: its clean text).
     mutating func document(id: String, source: String, origin: String?, sha256: String, pipeline: String, published: String?,
-                           language: String, region: String?, title: String?, record: String) throws {
+                           language: String, region: String?, title: String?, text: String, record: String) throws {
         for value in [id, source, origin, sha256, pipeline, published, language, region, title, record] { documents.text(value) }
         try documents.insert()
+        search.int(Int(sqlite3_last_insert_rowid(connection)))
+        search.text(SearchFolding.tokens(title ?? ""))
+        search.text(SearchFolding.tokens(text))
+        try search.insert()
     }
 
     mutating func mention(docID: String, ord: Int, type: String, text: String, start: Int, end: Int, entityID: String?, record: String) throws {

@@ -1,0 +1,76 @@
+/// Text as the full-text index sees it: each Han character its own token, in Simplified
+/// script, so a query in either script matches text in either (`半导体` finds `半導體`), and
+/// any run of characters is a phrase (two-character words such as `創科` need no
+/// dictionary). Latin letters and digits stay words, lower-cased; punctuation separates.
+public enum SearchFolding {
+    /// Han characters whose Simplified form differs, from ICU's Hant-Hans applied one
+    /// character at a time (so the mapping is one character to one), built once per process.
+    static let simplified: [UInt32: Unicode.Scalar] = {
+        var map: [UInt32: Unicode.Scalar] = [:]
+        guard let t = Transliterator.hantToHans else { return map }
+        let ranges: [ClosedRange<UInt32>] = [0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF]
+        for range in ranges {
+            var chunk: [Unicode.Scalar] = []
+            func flush() {
+                guard !chunk.isEmpty else { return }
+                let joined = String(String.UnicodeScalarView(chunk.flatMap { [$0, "\n"] }))
+                let out = t.apply(joined).split(separator: "\n", omittingEmptySubsequences: false)
+                if out.count >= chunk.count {
+                    for (c, o) in zip(chunk, out) where o.unicodeScalars.count == 1 {
+                        let s = o.unicodeScalars.first!
+                        if s != c { map[c.value] = s }
+                    }
+                }
+                chunk.removeAll(keepingCapacity: true)
+            }
+            for v in range {
+                if let u = Unicode.Scalar(v) { chunk.append(u) }
+                if chunk.count == 1024 { flush() }
+            }
+            flush()
+        }
+        return map
+    }()
+
+    /// The folded form of one character (Simplified, lower-case).
+    public static func fold(_ u: Unicode.Scalar) -> Unicode.Scalar {
+        if Scalars.isHan(u) { return simplified[u.value] ?? u }
+        if u.value < 0x80 { return Unicode.Scalar(UInt8(u.value).lowercasedASCII) }
+        return u
+    }
+
+    /// Whether `u` is part of a word the index keeps (a Han character, a letter or a digit).
+    public static func isWordScalar(_ u: Unicode.Scalar) -> Bool {
+        Scalars.isHan(u) || u.properties.isAlphabetic || u.properties.numericType != nil
+    }
+
+    /// `s` as index tokens separated by spaces: `香港半導體 AI` → `香 港 半 导 体 ai`.
+    public static func tokens(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var inWord = false
+        for u in s.unicodeScalars {
+            if Scalars.isHan(u) {
+                if !out.isEmpty { out.append(" ") }
+                out.append(fold(u))
+                inWord = false
+            } else if isWordScalar(u) {
+                if !inWord, !out.isEmpty { out.append(" ") }
+                out.append(u.value < 0x80 ? Unicode.Scalar(UInt8(u.value).lowercasedASCII) : u)
+                inWord = true
+            } else {
+                inWord = false
+            }
+        }
+        return String(out)
+    }
+
+    /// The folded characters of `s` (no separators), for finding a hit in the original text.
+    public static func folded(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        s.map(fold)
+    }
+}
+
+extension UInt8 {
+    /// The ASCII lower-case of this byte (other bytes unchanged).
+    var lowercasedASCII: UInt8 { (0x41...0x5A).contains(self) ? self + 0x20 : self }
+}
