@@ -22,6 +22,9 @@ public struct FactFinder: DocumentStage {
     let headingMaxLength: Int
     /// The most characters of a purpose span.
     let maxPurpose: Int
+    /// The most mentions looked back over for a statement's funder or date (linear time on
+    /// a hostile sentence of thousands of names).
+    let maxLookBack: Int
 
     public init(config: StageConfig, pipeline: PipelineDefinition, lexicons: LexiconCache) throws {
         cues = try FundingCues(try lexicons.table(config, endingWith: "funding-cues.tsv"))
@@ -29,6 +32,7 @@ public struct FactFinder: DocumentStage {
         giveReach = try config.intOption("giveReach", default: 3)
         headingMaxLength = try config.intOption("headingMaxLength", default: 30)
         maxPurpose = try config.intOption("maxPurpose", default: 40)
+        maxLookBack = try config.intOption("maxLookBack", default: 64)
     }
 
     /// What a list item takes from the headings above it.
@@ -92,7 +96,7 @@ public struct FactFinder: DocumentStage {
                 // The first date of the statement's part of the sentence: the time adverbial
                 // (昨日在立法會發表2025-26年度預算案，宣布預留…: 昨日, not the budget's year).
                 var back = pos - 1
-                while back >= 0, mentions[order[back]].start >= segmentStart {
+                while back >= 0, pos - back <= maxLookBack, mentions[order[back]].start >= segmentStart {
                     if mentions[order[back]].type == .date { date = mentions[order[back]] }
                     back -= 1
                 }
@@ -229,7 +233,9 @@ public struct FactFinder: DocumentStage {
             let from = clause.upperBound + 1 + t
             var end = from
             while end < sentence.upperBound, !Punctuation.clauseEnds.contains(s[end]) { end += 1 }
-            for k in order[(pos + 1)...] where mentions[k].start >= from && mentions[k].start < end {
+            for k in order[(pos + 1)...] {
+                if mentions[k].start >= end { break }
+                guard mentions[k].start >= from else { continue }
                 let n = mentions[k]
                 if n.type == .money { break }
                 guard isName(n) else { continue }
@@ -362,7 +368,7 @@ public struct FactFinder: DocumentStage {
             if mentions[names[mid]].start < m.start { lo = mid + 1 } else { hi = mid }
         }
         var k = lo - 1
-        while k >= 0, mentions[names[k]].start >= segmentStart {
+        while k >= 0, lo - k <= maxLookBack, mentions[names[k]].start >= segmentStart {
             if mentions[names[k]].end <= m.start, candidate(mentions[names[k]], floor: segmentStart) { return mentions[names[k]] }
             k -= 1
         }
@@ -370,9 +376,9 @@ public struct FactFinder: DocumentStage {
         // (特區政府…為醫管局提供…，包括…；在2022/23年度向醫管局提供額外撥款75億元).
         if segmentStart > sentence.lowerBound {
             var j = lo - 1
-            while j >= 0, mentions[names[j]].start >= segmentStart { j -= 1 }
+            while j >= 0, lo - j <= maxLookBack, mentions[names[j]].start >= segmentStart { j -= 1 }
             var first: Mention?
-            while j >= 0, mentions[names[j]].start >= sentence.lowerBound {
+            while j >= 0, lo - j <= 2 * maxLookBack, mentions[names[j]].start >= sentence.lowerBound {
                 if candidate(mentions[names[j]], floor: sentence.lowerBound) { first = mentions[names[j]] }
                 j -= 1
             }
@@ -387,7 +393,8 @@ public struct FactFinder: DocumentStage {
                 let mid = (lo + hi) / 2
                 if mentions[names[mid]].start < previous.lowerBound { lo = mid + 1 } else { hi = mid }
             }
-            while lo < names.count, mentions[names[lo]].end <= previous.upperBound {
+            let first = lo
+            while lo < names.count, lo - first < maxLookBack, mentions[names[lo]].end <= previous.upperBound {
                 if candidate(mentions[names[lo]], floor: previous.lowerBound) { return mentions[names[lo]] }
                 lo += 1
             }
@@ -469,7 +476,8 @@ public struct FactFinder: DocumentStage {
     func merge(_ statements: [Statement], _ doc: NewsDocument) -> [Fact] {
         var facts: [Fact] = []
         var index: [String: Int] = [:]
-        var stated: [(name: [Unicode.Scalar], id: String, type: MentionType, amount: MoneyValue, fact: Int)] = []
+        // Recipients stated so far by type and amount, for the shortened-name test (a few per amount).
+        var stated: [String: [(name: [Unicode.Scalar], id: String, fact: Int)]] = [:]
         for st in statements {
             let id = st.recipient.entityID!
             let name = Array(doc.scalars[st.recipient.start..<st.recipient.end]).filter { !Punctuation.quoteMarks.contains($0) }
@@ -478,8 +486,9 @@ public struct FactFinder: DocumentStage {
             let key = Fact.key(recipient: id, amount: amount)
             // Two lexicon entities are two bodies whatever their names; a rule-made name may shorten another.
             let ruleMade = { (id: String) in id.contains(":~") }
-            let existing = index[key] ?? stated.first(where: {
-                $0.type == st.recipient.type && $0.amount == amount && (ruleMade($0.id) || ruleMade(id)) && Self.shortens($0.name, name)
+            let amountKey = "\(st.recipient.type.rawValue)|" + Fact.key(recipient: "", amount: amount)
+            let existing = index[key] ?? stated[amountKey]?.prefix(maxLookBack).first(where: {
+                (ruleMade($0.id) || ruleMade(id)) && Self.shortens($0.name, name)
             })?.fact
             let date = st.date.flatMap { d -> DateValue? in if case .date(let v) = d.value { return v } else { return nil } }
             if let f = existing {
@@ -514,7 +523,7 @@ public struct FactFinder: DocumentStage {
                             evidence: Self.evidence(st), sentence: st.sentence,
                             mentions: used)
             index[key] = facts.count
-            stated.append((name, id, st.recipient.type, amount, facts.count))
+            stated[amountKey, default: []].append((name, id, facts.count))
             facts.append(fact)
         }
         return facts.map { f in
