@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -30,8 +33,10 @@ struct FactsCommand: ParsableCommand {
     @Option(name: .long, help: "Only facts first reported on or before this date (YYYY-MM-DD).")
     var until: String?
 
-    @Flag(name: .long, help: "One JSON object a line instead of a table.")
-    var json = false
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, jsonl }
+
+    @Option(name: .long, help: "table, csv (with a header) or jsonl; default: table at a terminal, jsonl otherwise.")
+    var format: Format?
 
     func validate() throws {
         for d in [since, until].compactMap({ $0 }) where CivilDate(iso: d) == nil {
@@ -41,7 +46,17 @@ struct FactsCommand: ParsableCommand {
 
     func run() throws {
         let facts = try store.open(create: false, writing: false).fundingFacts(entity: entity, since: since, until: until)
-        if json {
+        let chosen = format ?? (isatty(1) == 1 ? .table : .jsonl)
+        if chosen == .csv {
+            print("recipient,recipient_name,currency,min,max,funder,funder_name,date,first_reported,first_doc,documents,sentence")
+            for f in facts {
+                print([f.recipient, f.recipientName, f.currency, f.amountMin ?? "", f.amountMax ?? "", f.funder ?? "", f.funderName ?? "",
+                       f.dateStart ?? "", f.firstReported ?? "", f.firstDocument, f.documents.joined(separator: " "), f.sentence]
+                    .map(SearchCommand.csv).joined(separator: ","))
+            }
+            return
+        }
+        if chosen == .jsonl {
             for f in facts {
                 let obj: JSONValue = .object([
                     "recipient": .string(f.recipient), "recipient_name": .string(f.recipientName), "currency": .string(f.currency),

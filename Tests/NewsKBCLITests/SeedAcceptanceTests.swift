@@ -46,13 +46,15 @@ struct SeedAcceptanceTests {
         let dir = CLI.tempDir()
         try FileManager.default.copyItem(atPath: seed, toPath: dir + "/reprint.txt")
         _ = try CLI.run(["ingest", "--kb", kb, "--published", "2024-06-21", dir + "/reprint.txt"])
-        let listed = try CLI.run(["facts", "--kb", kb, "--json"])
+        let listed = try CLI.run(["facts", "--kb", kb, "--format", "jsonl"])
         #expect(listed.status == 0, "\(listed.stderr)")
         #expect(listed.lines.count == 7)
         #expect(listed.lines.allSatisfy { ($0["documents"] as? [String]) == ["hk-innotech-2024", "reprint"] && $0["first_reported"] as? String == "2024-06-20" })
-        let innohk = try CLI.run(["facts", "--kb", kb, "--json", "--entity", "InnoHK"])
+        let innohk = try CLI.run(["facts", "--kb", kb, "--format", "jsonl", "--entity", "InnoHK"])
         #expect(Set(innohk.lines.compactMap { $0["min"] as? Int }) == [10_000_000_000, 2_000_000_000])
-        let hans = try CLI.run(["facts", "--kb", kb, "--json", "--entity", "产学研1+计划"])
+        let hans = try CLI.run(["facts", "--kb", kb, "--format", "jsonl", "--entity", "产学研1+计划"])
+        let csv = try CLI.run(["facts", "--kb", kb, "--format", "csv"])
+        #expect(csv.stdout.hasPrefix("recipient,recipient_name,currency,min,max,") && csv.stdout.split(separator: "\n").count == 8, "\(csv.stdout)")
         #expect(hans.lines.count == 1 && (hans.lines.first?["sentence"] as? String)?.contains("設立100億元「產學研1+」計劃") == true, "traced to the 2022 list item that dates it")
     }
 }
