@@ -129,6 +129,8 @@ extension DateRecognizer {
             if c == "民", at(i + 1) == "國" || at(i + 1) == "国", let n = smallNumber(i + 2, max: 200), at(n.end) == "年" {
                 return continueAfterYear(start: i, yearEnd: n.end + 1, year: 1911 + n.value, relative: false, contextYear: contextYear)
             }
+            // A fiscal year in Chinese digits: 二○二三/二四年度, 二○一○至一一財政年度
+            if let f = chineseFiscalYear(at: i) { return f }
             // A year: 2024年, 二〇二四年
             if let y = writtenYear(at: i) {
                 return continueAfterYear(start: i, yearEnd: y.end, year: y.year, relative: false, contextYear: contextYear)
@@ -231,6 +233,29 @@ extension DateRecognizer {
                 if followsMonth || (n.value >= 50 && !durationish) { return (1911 + n.value, n.end + 1) }
             }
             return nil
+        }
+
+        /// Where a fiscal-year suffix (年度, 財政年度, 財年) starting at `j` ends, if one does.
+        func fiscalSuffixEnd(_ j: Int) -> Int? {
+            if at(j) == "年", at(j + 1) == "度" { return j + 2 }
+            if at(j) == "財" || at(j) == "财", at(j + 1) == "政", at(j + 2) == "年", at(j + 3) == "度" { return j + 4 }
+            if at(j) == "財" || at(j) == "财", at(j + 1) == "年" { return j + 2 }
+            return nil
+        }
+
+        /// Four Chinese digits, a separator, the next year's last two (or four) digits and a
+        /// fiscal-year suffix: 二○二三/二四年度 (April 2023 to March 2024).
+        func chineseFiscalYear(at i: Int) -> Found? {
+            var first = 0, j = i
+            while j < s.count, j - i < 4, let d = NumberScanner.chineseDigit(s[j]) { first = first * 10 + d; j += 1 }
+            guard j - i == 4, (1800...2200).contains(first), let sep = at(j), "-/－–—至／".unicodeScalars.contains(sep) else { return nil }
+            var next = 0, k = j + 1
+            while k < s.count, k - j - 1 < 4, let d = NumberScanner.chineseDigit(s[k]) { next = next * 10 + d; k += 1 }
+            let n = k - j - 1
+            let second = n == 2 ? first + 1 - (first + 1) % 100 + next : next
+            guard n == 2 || n == 4, second == first + 1, let end = fiscalSuffixEnd(k) else { return nil }
+            let v = DateValue(start: CivilDate(year: first, month: 4, day: 1), end: CivilDate(year: second, month: 3, day: 31), granularity: .fiscalYear)
+            return Found(start: i, end: end, value: v, statedYear: first)
         }
 
         /// Numeric dates: fiscal years, ISO and slashed forms, day-first Hong Kong dates.

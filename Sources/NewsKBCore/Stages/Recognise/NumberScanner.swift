@@ -34,7 +34,7 @@ public enum NumberScanner {
 
     static func chineseDigit(_ s: Unicode.Scalar) -> Int? {
         switch s {
-        case "〇", "零", "０": return 0
+        case "〇", "零", "０", "○", "◯": return 0   // ○ (a white circle) stands for zero in many papers: 二○○六年
         case "一", "壹", "弌": return 1
         case "二", "兩", "两", "貳", "贰", "弍": return 2
         case "三", "參", "叁", "弎": return 3
