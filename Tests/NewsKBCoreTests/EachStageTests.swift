@@ -19,7 +19,7 @@ struct EachStageTests {
     func covered() {
         let tested: Set<String> = ["decode.v1", "html.content.v1", "clean.text.v1", "detect.language.v1", "segment.sentences.v1",
                                    "segment.words.v1", "recognise.money.v1", "recognise.date.v1", "recognise.names.v1",
-                                   "resolve.entities.v1", "relate.v1", "relate.facts.v1"]
+                                   "resolve.entities.v1", "relate.v1", "relate.facts.v1", "detect.region.v1"]
         #expect(Set(Repository.pipeline.stages.map(\.name)) == tested)
     }
 

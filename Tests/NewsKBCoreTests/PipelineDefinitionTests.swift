@@ -7,7 +7,7 @@ struct PipelineDefinitionTests {
     @Test("the stage registry lists exactly these stages")
     func registrySnapshot() {
         #expect(StageRegistry.names == [
-            "decode.v1", "html.content.v1", "clean.text.v1", "detect.language.v1", "segment.sentences.v1", "segment.words.v1",
+            "decode.v1", "html.content.v1", "clean.text.v1", "detect.language.v1", "detect.region.v1", "segment.sentences.v1", "segment.words.v1",
             "recognise.money.v1", "recognise.date.v1", "recognise.names.v1", "resolve.entities.v1", "relate.v1", "relate.facts.v1",
         ])
     }

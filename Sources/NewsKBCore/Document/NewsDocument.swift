@@ -18,6 +18,8 @@ public struct NewsDocument: Sendable {
     /// Where ``published`` came from: the input record, the page itself, or the run's fallback.
     public var publishedSource: PublishedSource = .input
     public var region: String?
+    /// Where ``region`` came from.
+    public var regionSource: RegionSource = .input
     public var title: String?
     public var author: String?
 

@@ -23,7 +23,10 @@ public struct Pipeline: Sendable {
     /// Runs every stage over `doc`. A failure is thrown as a ``StageFailure`` naming the stage.
     /// With `timings`, the time each stage took is added to it (for the benchmark).
     public func run(_ doc: inout NewsDocument, timings: StageTimings? = nil) throws {
-        if doc.region == nil { doc.region = definition.region }
+        if doc.region == nil {
+            doc.region = definition.region
+            doc.regionSource = .pipeline
+        }
         for (i, stage) in stages.enumerated() {
             let t0 = timings == nil ? 0 : MonotonicClock.now()
             defer { if let t = timings { t.add(stage: i, name: stage.name, nanoseconds: MonotonicClock.now() - t0) } }

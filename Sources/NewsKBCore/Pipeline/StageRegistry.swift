@@ -21,6 +21,7 @@ public enum StageRegistry {
         Entry(HTMLContentStage.self) { c, _, l in try HTMLContentStage(config: c, lexicons: l) },
         Entry(TextCleaner.self) { c, _, _ in try TextCleaner(config: c) },
         Entry(LanguageDetector.self) { c, p, l in try LanguageDetector(config: c, pipeline: p, lexicons: l) },
+        Entry(RegionDetector.self) { c, p, l in try RegionDetector(config: c, pipeline: p, lexicons: l) },
         Entry(SentenceSegmenter.self) { _, _, _ in SentenceSegmenter() },
         Entry(WordSegmenter.self) { _, _, _ in WordSegmenter() },
         Entry(MoneyRecognizer.self) { c, p, l in try MoneyRecognizer(config: c, pipeline: p, lexicons: l) },

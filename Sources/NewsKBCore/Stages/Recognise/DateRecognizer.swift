@@ -12,7 +12,7 @@ import Foundation
 public struct DateRecognizer: DocumentStage {
     public static let stageName = "recognise.date.v1"
     /// Word boundaries too: a date must start and end on one (and it reads `isTokenBoundary`).
-    public static let requires: Set<AnnotationKey> = [.text, .sentences, .tokens]
+    public static let requires: Set<AnnotationKey> = [.text, .sentences, .tokens, .region]
     public static let assigns: Set<AnnotationKey> = [.dates]
     let vocab: DateVocabulary
     /// A heading paragraph this short passes its year to the paragraph after it.

@@ -9,7 +9,7 @@ import Foundation
 /// Counts, measures, percentages and codes without a currency are never money.
 public struct MoneyRecognizer: DocumentStage {
     public static let stageName = "recognise.money.v1"
-    public static let requires: Set<AnnotationKey> = [.text, .sentences]
+    public static let requires: Set<AnnotationKey> = [.text, .sentences, .region]
     public static let assigns: Set<AnnotationKey> = [.money]
 
     /// What a word around an amount does (the `meaning` column of money-cues.tsv).
