@@ -16,6 +16,8 @@ struct RegionDetectorTests {
         ("行政院長卓榮泰14日主持行政院會，其中包括原民禁伐補償23.7億、縣市政府一般性補助款636億元。", "TW"),
         // Budget speech 2015-16 para 140, Simplified, from Hong Kong: one 香港 word is enough to keep HK.
         ("在二零一五/一六年度，政府会向医院管理局提供经常拨款四百九十亿元。为了应付香港长远的医疗服务需求，我们会推行多项医院工程。", "HK"),
+        // news.gov.hk 2005-02-10, Simplified, from Hong Kong: a Hong Kong department's name keeps it HK.
+        ("社会福利署公布，奖券基金在去年10月至12月期间，共批出1亿6,055万元予各项社会福利服务计划。", "HK"),
         // China.com.cn 2015-06-23 in Traditional script: 中央財政.
         ("近日，中央財政下撥中央水利資金250億元，用於支援有關地區172項重大水利工程中的29項續建項目。中央財政此次撥付的資金。", "CN"),
     ])
