@@ -76,7 +76,7 @@ public struct FactFinder: DocumentStage {
             guard m.sentence < doc.sentences.count else { continue }
             let sentence = doc.sentences[m.sentence]
             let clause = clauseRange(s, around: m.start..<m.end, within: sentence)
-            if FundingCues.occurs(cues.not, in: s, clause.lowerBound..<m.start) { continue }
+            if cues.negated(in: s, clause.lowerBound..<m.start) { continue }
             var after = m.end
             while after < sentence.upperBound, s[after] == " " { after += 1 }
             if FundingCues.match(cues.notAfter, in: s, at: after, limit: sentence.upperBound) != nil { continue }

@@ -5,6 +5,9 @@ struct FundingCues: Sendable {
     var give: Words = [], spend: Words = [], link: Words = [], modifier: Words = [], receive: Words = []
     var lead: Words = [], to: Words = [], notFunder: Words = [], funderWord: Words = [], and: Words = [], each: Words = [], budget: Words = [], grant: Words = [], carry: Words = [], toward: Words = [], purpose: Words = [], purposeMarker: Words = [], not: Words = [], notAfter: Words = []
 
+    /// The `not` words as a trie: they are looked for at every position before an amount.
+    var notTrie = ScalarTrie<Bool>()
+
     init(_ t: TSVTable) throws {
         let (r, s) = (try t.column("role"), try t.column("surface"))
         for row in t.rows {
@@ -35,6 +38,7 @@ struct FundingCues: Sendable {
         for k in [\FundingCues.give, \.spend, \.link, \.modifier, \.receive, \.lead, \.to, \.notFunder, \.funderWord, \.and, \.each, \.budget, \.grant, \.carry, \.toward, \.purpose, \.purposeMarker, \.not, \.notAfter] {
             self[keyPath: k] = Array(Set(self[keyPath: k])).sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1, by: { $0.value < $1.value }) }
         }
+        for w in not { notTrie.insert(w, true) }
     }
 
     /// The longest of `words` that `s` has starting at `at` (before `limit`), as its length.
@@ -52,9 +56,9 @@ struct FundingCues: Sendable {
     /// Whether `g` is one of `words` exactly.
     static func isOne(of words: Words, _ g: [Unicode.Scalar]) -> Bool { words.contains { $0 == g } }
 
-    /// Whether some of `words` occurs in `s[range]`.
-    static func occurs(_ words: Words, in s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
-        for i in range where match(words, in: s, at: i, limit: range.upperBound) != nil { return true }
+    /// Whether a `not` word occurs in `s[range]`.
+    func negated(in s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        for i in range where notTrie.longestMatch(in: s, at: i, limit: range.upperBound) != nil { return true }
         return false
     }
 }
