@@ -363,8 +363,11 @@ public struct NameRecognizer: DocumentStage {
             let head = suffixStart - start
             guard head >= suf.payload.minHead else { continue }
             // A head of general words only (研發實驗室, 本地大學) is not a name.
+            // (Unless a known body opens the name and one general word follows it: 研資局研究基金 is
+            // that body's fund; 港鐵公司研究可行方案 is a body and what it does.)
             let kept = headTokens.filter { $0.lowerBound >= start }
-            if !kept.isEmpty, kept.allSatisfy({ rules.isGeneric(s, $0.lowerBound, $0.upperBound) }) { continue }
+            let ownedByBody = kept.count == 1 && lexicalStarting[start] >= 0 && lexical[Int(lexicalStarting[start])].type == .institution
+            if !kept.isEmpty, !ownedByBody, kept.allSatisfy({ rules.isGeneric(s, $0.lowerBound, $0.upperBound) }) { continue }
             // Heads must carry a Han or Latin letter.
             guard s[start..<suffixStart].contains(where: { Scalars.isHan($0) || Scalars.isASCIILetter($0) }) else { continue }
             // 數碼港公司計劃於…: 計劃 right after an institution is the verb "plans", not a scheme.

@@ -263,7 +263,7 @@ public struct FactFinder: DocumentStage {
             // (撥出60億元設立X，預留30億元推動…: the 30億 is not X's).
             let tail = gap(s, n.end, max(n.end, clause.lowerBound - 1))
             var joined = !sameClause && clause.lowerBound > sentence.lowerBound && s[clause.lowerBound - 1] == "，"
-                && (tail.isEmpty || FundingCues.isOne(of: cues.receive, tail) || isGrants(tail))
+                && (tail.isEmpty || FundingCues.match(cues.receive, in: tail, at: 0, limit: tail.count).map { tail.count - $0 <= maxGap } == true || isGrants(tail))
             if joined {
                 let before = Self.lastIndex(in: s, of: Punctuation.clauseEnds, before: n.start, floor: sentence.lowerBound).map { $0 + 1 } ?? sentence.lowerBound
                 var k = prev - 1
