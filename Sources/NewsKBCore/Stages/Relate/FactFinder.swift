@@ -260,11 +260,18 @@ public struct FactFinder: DocumentStage {
         if prev >= 0, case let n = mentions[order[prev]], isName(n), m.start - n.end - bracketed - dated <= maxGap {
             let sameClause = n.end >= clause.lowerBound
             // Across the comma only when the clause naming it has no amount of its own
-            // (撥出60億元設立X，預留30億元推動…: the 30億 is not X's).
+            // (撥出60億元設立X，預留30億元推動…: the 30億 is not X's), unless a receive word opens it.
             let tail = gap(s, n.end, max(n.end, clause.lowerBound - 1))
             var joined = !sameClause && clause.lowerBound > sentence.lowerBound && s[clause.lowerBound - 1] == "，"
                 && (tail.isEmpty || FundingCues.match(cues.receive, in: tail, at: 0, limit: tail.count).map { tail.count - $0 <= maxGap } == true || isGrants(tail))
-            if joined {
+            // A receive word opening the clause (首期撥款N元) speaks of X's own money even when
+            // X's clause gave a total (設立總值50億元的X，首期撥款20億元: the total and its part).
+            let opensWithReceive: Bool = {
+                var at = clause.lowerBound
+                while at < m.start, let k = FundingCues.match(cues.lead, in: s, at: at, limit: m.start) { at += k }
+                return FundingCues.match(cues.receive, in: s, at: at, limit: m.start) != nil
+            }()
+            if joined, !opensWithReceive {
                 let before = Self.lastIndex(in: s, of: Punctuation.clauseEnds, before: n.start, floor: sentence.lowerBound).map { $0 + 1 } ?? sentence.lowerBound
                 var k = prev - 1
                 while k >= 0, mentions[order[k]].start >= before {
