@@ -58,7 +58,7 @@ struct KnowledgeBaseCommandTests {
 
 @Suite("Command line behaviour")
 struct CLIBehaviourTests {
-    @Test("every command has --help", arguments: ["ingest", "export", "extract", "errors", "prune", "stats", "facts", "search", "load", "bench"])
+    @Test("every command has --help", arguments: ["ingest", "export", "extract", "errors", "prune", "stats", "facts", "search", "entity", "load", "bench"])
     func help(_ command: String) throws {
         let r = try CLI.run([command, "--help"])
         #expect(r.status == 0)
