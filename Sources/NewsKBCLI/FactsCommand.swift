@@ -39,9 +39,7 @@ struct FactsCommand: ParsableCommand {
     var format: Format?
 
     func validate() throws {
-        for d in [since, until].compactMap({ $0 }) where CivilDate(iso: d) == nil {
-            throw ValidationError("not a date (YYYY-MM-DD): \(d)")
-        }
+        try requireDates(since, until)
     }
 
     func run() throws {

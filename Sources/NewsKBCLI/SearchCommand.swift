@@ -42,7 +42,7 @@ struct SearchCommand: ParsableCommand {
     var format: Format?
 
     func validate() throws {
-        for d in [since, until].compactMap({ $0 }) where CivilDate(iso: d) == nil { throw ValidationError("not a date (YYYY-MM-DD): \(d)") }
+        try requireDates(since, until)
         if limit < 1 { throw ValidationError("--limit must be at least 1") }
     }
 

@@ -25,12 +25,7 @@ extension KnowledgeBase {
     /// (an id, a name or an alias, in either script) only those it received or gave.
     public func fundingFacts(entity: String? = nil, since: String? = nil, until: String? = nil) throws -> [FundingFact] {
         try db.read { db in
-            let ids: Set<String>? = try entity.map { e in
-                Set(try String.fetchAll(db, sql: """
-                    SELECT entity_id FROM entity WHERE entity_id = ?1 OR name = ?1 OR name_hans = ?1 OR name_en = ?1
-                    UNION SELECT entity_id FROM entity_alias WHERE alias = ?1
-                    """, arguments: [e]))
-            }
+            let ids: Set<String>? = try entity.map { Set(try Self.entityIDs($0, in: db)) }
             let rows = try Row.fetchAll(db, sql: """
                 SELECT fu.*, fe.name AS funder_name, fs.sentence,
                        (SELECT group_concat(doc_id, ' ') FROM (SELECT f.doc_id FROM fact f JOIN document d USING (doc_id)

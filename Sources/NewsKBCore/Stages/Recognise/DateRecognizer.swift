@@ -251,11 +251,16 @@ extension DateRecognizer {
             guard j - i == 4, (1800...2200).contains(first), let sep = at(j), "-/－–—至／".unicodeScalars.contains(sep) else { return nil }
             var next = 0, k = j + 1
             while k < s.count, k - j - 1 < 4, let d = NumberScanner.chineseDigit(s[k]) { next = next * 10 + d; k += 1 }
-            let n = k - j - 1
-            let second = n == 2 ? first + 1 - (first + 1) % 100 + next : next
-            guard n == 2 || n == 4, second == first + 1, let end = fiscalSuffixEnd(k) else { return nil }
+            return fiscalYear(start: i, first: first, next: next, nextDigits: k - j - 1, end: k)
+        }
+
+        /// A fiscal year (April to March) from its first year and the next year's last two or
+        /// all four digits ending at `end`, when they follow on and a fiscal suffix comes next.
+        func fiscalYear(start i: Int, first: Int, next: Int, nextDigits: Int, end: Int) -> Found? {
+            let second = nextDigits == 2 ? first + 1 - (first + 1) % 100 + next : next
+            guard nextDigits == 2 || nextDigits == 4, second == first + 1, let suffixEnd = fiscalSuffixEnd(end) else { return nil }
             let v = DateValue(start: CivilDate(year: first, month: 4, day: 1), end: CivilDate(year: second, month: 3, day: 31), granularity: .fiscalYear)
-            return Found(start: i, end: end, value: v, statedYear: first)
+            return Found(start: i, end: suffixEnd, value: v, statedYear: first)
         }
 
         /// Numeric dates: fiscal years, ISO and slashed forms, day-first Hong Kong dates.
@@ -264,18 +269,7 @@ extension DateRecognizer {
             let sep = at(a.end)
             if a.count == 4, let sp = sep, "-/－–至／".unicodeScalars.contains(sp), let b = digits(a.end + 1, max: 4) {
                 // Fiscal year: 2024-25年度, 2024/25財政年度, 2024-2025年度
-                let second = b.count == 2 ? a.value + 1 - (a.value + 1) % 100 + b.value : b.value
-                if (b.count == 2 || b.count == 4), second == a.value + 1 {
-                    var j = b.end
-                    if at(j) == "年", at(j + 1) == "度" { j += 2 }
-                    else if at(j) == "財" || at(j) == "财", at(j + 1) == "政", at(j + 2) == "年", at(j + 3) == "度" { j += 4 }
-                    else if at(j) == "財" || at(j) == "财", at(j + 1) == "年" { j += 2 }
-                    else { j = -1 }
-                    if j > 0 {
-                        let v = DateValue(start: CivilDate(year: a.value, month: 4, day: 1), end: CivilDate(year: second, month: 3, day: 31), granularity: .fiscalYear)
-                        return Found(start: i, end: j, value: v, statedYear: a.value)
-                    }
-                }
+                if let f = fiscalYear(start: i, first: a.value, next: b.value, nextDigits: b.count, end: b.end) { return f }
                 // 2024-06-20, 2024/6/20, 2024.6.20
                 if sp != "至", (1800...2200).contains(a.value), b.count <= 2, (1...12).contains(b.value) {
                     if at(b.end) == sp, let d = digits(b.end + 1, max: 2), CivilDate.isValid(year: a.value, month: b.value, day: d.value),

@@ -288,15 +288,9 @@ public struct FactFinder: DocumentStage {
                     at0 = mentions[k].end
                 }
                 between += gap(s, at0, m.start)
+                // Lead words are skipped as long as something follows them.
                 var at = 0
-                var trimmed = true
-                while trimmed {
-                    trimmed = false
-                    if let k = FundingCues.match(cues.lead, in: between, at: at, limit: between.count), between.count - at > k {
-                        at += k
-                        trimmed = true
-                    }
-                }
+                while let k = FundingCues.match(cues.lead, in: between, at: at, limit: between.count), between.count - at > k { at += k }
                 // A give word after a programme is what the programme gets (創新及科技基金注資 50億元):
                 // a programme gives nothing itself.
                 // X獲批，超過N元 / X發出三千筆資助，合共N元: the clause before said it, this one is the amount.
@@ -369,11 +363,7 @@ public struct FactFinder: DocumentStage {
                 && FundingCues.match(cues.modifier, in: s, endingAt: at, floor: floor) == nil
         }
         // Names are in start order: walk back from the amount to the segment's start.
-        var lo = 0, hi = names.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if mentions[names[mid]].start < m.start { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = Self.firstName(startingAtOrAfter: m.start, names, mentions)
         var k = lo - 1
         while k >= 0, lo - k <= maxLookBack, mentions[names[k]].start >= segmentStart {
             if mentions[names[k]].end <= m.start, candidate(mentions[names[k]], floor: segmentStart) { return mentions[names[k]] }
@@ -395,11 +385,7 @@ public struct FactFinder: DocumentStage {
         while at < sentence.upperBound, s[at] == " " { at += 1 }
         if m.sentence > 0, FundingCues.match(cues.carry, in: s, at: at, limit: sentence.upperBound) != nil {
             let previous = doc.sentences[m.sentence - 1]
-            var lo = 0, hi = names.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if mentions[names[mid]].start < previous.lowerBound { lo = mid + 1 } else { hi = mid }
-            }
+            var lo = Self.firstName(startingAtOrAfter: previous.lowerBound, names, mentions)
             let first = lo
             while lo < names.count, lo - first < maxLookBack, mentions[names[lo]].end <= previous.upperBound {
                 if candidate(mentions[names[lo]], floor: previous.lowerBound) { return mentions[names[lo]] }
@@ -421,6 +407,16 @@ public struct FactFinder: DocumentStage {
             i -= 1
         }
         return nil
+    }
+
+    /// The index in `names` (mention indices in start order) of the first name starting at or after `offset`.
+    static func firstName(startingAtOrAfter offset: Int, _ names: [Int], _ mentions: [Mention]) -> Int {
+        var lo = 0, hi = names.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if mentions[names[mid]].start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     /// The purpose opened right after the recipient (`，以促進…`, `，資助…`), to its clause's end.
