@@ -29,8 +29,8 @@ struct FactRow {
     var sentence: TextSpan
     var record: String
 
-    init(_ f: Fact, docID: String, ord: Int, record: String) {
-        factID = f.id(docID: docID)
+    init(_ f: Fact, id: String, docID: String, ord: Int, record: String) {
+        factID = id
         self.docID = docID
         self.ord = ord
         recipient = f.recipient

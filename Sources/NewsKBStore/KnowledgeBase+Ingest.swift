@@ -66,7 +66,8 @@ extension KnowledgeBase {
         try DocumentRows.clear(docID: doc.id, replacing: old != nil, clearErrors: false, in: db)
         var rows = try DocumentRows(db)
         try rows.document(id: doc.id, source: doc.source, origin: doc.origin, sha256: doc.sha256, pipeline: pipeline, published: doc.published?.description,
-                          language: doc.language, region: doc.region, title: doc.title, text: doc.text, record: records.document)
+                          language: doc.language, region: doc.region, title: doc.title,
+                          search: (records.searchTitle, records.searchBody), record: records.document)
         for (i, m) in doc.mentions.enumerated() {
             try rows.mention(docID: doc.id, ord: i, type: m.type.rawValue, text: doc.text(of: m), start: m.start, end: m.end,
                              entityID: m.entityID, record: records.mentions[i])
@@ -78,7 +79,7 @@ extension KnowledgeBase {
             try rows.relation(docID: doc.id, ord: i, type: r.type.rawValue, subject: r.subject, record: records.relations[i])
         }
         for (i, f) in doc.facts.enumerated() {
-            try rows.fact(FactRow(f, docID: doc.id, ord: i, record: records.facts[i]))
+            try rows.fact(FactRow(f, id: records.factIDs[i], docID: doc.id, ord: i, record: records.facts[i]))
         }
         return old == nil ? .added : .replaced
     }

@@ -74,7 +74,8 @@ extension KnowledgeBase {
                     if old != nil { tally.replaced += 1 }
                     try DocumentRows.clear(docID: id, replacing: old != nil, clearErrors: true, in: db)
                     try rows.document(id: id, source: r.source ?? "", origin: nil, sha256: sha, pipeline: pipeline, published: r.published,
-                                      language: r.language ?? "und", region: r.region, title: r.title, text: r.text ?? "", record: line)
+                                      language: r.language ?? "und", region: r.region, title: r.title,
+                                      search: (SearchFolding.tokens(r.title ?? ""), SearchFolding.tokens(r.text ?? "")), record: line)
                     tally.documents += 1
                 case "mention":
                     guard !skipping, let id = r.doc_id, id == current, let s = r.start, let e = r.end else { continue }

@@ -1,6 +1,5 @@
 import GRDB
 import GRDBSQLite
-import NewsKBCore
 
 /// Writes rows through one of GRDB's cached statements with the SQLite C API.
 ///
@@ -99,15 +98,16 @@ struct DocumentRows {
         if clearErrors { try db.cachedStatement(sql: "DELETE FROM input_error WHERE doc_id = ?").execute(arguments: [docID]) }
     }
 
-    /// A document's row and its search-index row (`text`: its clean text).
+    /// A document's row and its search-index row (`search`: the title's and the text's
+    /// ``SearchFolding/tokens(_:)``, made before the write transaction where they can be).
     mutating func document(id: String, source: String, origin: String?, sha256: String, pipeline: String, published: String?,
-                           language: String, region: String?, title: String?, text: String, record: String) throws {
+                           language: String, region: String?, title: String?, search: (title: String, body: String), record: String) throws {
         for value in [id, source, origin, sha256, pipeline, published, language, region, title, record] { documents.text(value) }
         try documents.insert()
-        search.int(Int(sqlite3_last_insert_rowid(connection)))
-        search.text(SearchFolding.tokens(title ?? ""))
-        search.text(SearchFolding.tokens(text))
-        try search.insert()
+        self.search.int(Int(sqlite3_last_insert_rowid(connection)))
+        self.search.text(search.title)
+        self.search.text(search.body)
+        try self.search.insert()
     }
 
     mutating func mention(docID: String, ord: Int, type: String, text: String, start: Int, end: Int, entityID: String?, record: String) throws {

@@ -47,7 +47,7 @@ public enum Records {
             out.append(0x0A)
         }
         for f in d.facts {
-            writeFact(f, docID: d.id, to: &out)
+            writeFact(f, id: f.id(docID: d.id), docID: d.id, to: &out)
             out.append(0x0A)
         }
     }
@@ -163,14 +163,15 @@ public enum Records {
     }
 
     /// A funding fact record (CONTRACT.md, section fact), keys in sorted order.
-    public static func writeFact(_ f: Fact, docID: String, to out: inout [UInt8]) {
+    /// `id` is the fact's ``Fact/id(docID:)``, computed once by the caller.
+    public static func writeFact(_ f: Fact, id: String, docID: String, to out: inout [UInt8]) {
         ascii("{\"amount\":", &out); writeMoney(f.amount, to: &out)
         ascii(",\"date\":", &out)
         if let d = f.date { writeDate(d, to: &out) } else { ascii("null", &out) }
         ascii(",\"date_source\":", &out); string(f.dateSource?.rawValue, &out)
         ascii(",\"doc_id\":", &out); string(docID, &out)
         ascii(",\"evidence\":", &out); span(f.evidence, &out)
-        ascii(",\"fact_id\":", &out); string(f.id(docID: docID), &out)
+        ascii(",\"fact_id\":", &out); string(id, &out)
         ascii(",\"funder\":", &out); string(f.funder, &out)
         ascii(",\"funder_text\":", &out); string(f.funderText, &out)
         ascii(",\"kind\":\"fact\",\"mentions\":[", &out)
@@ -185,12 +186,17 @@ public enum Records {
         ascii(",\"type\":\"funding\"}", &out)
     }
 
-    /// A document's records serialised ahead of storing (done on the worker threads).
+    /// A document's records serialised ahead of storing (done on the worker threads), with
+    /// what the store's other columns need that costs work: the facts' ids and the search
+    /// index's tokens of the title and the text.
     public struct Serialized: Sendable {
         public var document: String
         public var mentions: [String]
         public var relations: [String]
         public var facts: [String]
+        public var factIDs: [String]
+        public var searchTitle: String
+        public var searchBody: String
     }
 
     public static func serialize(_ d: NewsDocument) -> Serialized {
@@ -201,10 +207,12 @@ public enum Records {
             write(&b)
             return String(decoding: b, as: UTF8.self)
         }
+        let ids = d.facts.map { $0.id(docID: d.id) }
         return Serialized(
             document: line { writeDocument(d, to: &$0) },
             mentions: d.mentions.map { m in line { writeMention(m, in: d, docID: docID, to: &$0) } },
             relations: d.relations.map { r in line { writeRelation(r, docID: docID, to: &$0) } },
-            facts: d.facts.map { f in line { writeFact(f, docID: d.id, to: &$0) } })
+            facts: zip(d.facts, ids).map { f, id in line { writeFact(f, id: id, docID: d.id, to: &$0) } },
+            factIDs: ids, searchTitle: SearchFolding.tokens(d.title ?? ""), searchBody: SearchFolding.tokens(d.text))
     }
 }
