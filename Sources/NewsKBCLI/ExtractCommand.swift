@@ -105,11 +105,16 @@ struct EntityTally {
     private var documents: [String: Int] = [:]
 
     mutating func add(_ doc: NewsDocument) {
-        for (id, e) in doc.entities {
-            info[id] = info[id].map { $0.merged(with: e) } ?? e
-            documents[id, default: 0] += 1
+        for (id, e) in doc.entities { info[id] = info[id].map { $0.merged(with: e) } ?? e }
+        var mentioned = Set<String>()
+        for m in doc.mentions {
+            if let id = m.entityID {
+                mentions[id, default: 0] += 1
+                mentioned.insert(id)
+            }
         }
-        for m in doc.mentions { if let id = m.entityID { mentions[id, default: 0] += 1 } }
+        // An entity a relation names without a mention (a lexicon parent) counts no document.
+        for id in mentioned { documents[id, default: 0] += 1 }
     }
 
     func records() -> [JSONValue] {

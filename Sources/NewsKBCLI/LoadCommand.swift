@@ -48,7 +48,7 @@ struct LoadCommand: ParsableCommand {
                 throw CLIError(message: "knowledge base \(store.kb): \(error) (while loading \(f))", code: 74)
             }
         }
-        try kb.pruneEntities()
+        try kb.pruneEntities(recount: true)
         Console.event(level: "info", "summary",
                       message: "loaded \(files.count) parts into \(store.kb): \(total.documents) documents (\(total.replaced) replacing older ones, \(total.unchanged) unchanged), \(total.errors) error records, \(total.badLines) unreadable lines",
                       [("kb", store.kb), ("parts", String(files.count)), ("documents", String(total.documents)), ("replaced", String(total.replaced)),

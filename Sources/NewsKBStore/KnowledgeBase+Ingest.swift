@@ -65,18 +65,27 @@ extension KnowledgeBase {
         let records = records ?? Records.serialize(doc)
         try DocumentRows.clear(docID: doc.id, replacing: old != nil, clearErrors: false, in: db)
         var rows = try DocumentRows(db)
-        try rows.document(id: doc.id, source: doc.source, origin: doc.origin, sha256: doc.sha256, pipeline: pipeline, published: doc.published?.description,
-                          language: doc.language, region: doc.region, title: doc.title,
-                          search: (records.searchTitle, records.searchBody), record: records.document)
-        for (i, m) in doc.mentions.enumerated() {
-            try rows.mention(docID: doc.id, ord: i, type: m.type.rawValue, text: doc.text(of: m), start: m.start, end: m.end,
-                             entityID: m.entityID, record: records.mentions[i])
-        }
+        try rows.document(DocumentRow(docID: doc.id, source: doc.source, origin: doc.origin, sha256: doc.sha256, pipeline: pipeline,
+                                      published: doc.published?.description, language: doc.language, region: doc.region, title: doc.title,
+                                      url: doc.url, record: records.document),
+                          search: (records.searchTitle, records.searchBody))
+        for s in SentenceRow.rows(of: doc) { try rows.sentence(s) }
         for id in doc.entities.keys.sorted() {
             try upsertEntity(doc.entities[id]!, in: db)
         }
+        for (i, m) in doc.mentions.enumerated() {
+            var money: MoneyRow? = nil, date: DateRow? = nil
+            switch m.value {
+            case .money(let v): money = MoneyRow(docID: doc.id, ord: i, v)
+            case .date(let v): date = DateRow(docID: doc.id, ord: i, v)
+            case .name, .none: break
+            }
+            try rows.mention(MentionRow(docID: doc.id, ord: i, type: m.type.rawValue, text: doc.text(of: m), start: m.start, end: m.end,
+                                        sentence: m.sentence, entityID: m.entityID, record: records.mentions[i]), money: money, date: date)
+        }
+        try EntityCounts.add(docID: doc.id, sign: 1, in: db)
         for (i, r) in doc.relations.enumerated() {
-            try rows.relation(docID: doc.id, ord: i, type: r.type.rawValue, subject: r.subject, record: records.relations[i])
+            try rows.relation(RelationRow(r, docID: doc.id, ord: i, record: records.relations[i]))
         }
         for (i, f) in doc.facts.enumerated() {
             try rows.fact(FactRow(f, id: records.factIDs[i], docID: doc.id, ord: i, record: records.facts[i]))
@@ -237,13 +246,22 @@ extension KnowledgeBase {
         }
     }
 
-    /// Removes entities no mention points to any more (after documents were replaced).
-    public func pruneEntities() throws {
-        try db.write { db in try Self.pruneEntities(in: db) }
+    /// Removes entities nothing points to any more (after documents were replaced or
+    /// removed). With `recount`, the entity counts are first made again from the mentions
+    /// (after `load` and `prune`, which do not keep them one document at a time).
+    public func pruneEntities(recount: Bool = false) throws {
+        try db.write { db in try Self.pruneEntities(recount: recount, in: db) }
     }
 
-    static func pruneEntities(in db: Database) throws {
-        try db.execute(sql: "DELETE FROM entity WHERE entity_id NOT IN (SELECT DISTINCT entity_id FROM mention WHERE entity_id IS NOT NULL)")
+    static func pruneEntities(recount: Bool, in db: Database) throws {
+        if recount { try EntityCounts.recount(in: db) }
+        try db.execute(sql: """
+            DELETE FROM entity WHERE mentions = 0
+                AND NOT EXISTS (SELECT 1 FROM relation WHERE subject = entity.entity_id)
+                AND NOT EXISTS (SELECT 1 FROM relation WHERE object_entity = entity.entity_id)
+                AND NOT EXISTS (SELECT 1 FROM fact WHERE recipient = entity.entity_id)
+                AND NOT EXISTS (SELECT 1 FROM fact WHERE funder = entity.entity_id)
+            """)
     }
 
     /// What ``prune(under:)`` removed.
@@ -275,7 +293,7 @@ extension KnowledgeBase {
                 try db.execute(sql: "DELETE FROM input_error WHERE origin = ?", arguments: [file])
                 tally.errors += db.changesCount
             }
-            if !gone.isEmpty { try Self.pruneEntities(in: db) }
+            if !gone.isEmpty { try Self.pruneEntities(recount: true, in: db) }
             return tally
         }
     }

@@ -34,6 +34,36 @@ extension KnowledgeBase {
         var stage: String?
         var code: String?
         var message: String?
+        var url: String?
+        var subject_text: String?
+        /// A mention's sentence ordinal (a fact's `sentence` is a span: not read here).
+        var sentence: LenientInt?
+        var value: ValueRecord?
+        var object: RelationObjectRecord?
+        var evidence: LenientSpan?
+    }
+
+    /// An integer field that another kind of record uses for something else.
+    struct LenientInt: Decodable {
+        var value: Int?
+        init(from decoder: Decoder) throws { value = try? decoder.singleValueContainer().decode(Int.self) }
+    }
+
+    /// A `{start, end}` span, or nothing when the field holds something else.
+    struct LenientSpan: Decodable {
+        struct Span: Decodable { var start: Int; var end: Int }
+        var span: Span?
+        init(from decoder: Decoder) throws { span = try? decoder.singleValueContainer().decode(Span.self) }
+    }
+
+    /// A relation's object: an entity id, or a money or date value.
+    enum RelationObjectRecord: Decodable {
+        case entity(String)
+        case value(ValueRecord)
+        init(from decoder: Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let id = try? c.decode(String.self) { self = .entity(id) } else { self = .value(try c.decode(ValueRecord.self)) }
+        }
     }
 
     /// What `load` did.
@@ -73,18 +103,29 @@ extension KnowledgeBase {
                     skipping = false
                     if old != nil { tally.replaced += 1 }
                     try DocumentRows.clear(docID: id, replacing: old != nil, clearErrors: true, in: db)
-                    try rows.document(id: id, source: r.source ?? "", origin: nil, sha256: sha, pipeline: pipeline, published: r.published,
-                                      language: r.language ?? "und", region: r.region, title: r.title,
-                                      search: (SearchFolding.tokens(r.title ?? ""), SearchFolding.tokens(r.text ?? "")), record: line)
+                    try rows.document(DocumentRow(docID: id, source: r.source ?? "", origin: nil, sha256: sha, pipeline: pipeline, published: r.published,
+                                                  language: r.language ?? "und", region: r.region, title: r.title, url: r.url, record: line),
+                                      search: (SearchFolding.tokens(r.title ?? ""), SearchFolding.tokens(r.text ?? "")))
+                    for sentence in SentenceRow.rows(docID: id, text: r.text ?? "") { try rows.sentence(sentence) }
                     tally.documents += 1
                 case "mention":
                     guard !skipping, let id = r.doc_id, id == current, let s = r.start, let e = r.end else { continue }
-                    try rows.mention(docID: id, ord: mentionOrd, type: r.type ?? "", text: r.text ?? "", start: s, end: e,
-                                     entityID: r.entity_id, record: line)
+                    try rows.mention(MentionRow(docID: id, ord: mentionOrd, type: r.type ?? "", text: r.text ?? "", start: s, end: e,
+                                                sentence: r.sentence?.value, entityID: r.entity_id, record: line),
+                                     money: r.type == "money" ? r.value?.money(docID: id, ord: mentionOrd) : nil,
+                                     date: r.type == "date" ? r.value?.date(docID: id, ord: mentionOrd) : nil)
                     mentionOrd += 1
                 case "relation":
                     guard !skipping, let id = r.doc_id, id == current else { continue }
-                    try rows.relation(docID: id, ord: relationOrd, type: r.type ?? "", subject: r.subject ?? "", record: line)
+                    var entity: String? = nil, money: MoneyRow? = nil, date: DateRow? = nil
+                    switch r.object {
+                    case .entity(let e): entity = e
+                    case .value(let v): money = v.money(docID: id, ord: relationOrd); date = money == nil ? v.date(docID: id, ord: relationOrd) : nil
+                    case nil: break
+                    }
+                    try rows.relation(RelationRow(docID: id, ord: relationOrd, type: r.type ?? "", subject: r.subject ?? "", subjectText: r.subject_text,
+                                                  objectEntity: entity, money: money, date: date,
+                                                  evidenceStart: r.evidence?.span?.start, evidenceEnd: r.evidence?.span?.end, record: line))
                     relationOrd += 1
                 case "fact":
                     guard !skipping, let id = r.doc_id, id == current else { continue }

@@ -256,7 +256,7 @@ struct FullDiskTests {
 
     @Test("ingest into a knowledge base on a full filesystem exits 74 with its summary, not 1", .tags(.slow))
     func ingestFull() throws {
-        let fs = SmallFilesystem(kilobytes: 1024)
+        let fs = SmallFilesystem(kilobytes: 2048)
         guard fs.mounted else { print("skipped: cannot mount a tmpfs here"); return }
         let input = CLI.tempDir()
         for i in 0..<300 {

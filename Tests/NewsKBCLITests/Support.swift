@@ -109,3 +109,13 @@ extension Tag {
     /// tells them apart; `make test` runs them all.
     @Tag static var slow: Tag
 }
+
+/// A knowledge base read as a SQL user reads it, with Python's sqlite3 (no NewsKB code).
+enum SQL {
+    /// The rows of a query, one line each, columns joined by tabs.
+    static func rows(_ path: String, _ sql: String) throws -> [String] {
+        let script = "import sqlite3,sys\nc=sqlite3.connect('file:'+sys.argv[1]+'?mode=ro',uri=True)\nfor r in c.execute(sys.argv[2]): print('\\t'.join(map(str,r)))"
+        let r = try CLI.run(["python3", "-c", script, path, sql], binary: "/usr/bin/env")
+        return r.stdout.split(separator: "\n").map(String.init)
+    }
+}

@@ -108,5 +108,14 @@ public struct EntityResolver: DocumentStage {
                                               evidenceStart: first.start, evidenceEnd: first.end))
             }
         }
+        // A relation's object is an entity of the document even when the text names it only
+        // inside another name (港中大 in 港中大工程學院) or not at all (a lexicon parent), so it
+        // can be looked up wherever the record goes; an object no lexicon knows is dropped.
+        doc.relations.removeAll { r in
+            guard case .entity(let object) = r.object, doc.entities[object] == nil else { return false }
+            guard let p = lexicon.entry(object) else { return true }
+            doc.entities[object] = EntityInfo(id: p.id, type: p.type, name: p.name, nameHans: p.nameHans, nameEn: p.nameEn, aliases: p.aliases)
+            return false
+        }
     }
 }

@@ -6,14 +6,20 @@ public struct SentenceSegmenter: DocumentStage {
     public init() {}
 
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
-        let (bounds, _) = ICU.boundaries(doc.scalars[...], sentence: true)
+        doc.sentences = Self.sentences(of: doc.scalars)
+    }
+
+    /// The sentences of a clean text, as code-point ranges without their surrounding white
+    /// space: what the stage assigns, for a store that has only a document's text (`load`).
+    public static func sentences(of scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        let (bounds, _) = ICU.boundaries(scalars[...], sentence: true)
         var out: [Range<Int>] = []
         for i in 1..<bounds.count {
             var a = bounds[i - 1], b = bounds[i]
-            while a < b, Scalars.isWhitespace(doc.scalars[a]) { a += 1 }
-            while b > a, Scalars.isWhitespace(doc.scalars[b - 1]) { b -= 1 }
+            while a < b, Scalars.isWhitespace(scalars[a]) { a += 1 }
+            while b > a, Scalars.isWhitespace(scalars[b - 1]) { b -= 1 }
             if a < b { out.append(a..<b) }
         }
-        doc.sentences = out
+        return out
     }
 }

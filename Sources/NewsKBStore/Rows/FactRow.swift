@@ -29,6 +29,23 @@ struct FactRow {
     var sentence: TextSpan
     var record: String
 
+    static let insertSQL = """
+        INSERT INTO fact (fact_id, doc_id, ord, type, recipient, recipient_text, funder, funder_text, currency, amount_min, amount_max,
+                          approximate, date_start, date_end, date_granularity, date_source, purpose,
+                          evidence_start, evidence_end, sentence_start, sentence_end, record)
+        VALUES (?, ?, ?, 'funding', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    func bind(to w: inout RowWriter) {
+        for v in [factID, docID] { w.text(v) }
+        w.int(ord)
+        for v in [recipient, recipientText, funder, funderText, currency, amountMin, amountMax] { w.text(v) }
+        w.int(approximate ? 1 : 0)
+        for v in [dateStart, dateEnd, dateGranularity, dateSource, purpose] { w.text(v) }
+        for v in [evidence.start, evidence.end, sentence.start, sentence.end] { w.int(v) }
+        w.text(record)
+    }
+
     init(_ f: Fact, id: String, docID: String, ord: Int, record: String) {
         factID = id
         self.docID = docID

@@ -1,0 +1,105 @@
+import GRDB
+import GRDBSQLite
+import NewsKBCore
+
+/// The rows of one document, one cached statement per table: `ingest` (from processed
+/// documents) and `load` (from `extract`'s JSONL) write them the same way.
+struct DocumentRows {
+    private var documents: RowWriter
+    private var mentions: RowWriter
+    private var money: RowWriter
+    private var dates: RowWriter
+    private var sentences: RowWriter
+    private var relations: RowWriter
+    private var facts: RowWriter
+    private var search: RowWriter
+    private let connection: OpaquePointer?
+
+    init(_ db: Database) throws {
+        connection = db.sqliteConnection
+        search = try RowWriter(db, sql: "INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)")
+        documents = try RowWriter(db, sql: DocumentRow.insertSQL)
+        mentions = try RowWriter(db, sql: MentionRow.insertSQL)
+        money = try RowWriter(db, sql: MoneyRow.insertSQL)
+        dates = try RowWriter(db, sql: DateRow.insertSQL)
+        sentences = try RowWriter(db, sql: SentenceRow.insertSQL)
+        relations = try RowWriter(db, sql: RelationRow.insertSQL)
+        facts = try RowWriter(db, sql: FactRow.insertSQL)
+    }
+
+    /// Clears the way for a document: an earlier version (its mentions, values, sentences,
+    /// relations and facts go with it, and its entities' counts are lowered) when `replacing`,
+    /// and, with `clearErrors` (`load`, whose parts carry no files), any error record it had.
+    /// Ingest clears errors by file when the file is done instead.
+    static func clear(docID: String, replacing: Bool, clearErrors: Bool, in db: Database) throws {
+        if replacing {
+            try EntityCounts.add(docID: docID, sign: -1, in: db)
+            try db.cachedStatement(sql: "DELETE FROM document WHERE doc_id = ?").execute(arguments: [docID])
+        }
+        if clearErrors { try db.cachedStatement(sql: "DELETE FROM input_error WHERE doc_id = ?").execute(arguments: [docID]) }
+    }
+
+    /// A document's row and its search-index row (`search`: the title's and the text's
+    /// ``SearchFolding/tokens(_:)``, made before the write transaction where they can be).
+    mutating func document(_ row: DocumentRow, search: (title: String, body: String)) throws {
+        row.bind(to: &documents)
+        try documents.insert()
+        self.search.int(Int(sqlite3_last_insert_rowid(connection)))
+        self.search.text(search.title)
+        self.search.text(search.body)
+        try self.search.insert()
+    }
+
+    mutating func sentence(_ row: SentenceRow) throws {
+        row.bind(to: &sentences)
+        try sentences.insert()
+    }
+
+    /// A mention and, for an amount or a date, its value's row.
+    mutating func mention(_ row: MentionRow, money: MoneyRow? = nil, date: DateRow? = nil) throws {
+        row.bind(to: &mentions)
+        try mentions.insert()
+        if let money {
+            money.bind(to: &self.money)
+            try self.money.insert()
+        }
+        if let date {
+            date.bind(to: &dates)
+            try dates.insert()
+        }
+    }
+
+    mutating func relation(_ row: RelationRow) throws {
+        row.bind(to: &relations)
+        try relations.insert()
+    }
+
+    mutating func fact(_ row: FactRow) throws {
+        row.bind(to: &facts)
+        try facts.insert()
+    }
+}
+
+/// The `mentions` and `documents` columns of `entity`: kept up to date by ingest one document
+/// at a time, recounted whole where documents go in bulk (`load`, `prune`, the migration).
+enum EntityCounts {
+    /// Adds (`sign` 1) or removes (-1) one stored document's mentions to its entities' counts.
+    static func add(docID: String, sign: Int, in db: Database) throws {
+        try db.cachedStatement(sql: """
+            UPDATE entity SET mentions = mentions + ? * c.n, documents = documents + ?
+            FROM (SELECT entity_id, COUNT(*) AS n FROM mention WHERE doc_id = ? AND entity_id IS NOT NULL GROUP BY entity_id) AS c
+            WHERE entity.entity_id = c.entity_id
+            """).execute(arguments: [sign, sign, docID])
+    }
+
+    /// Counts every entity's mentions and documents again from the mention table.
+    static func recount(in db: Database) throws {
+        try db.execute(sql: """
+            UPDATE entity SET mentions = coalesce(c.n, 0), documents = coalesce(c.d, 0)
+            FROM (SELECT e.entity_id, m.n, m.d FROM entity e LEFT JOIN
+                    (SELECT entity_id, COUNT(*) AS n, COUNT(DISTINCT doc_id) AS d FROM mention WHERE entity_id IS NOT NULL GROUP BY entity_id) m
+                    USING (entity_id)) AS c
+            WHERE entity.entity_id = c.entity_id
+            """)
+    }
+}

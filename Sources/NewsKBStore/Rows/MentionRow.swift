@@ -1,0 +1,84 @@
+import NewsKBCore
+
+/// A row of `mention`: a typed span of a document's text, its sentence, and the entity it
+/// resolves to (a foreign key to `entity`). Its value is a row of `money_value` or
+/// `date_value` with the same `(doc_id, ord)`.
+struct MentionRow {
+    var docID: String
+    var ord: Int
+    var type: String
+    var text: String
+    var start: Int
+    var end: Int
+    var sentence: Int?
+    var entityID: String?
+    var record: String
+
+    static let insertSQL = """
+        INSERT INTO mention (doc_id, ord, type, text, start, "end", sentence, entity_id, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    func bind(to w: inout RowWriter) {
+        w.text(docID); w.int(ord); w.text(type); w.text(text); w.int(start); w.int(end)
+        if let sentence { w.int(sentence) } else { w.text(nil) }
+        w.text(entityID); w.text(record)
+    }
+}
+
+/// A row of `relation`: subject and object as columns (an entity object as a foreign key,
+/// a money or date object as its value's columns), with the evidence span.
+struct RelationRow {
+    var docID: String
+    var ord: Int
+    var type: String
+    var subject: String
+    var subjectText: String?
+    var objectEntity: String?
+    var money: MoneyRow?
+    var date: DateRow?
+    var evidenceStart: Int?
+    var evidenceEnd: Int?
+    var record: String
+
+    static let insertSQL = """
+        INSERT INTO relation (doc_id, ord, type, subject, subject_text, object_entity, object_currency, object_min, object_max,
+                              object_approximate, object_date_start, object_date_end, object_granularity, evidence_start, evidence_end, record)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    init(_ r: Relation, docID: String, ord: Int, record: String) {
+        var entity: String? = nil, money: MoneyRow? = nil, date: DateRow? = nil
+        switch r.object {
+        case .entity(let id): entity = id
+        case .money(let v): money = MoneyRow(docID: docID, ord: ord, v)
+        case .date(let v): date = DateRow(docID: docID, ord: ord, v)
+        }
+        self.init(docID: docID, ord: ord, type: r.type.rawValue, subject: r.subject, subjectText: r.subjectText, objectEntity: entity,
+                  money: money, date: date, evidenceStart: r.evidenceStart, evidenceEnd: r.evidenceEnd, record: record)
+    }
+
+    init(docID: String, ord: Int, type: String, subject: String, subjectText: String?, objectEntity: String?, money: MoneyRow?, date: DateRow?,
+         evidenceStart: Int?, evidenceEnd: Int?, record: String) {
+        self.docID = docID
+        self.ord = ord
+        self.type = type
+        self.subject = subject
+        self.subjectText = subjectText
+        self.objectEntity = objectEntity
+        self.money = money
+        self.date = date
+        self.evidenceStart = evidenceStart
+        self.evidenceEnd = evidenceEnd
+        self.record = record
+    }
+
+    func bind(to w: inout RowWriter) {
+        w.text(docID); w.int(ord); w.text(type); w.text(subject); w.text(subjectText); w.text(objectEntity)
+        w.text(money?.currency); w.text(money?.amountMin); w.text(money?.amountMax)
+        if let money { w.int(money.approximate ? 1 : 0) } else { w.text(nil) }
+        w.text(date?.start); w.text(date?.end); w.text(date?.granularity)
+        if let evidenceStart { w.int(evidenceStart) } else { w.text(nil) }
+        if let evidenceEnd { w.int(evidenceEnd) } else { w.text(nil) }
+        w.text(record)
+    }
+}
