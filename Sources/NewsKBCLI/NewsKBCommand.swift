@@ -125,10 +125,15 @@ struct StoreOptions: ParsableArguments {
     var kb: String = "newskb.sqlite"
 
     /// Opens the knowledge base, creating it when `create` and it is missing. `writing`
-    /// commands check its integrity first, so a damaged one is refused before any write.
+    /// commands check its integrity first, so a damaged one is refused before any write;
+    /// the others open it read-only (beside a running ingest, on a read-only snapshot).
     func open(create: Bool, writing: Bool = true) throws -> KnowledgeBase {
         if !create && !FileIO.exists(kb) { throw CLIError(message: "no knowledge base at \(kb); run 'newskb ingest' first", code: 2) }
-        do { return try KnowledgeBase(path: kb, checkIntegrity: writing) } catch { throw CLIError(message: "cannot open knowledge base \(kb): \(error)", code: 74) }
+        do {
+            return writing ? try KnowledgeBase(path: kb, checkIntegrity: true) : try KnowledgeBase(readingAt: kb)
+        } catch {
+            throw CLIError(message: "cannot open knowledge base \(kb): \(error)", code: 74)
+        }
     }
 }
 

@@ -18,12 +18,15 @@ public final class KnowledgeBase {
         case newer(String, [String])
         /// `PRAGMA quick_check` found damage.
         case corrupt(String, String)
+        /// Made by an older NewsKB and in a place this process cannot write: it cannot be upgraded here.
+        case older(String)
 
         public var description: String {
             switch self {
             case .foreign(let p): return "\(p) is a SQLite file but not a NewsKB knowledge base; refusing to write to it"
             case .newer(let p, let m): return "\(p) was made by a newer NewsKB (migrations \(m.joined(separator: ", ")) unknown to this binary); upgrade newskb"
             case .corrupt(let p, let r): return "\(p) is damaged (quick_check: \(r)); restore it from a backup or rebuild it with ingest"
+            case .older(let p): return "\(p) was made by an older NewsKB and cannot be upgraded where it is (read-only); run any writing command (ingest) on a writable copy once"
             }
         }
     }
@@ -36,11 +39,7 @@ public final class KnowledgeBase {
         config.busyMode = .timeout(30)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA foreign_keys = ON")
-            // The search index's folding (SearchFolding.tokens), for the migration that fills
-            // the index of an existing knowledge base and for queries written in SQL.
-            db.add(function: DatabaseFunction("newskb_search_tokens", argumentCount: 1, pure: true) { values in
-                (String.fromDatabaseValue(values[0]) ?? "").isEmpty ? "" : SearchFolding.tokens(String.fromDatabaseValue(values[0])!)
-            })
+            Self.addFunctions(db)
             // Ingest writes mention rows by the hundred thousand; a 16 MB page cache keeps
             // the indexes being updated in memory.
             try db.execute(sql: "PRAGMA cache_size = -16000")
@@ -64,6 +63,61 @@ public final class KnowledgeBase {
                 try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
             }
         }
+    }
+
+    /// The search index's folding (``SearchFolding/tokens(_:)``) as the SQL function
+    /// `newskb_search_tokens`, for the migration that fills the index of an existing knowledge
+    /// base and for queries written in SQL.
+    static func addFunctions(_ db: Database) {
+        db.add(function: DatabaseFunction("newskb_search_tokens", argumentCount: 1, pure: true) { values in
+            (String.fromDatabaseValue(values[0]) ?? "").isEmpty ? "" : SearchFolding.tokens(String.fromDatabaseValue(values[0])!)
+        })
+    }
+
+    /// Opens an existing knowledge base for reading only: nothing is created, migrated or
+    /// locked, so it works beside a running ingest and on a published snapshot in a read-only
+    /// directory (where SQLite cannot make the WAL's shared-memory file, the file is opened
+    /// as immutable). A knowledge base an older binary made is upgraded first when its
+    /// directory can be written, and refused with ``OpenError/older(_:)`` when it cannot.
+    public init(readingAt path: String) throws {
+        self.path = path
+        func open(_ location: String) throws -> DatabaseQueue {
+            var config = Configuration()
+            config.readonly = true
+            config.busyMode = .timeout(30)
+            config.prepareDatabase { db in Self.addFunctions(db) }
+            let queue = try DatabaseQueue(path: location, configuration: config)
+            try queue.read { db in _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") }
+            return queue
+        }
+        var queue: DatabaseQueue
+        do {
+            queue = try open(path)
+        } catch let e as DatabaseError where [ResultCode.SQLITE_CANTOPEN, ResultCode.SQLITE_READONLY].contains(e.resultCode.primaryResultCode) {
+            queue = try open(Self.immutableURI(path))
+        }
+        let current = try queue.read { db -> Bool in
+            if try Self.checkIdentity(db, path: path, integrity: false) { throw OpenError.foreign(path) }
+            return try Self.migrator.hasCompletedMigrations(db)
+        }
+        if !current {
+            guard FileIO.isWritable(path), FileIO.isWritable(FileIO.directory(of: path)) else { throw OpenError.older(path) }
+            _ = try KnowledgeBase(path: path)
+            queue = try open(path)
+        }
+        db = queue
+    }
+
+    /// A SQLite URI that opens `path` as immutable: no locks, no WAL, no shared memory.
+    static func immutableURI(_ path: String) -> String {
+        var encoded = ""
+        for c in path.unicodeScalars {
+            switch c {
+            case "%", "?", "#": encoded += "%" + String(c.value, radix: 16, uppercase: true)
+            default: encoded.unicodeScalars.append(c)
+            }
+        }
+        return "file:" + encoded + "?immutable=1"
     }
 
     /// Refuses a foreign, newer or (with `integrity`) damaged database before it is changed.

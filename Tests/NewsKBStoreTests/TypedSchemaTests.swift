@@ -119,3 +119,24 @@ struct TypedSchemaTests {
         }
     }
 }
+
+@Suite("Reading a knowledge base")
+struct ReadingTests {
+    @Test("a reader upgrades a knowledge base an older binary made when it may write there, and creates none")
+    func readerUpgrades() throws {
+        let path = NSTemporaryDirectory() + "kb-v5-\(UUID().uuidString).sqlite"
+        do {
+            var config = Configuration()
+            config.prepareDatabase { db in KnowledgeBase.addFunctions(db) }
+            let old = try DatabaseQueue(path: path, configuration: config)
+            try KnowledgeBase.migrator.migrate(old, upTo: "v5-search")
+            try old.write { db in try db.execute(sql: "PRAGMA application_id = \(KnowledgeBase.applicationID)") }
+        }
+        let reader = try KnowledgeBase(readingAt: path)
+        #expect(try reader.db.read { db in try KnowledgeBase.migrator.hasCompletedMigrations(db) })
+        #expect(throws: (any Error).self) { try reader.db.write { db in try db.execute(sql: "DELETE FROM entity") } }
+        let missing = NSTemporaryDirectory() + "kb-none-\(UUID().uuidString).sqlite"
+        #expect(throws: (any Error).self) { _ = try KnowledgeBase(readingAt: missing) }
+        #expect(!FileManager.default.fileExists(atPath: missing))
+    }
+}

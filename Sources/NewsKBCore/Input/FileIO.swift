@@ -17,6 +17,9 @@ public enum FileIO {
 
     public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
+    /// Whether this process may write the file or folder (false on a read-only mount, even for root).
+    public static func isWritable(_ path: String) -> Bool { access(path, W_OK) == 0 }
+
     public static func info(_ path: String) -> Info? {
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }
