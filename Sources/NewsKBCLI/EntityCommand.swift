@@ -56,7 +56,7 @@ struct EntityCommand: ParsableCommand {
                 if !s.facts.isEmpty { out.write("  funding facts:") }
                 for f in s.facts {
                     let role = f.recipient == s.id ? "received" : "gave to \(f.recipientName)"
-                    out.write("    \(f.firstReported ?? "(undated)")  \(role)  \(FactsCommand.amount(f))\(f.dateStart.map { "  dated \($0)" } ?? "")  「\(f.sentence)」")
+                    out.write("    \(f.firstReported ?? "(undated)")  \(role)  \(FactsCommand.amount(currency: f.currency, f.amountMin, f.amountMax, approximate: false))\(f.dateStart.map { "  dated \($0)" } ?? "")  「\(f.sentence)」")
                 }
             }
         }

@@ -38,8 +38,8 @@ extension KnowledgeBase {
                     WHERE m.entity_id = ? GROUP BY d.doc_id ORDER BY d.published IS NULL, d.published, d.doc_id
                     """, arguments: [id]).map { (docID: $0["doc_id"] as String, title: $0["title"] as String?, published: $0["published"] as String?, mentions: $0["n"] as Int) }
                 let relations = try Row.fetchAll(db, sql: """
-                    SELECT type, subject, json_extract(record, '$.object') AS object, doc_id FROM relation
-                    WHERE type IN ('part_of', 'renamed_to') AND (subject = ?1 OR json_extract(record, '$.object') = ?1)
+                    SELECT type, subject, object_entity AS object, MIN(doc_id) AS doc_id FROM relation
+                    WHERE type IN ('part_of', 'renamed_to') AND (subject = ?1 OR object_entity = ?1)
                     GROUP BY type, subject, object ORDER BY type, subject, object
                     """, arguments: [id]).map { (type: $0["type"] as String, subject: $0["subject"] as String, object: $0["object"] as String? ?? "", docID: $0["doc_id"] as String) }
                 let name: String = e["name"]
