@@ -24,6 +24,8 @@ extension KnowledgeBase {
         /// The sentence of the first report that states it.
         public var sentence: String
         public var documents: [String]
+        /// The fact record of the first report (`fact_id` in its document).
+        public var firstFactID: String = ""
     }
 
     /// The funding facts, linked across documents, oldest report first; with `entity`
@@ -32,7 +34,7 @@ extension KnowledgeBase {
         try db.read { db in
             let ids: Set<String>? = try entity.map { Set(try Self.entityIDs($0, in: db)) }
             let rows = try Row.fetchAll(db, sql: """
-                SELECT fu.*, fe.name AS funder_name, fs.sentence,
+                SELECT fu.*, fe.name AS funder_name, fs.sentence, ff.fact_id AS first_fact_id,
                        (SELECT group_concat(doc_id, ' ') FROM (SELECT f.doc_id FROM fact f JOIN document d USING (doc_id)
                           WHERE f.recipient = fu.recipient AND f.currency = fu.currency AND f.amount_min IS fu.amount_min AND f.amount_max IS fu.amount_max
                           ORDER BY d.published IS NULL, d.published, f.doc_id)) AS sources
@@ -52,7 +54,8 @@ extension KnowledgeBase {
                                    amountMin: decimal("amount_min"), amountMax: decimal("amount_max"), funder: funder,
                                    funderName: r["funder_name"], dateStart: r["date_start"], firstReported: r["first_reported"],
                                    firstDocument: r["first_doc"], sentence: r["sentence"] ?? "",
-                                   documents: (r["sources"] as String? ?? "").split(separator: " ").map(String.init))
+                                   documents: (r["sources"] as String? ?? "").split(separator: " ").map(String.init),
+                                   firstFactID: r["first_fact_id"])
             }
         }
     }

@@ -33,6 +33,12 @@ public final class NameFolder: Sendable {
         return hasVariant.contains(w) ? variants[w.value] ?? w : w
     }
 
+    /// The name with Hong Kong variants made standard (醫務衞生局 → 醫務衛生局), otherwise as
+    /// written: case, width and spacing kept, for a display name in the other script.
+    public func standardised(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.map { hasVariant.contains($0) ? variants[$0.value] ?? $0 : $0 }))
+    }
+
     /// The name without quote marks and spaces, otherwise as written.
     public func stripped(_ s: String) -> String {
         String(String.UnicodeScalarView(s.unicodeScalars.filter { !NameFolder.transparent.contains($0) }))

@@ -38,7 +38,7 @@ public final class NameLexicon: Sendable {
                 guard !id.isEmpty, !name.isEmpty else { throw NewsKBError.lexicon("\(table.path): a row lacks id or name") }
                 let on = table.cell(row, c.renamedOn)
                 entries.append(LexiconEntry(
-                    id: id, type: type, name: name, nameHans: Transliterator.hantToHans?.apply(folder.folded(name)) ?? name,
+                    id: id, type: type, name: name, nameHans: Transliterator.hantToHans?.apply(folder.standardised(name)) ?? name,
                     nameEn: table.cell(row, c.en).isEmpty ? nil : table.cell(row, c.en),
                     aliases: table.cell(row, c.aliases).split(separator: "|").map(String.init),
                     partOf: table.cell(row, c.partOf).isEmpty ? nil : table.cell(row, c.partOf),
