@@ -346,6 +346,20 @@ extension KnowledgeBase {
             }
             try EntityCounts.recount(in: db)
         }
+        // Search folding outside NewsKB: `search_folding` holds every Han character whose index
+        // token differs (Simplified, Hong Kong variants made standard: 衞 → 卫), so Datasette or
+        // any SQL reader can fold a query as the index does; the index is made again with the
+        // variants folded (before, 衞生 was indexed as written and 卫生 did not find it).
+        m.registerMigration("v7-search-folding") { db in
+            try db.execute(sql: "CREATE TABLE search_folding (char TEXT PRIMARY KEY NOT NULL, folded TEXT NOT NULL) WITHOUT ROWID")
+            let insert = try db.makeStatement(sql: "INSERT INTO search_folding (char, folded) VALUES (?, ?)")
+            for (c, f) in SearchFolding.foldingPairs { try insert.execute(arguments: [String(c), String(f)]) }
+            try db.execute(sql: """
+                DELETE FROM search;
+                INSERT INTO search (rowid, title, body)
+                    SELECT rowid, newskb_search_tokens(coalesce(title, '')), newskb_search_tokens(text) FROM document;
+                """)
+        }
         return m
     }
 }

@@ -21,6 +21,14 @@ struct SearchTests {
         #expect(hans.lines.allSatisfy { ($0["snippet"] as? String)?.contains("【半導體】") == true }, "\(hans.stdout)")
     }
 
+    @Test("a Hong Kong variant, its standard form and the Simplified form find the same article (衞生, 衛生, 卫生)")
+    func hongKongVariants() throws {
+        let kb = try Self.kb()
+        let found = try ["衞生局", "衛生局", "卫生局"].map { try CLI.run(["search", "--kb", kb, "--format", "jsonl", $0]).lines.compactMap { $0["doc_id"] as? String } }
+        #expect(found[0].contains("feed-2024-07-02-hk"), "the fixture writes 醫務衞生局")
+        #expect(found[0] == found[1] && found[1] == found[2], "\(found)")
+    }
+
     @Test("every term is required; a term of two characters matches wherever it stands")
     func allTerms() throws {
         let kb = try Self.kb()

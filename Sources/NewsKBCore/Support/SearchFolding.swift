@@ -29,8 +29,30 @@ public enum SearchFolding {
             }
             flush()
         }
+        // Hong Kong variants ICU leaves alone (衞): folded to the standard character first, as
+        // names are (lexicons/hk-variants.tsv of the pipelines folder).
+        for (variant, standard) in hongKongVariants() { map[variant.value] = map[standard.value] ?? standard }
         return map
     }()
+
+    /// The variant → standard pairs of the first pipelines folder that has `lexicons/hk-variants.tsv`.
+    static func hongKongVariants() -> [(Unicode.Scalar, Unicode.Scalar)] {
+        for dir in PipelineDefinition.searchPaths() {
+            guard let table = try? TSVTable(path: dir + "/lexicons/hk-variants.tsv"),
+                  let a = try? table.column("variant"), let b = try? table.column("standard") else { continue }
+            return table.rows.compactMap { row in
+                guard let x = table.cell(row, a).unicodeScalars.first, let y = table.cell(row, b).unicodeScalars.first else { return nil }
+                return (x, y)
+            }
+        }
+        return []
+    }
+
+    /// Every Han character whose folded form differs, with that form: what the index's
+    /// tokens are made of, for readers outside NewsKB (the knowledge base's `search_folding`).
+    public static var foldingPairs: [(Unicode.Scalar, Unicode.Scalar)] {
+        simplified.sorted { $0.key < $1.key }.compactMap { k, v in Unicode.Scalar(k).map { ($0, v) } }
+    }
 
     /// The folded form of one character (Simplified, lower-case).
     public static func fold(_ u: Unicode.Scalar) -> Unicode.Scalar {
