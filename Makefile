@@ -5,7 +5,7 @@ DEMO_DIR := out
 BIN_RELEASE := .build/release/newskb
 
 PREFIX ?= /usr/local
-.PHONY: deps build release demo test bench spark-test fuzz install clean
+.PHONY: deps build release demo test bench spark-test fuzz install clean report datasette datasette-check
 
 ## deps: install the system libraries when missing (apt-get as root; otherwise print the command)
 deps:
@@ -60,6 +60,29 @@ install: deps
 ## spark-test: run the Spark job in local[2] and check it against a single-process ingest
 spark-test: deps
 	scripts/spark-test.sh
+
+## report: the demo knowledge base as a static HTML report in out/report, and PNGs of its
+## index and its first programme page rendered by headless Chromium in out/report-png
+report: demo
+	$(BIN_RELEASE) report --kb $(DEMO_DIR)/demo.sqlite --output $(DEMO_DIR)/report
+	@if command -v chromium >/dev/null; then scripts/report-screenshot.sh $(DEMO_DIR)/report $(DEMO_DIR)/report-png; \
+	 else echo "chromium not found: open $(DEMO_DIR)/report/index.html, or apt-get install chromium fonts-noto-cjk for the PNGs"; fi
+
+## datasette: open the demo knowledge base in Datasette (installed into .build-datasette when missing)
+DATASETTE_VENV := .build-datasette/venv
+$(DATASETTE_VENV)/bin/datasette:
+	@if command -v datasette >/dev/null; then mkdir -p $(DATASETTE_VENV)/bin && ln -sf "$$(command -v datasette)" $@; \
+	 else python3 -m venv $(DATASETTE_VENV) && $(DATASETTE_VENV)/bin/pip install -q datasette; fi
+
+datasette: demo $(DATASETTE_VENV)/bin/datasette
+	PATH="$(CURDIR)/$(DATASETTE_VENV)/bin:$$PATH" scripts/datasette/serve.sh $(DEMO_DIR)/demo.sqlite
+
+## datasette-check: serve a knowledge base of the fixtures on loopback and check that the search
+## box folds either script, every canned query answers and mentions link to their entities
+datasette-check: build $(DATASETTE_VENV)/bin/datasette
+	@rm -rf .build-datasette/check && mkdir -p .build-datasette/check
+	.build/debug/newskb ingest --kb .build-datasette/check/kb.sqlite --published 2025-02-27 fixtures/news 2>/dev/null
+	PATH="$(CURDIR)/$(DATASETTE_VENV)/bin:$$PATH" python3 scripts/datasette/check.py .build-datasette/check/kb.sqlite
 
 clean:
 	rm -rf .build $(DEMO_DIR) bench-out
