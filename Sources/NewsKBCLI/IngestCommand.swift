@@ -201,8 +201,8 @@ struct IngestCommand: ParsableCommand {
             if pendingHead > 1024 { pending.removeFirst(pendingHead); pendingHead = 0 }
         }
 
-        let runner = ParallelRunner<Records.Serialized>(pipeline: pipeline, jobs: options.jobCount, maxMentions: options.limits.maxMentions,
-                                                        prepare: { Records.serialize($0) }) { result, prepared in
+        let runner = ParallelRunner<KnowledgeBase.PreparedDocument>(pipeline: pipeline, jobs: options.jobCount, maxMentions: options.limits.maxMentions,
+                                                                    prepare: { KnowledgeBase.prepare($0) }) { result, prepared in
             delivered += 1
             switch result {
             case .success(let doc):
@@ -218,7 +218,7 @@ struct IngestCommand: ParsableCommand {
                     progress.document()
                     perFile[doc.source, default: (0, 0)].docs += 1
                     tally.warnings += doc.warnings.filter { $0.hasPrefix("W-") }.count
-                    current.documents.append((doc, prepared ?? Records.serialize(doc)))
+                    current.documents.append((doc, prepared ?? KnowledgeBase.prepare(doc)))
                 }
             case .failure(let f):
                 fail(f)

@@ -7,8 +7,6 @@ import NewsKBCore
 struct DocumentRows {
     private var documents: RowWriter
     private var mentions: RowWriter
-    private var money: RowWriter
-    private var dates: RowWriter
     private var sentences: RowWriter
     private var relations: RowWriter
     private var facts: RowWriter
@@ -20,14 +18,12 @@ struct DocumentRows {
         search = try RowWriter(db, sql: "INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)")
         documents = try RowWriter(db, sql: DocumentRow.insertSQL)
         mentions = try RowWriter(db, sql: MentionRow.insertSQL)
-        money = try RowWriter(db, sql: MoneyRow.insertSQL)
-        dates = try RowWriter(db, sql: DateRow.insertSQL)
         sentences = try RowWriter(db, sql: SentenceRow.insertSQL)
         relations = try RowWriter(db, sql: RelationRow.insertSQL)
         facts = try RowWriter(db, sql: FactRow.insertSQL)
     }
 
-    /// Clears the way for a document: an earlier version (its mentions, values, sentences,
+    /// Clears the way for a document: an earlier version (its mentions, sentences,
     /// relations and facts go with it, and its entities' counts are lowered) when `replacing`,
     /// and, with `clearErrors` (`load`, whose parts carry no files), any error record it had.
     /// Ingest clears errors by file when the file is done instead.
@@ -55,18 +51,10 @@ struct DocumentRows {
         try sentences.insert()
     }
 
-    /// A mention and, for an amount or a date, its value's row.
-    mutating func mention(_ row: MentionRow, money: MoneyRow? = nil, date: DateRow? = nil) throws {
+    /// A mention with, for an amount or a date, its value.
+    mutating func mention(_ row: MentionRow) throws {
         row.bind(to: &mentions)
         try mentions.insert()
-        if let money {
-            money.bind(to: &self.money)
-            try self.money.insert()
-        }
-        if let date {
-            date.bind(to: &dates)
-            try dates.insert()
-        }
     }
 
     mutating func relation(_ row: RelationRow) throws {

@@ -13,7 +13,8 @@ extension KnowledgeBase {
     /// and pipeline changes nothing; a changed document replaces its old mentions and relations.
     @discardableResult
     public func store(_ doc: NewsDocument, pipeline: String) throws -> StoreOutcome {
-        try db.write { db in try Self.store(doc, pipeline: pipeline, in: db) }
+        let prepared = Self.prepare(doc)
+        return try transaction { db in try self.store(doc, pipeline: pipeline, prepared: prepared, in: db) }
     }
 
     /// One committed unit of an ingest run: documents, the error records of this run, and
@@ -21,7 +22,7 @@ extension KnowledgeBase {
     /// All of it is one transaction, so a killed run's ledger never claims a file whose
     /// documents were not stored, and never forgets one whose documents were.
     public struct IngestBatch: Sendable {
-        public var documents: [(NewsDocument, Records.Serialized)] = []
+        public var documents: [(NewsDocument, PreparedDocument)] = []
         /// Failures, each with the canonical file it came from (nil for stdin or a missing path).
         public var errors: [(InputFailure, origin: String?)] = []
         /// Files done: their ledger rows, and their error rows from earlier runs cleared.
@@ -35,85 +36,118 @@ extension KnowledgeBase {
     /// its file goes into `collided`, and that file's ledger row (in this batch or a later
     /// one) says `partial`.
     public func write(_ batch: IngestBatch, pipeline: String, runID: String, collided: inout Set<String>) throws -> [StoreOutcome] {
-        try db.write { db in
+        var newlyCollided: [String] = []
+        let already = collided
+        let outcomes: [StoreOutcome] = try transaction { db in
             var outcomes: [StoreOutcome] = []
-            for (doc, records) in batch.documents {
-                let outcome = try Self.store(doc, pipeline: pipeline, records: records, in: db)
+            for (doc, prepared) in batch.documents {
+                let outcome = try self.store(doc, pipeline: pipeline, prepared: prepared, in: db)
                 if case .collision(let other) = outcome {
                     let f = InputFailure(doc.location, docID: doc.id, stage: "store", code: .collision,
                                          "document id '\(doc.id)' is already held by \(other); this input was not stored")
                     try Self.recordError(f, origin: doc.origin, runID: runID, in: db)
-                    if let o = doc.origin { collided.insert(o) }
+                    if let o = doc.origin { newlyCollided.append(o) }
                 }
                 outcomes.append(outcome)
             }
             for (f, origin) in batch.errors { try Self.recordError(f, origin: origin, runID: runID, in: db) }
             for var e in batch.files {
-                if e.status == "ok" && collided.contains(e.source) { e.status = "partial" }
+                if e.status == "ok" && (already.contains(e.source) || newlyCollided.contains(e.source)) { e.status = "partial" }
                 try Self.recordLedger(e, runID: runID, in: db)
             }
             return outcomes
         }
+        collided.formUnion(newlyCollided)
+        return outcomes
     }
 
-    static func store(_ doc: NewsDocument, pipeline: String, records: Records.Serialized? = nil, in db: Database) throws -> StoreOutcome {
+    /// Runs `body` in one write transaction with the entity cache: the counts its documents
+    /// add are written before the commit, and a failure forgets what the cache learnt.
+    func transaction<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try db.write { db in
+                let result = try body(db)
+                try flushEntityCounts(in: db)
+                return result
+            }
+        } catch {
+            entities.reset()
+            throw error
+        }
+    }
+
+    func store(_ doc: NewsDocument, pipeline: String, prepared: PreparedDocument, in db: Database) throws -> StoreOutcome {
         let old = try Row.fetchOne(db.cachedStatement(sql: "SELECT sha256, pipeline, origin, source FROM document WHERE doc_id = ?"), arguments: [doc.id])
         if let o = old, let held = o["origin"] as String?, let mine = doc.origin, held != mine {
             return .collision(with: o["source"])
         }
         if let o = old, o["sha256"] as String == doc.sha256, o["pipeline"] as String == pipeline { return .unchanged }
-        let records = records ?? Records.serialize(doc)
         try DocumentRows.clear(docID: doc.id, replacing: old != nil, clearErrors: false, in: db)
         var rows = try DocumentRows(db)
+        let records = prepared.records
         try rows.document(DocumentRow(docID: doc.id, source: doc.source, origin: doc.origin, sha256: doc.sha256, pipeline: pipeline,
                                       published: doc.published?.description, language: doc.language, region: doc.region, title: doc.title,
                                       url: doc.url, record: records.document),
                           search: (records.searchTitle, records.searchBody))
-        for s in SentenceRow.rows(of: doc) { try rows.sentence(s) }
-        for id in doc.entities.keys.sorted() {
-            try upsertEntity(doc.entities[id]!, in: db)
+        for s in prepared.sentences { try rows.sentence(s) }
+        for id in doc.entities.keys.sorted() { try upsertEntity(doc.entities[id]!, in: db) }
+        for m in prepared.mentions { try rows.mention(m) }
+        for (id, n) in prepared.entityMentions {
+            let p = entities.pendingCounts[id] ?? (0, 0)
+            entities.pendingCounts[id] = (p.mentions + n, p.documents + 1)
         }
-        for (i, m) in doc.mentions.enumerated() {
-            var money: MoneyRow? = nil, date: DateRow? = nil
-            switch m.value {
-            case .money(let v): money = MoneyRow(docID: doc.id, ord: i, v)
-            case .date(let v): date = DateRow(docID: doc.id, ord: i, v)
-            case .name, .none: break
-            }
-            try rows.mention(MentionRow(docID: doc.id, ord: i, type: m.type.rawValue, text: doc.text(of: m), start: m.start, end: m.end,
-                                        sentence: m.sentence, entityID: m.entityID, record: records.mentions[i]), money: money, date: date)
-        }
-        try EntityCounts.add(docID: doc.id, sign: 1, in: db)
-        for (i, r) in doc.relations.enumerated() {
-            try rows.relation(RelationRow(r, docID: doc.id, ord: i, record: records.relations[i]))
-        }
-        for (i, f) in doc.facts.enumerated() {
-            try rows.fact(FactRow(f, id: records.factIDs[i], docID: doc.id, ord: i, record: records.facts[i]))
-        }
+        for r in prepared.relations { try rows.relation(r) }
+        for f in prepared.facts { try rows.fact(f) }
         return old == nil ? .added : .replaced
+    }
+
+    /// Writes the entity counts the documents of this transaction added.
+    func flushEntityCounts(in db: Database) throws {
+        guard !entities.pendingCounts.isEmpty else { return }
+        let update = try db.cachedStatement(sql: "UPDATE entity SET mentions = mentions + ?, documents = documents + ? WHERE entity_id = ?")
+        for (id, c) in entities.pendingCounts.sorted(by: { $0.key < $1.key }) { try update.execute(arguments: [c.mentions, c.documents, id]) }
+        entities.pendingCounts.removeAll()
     }
 
     /// Adds or merges an entity, as ``EntityInfo/merged(with:)`` merges (the one rule, shared
     /// with `extract`): every surface seen is kept as an alias; a rule-made entity's display
     /// name is the smallest of its names, so it does not depend on which document, worker or
-    /// part came first.
-    static func upsertEntity(_ e: EntityInfo, in db: Database) throws {
-        if let old = try Row.fetchOne(db.cachedStatement(sql: "SELECT type, name, name_hans, name_en FROM entity WHERE entity_id = ?"), arguments: [e.id]) {
-            let stored = EntityInfo(id: e.id, type: MentionType(rawValue: old["type"]) ?? e.type, name: old["name"], nameHans: old["name_hans"],
-                                    nameEn: old["name_en"], aliases: [])
-            let merged = stored.merged(with: e)
-            if merged.name != stored.name || merged.nameHans != stored.nameHans {
-                try db.cachedStatement(sql: "UPDATE entity SET name = ?, name_hans = ? WHERE entity_id = ?").execute(arguments: [merged.name, merged.nameHans, e.id])
-            }
+    /// part came first. What the cache knows is not asked of SQLite again.
+    func upsertEntity(_ e: EntityInfo, in db: Database) throws {
+        try Self.upsertEntity(e, cache: entities, in: db)
+    }
+
+    /// The same without a cache of this process's (`load`, and knowledge bases of other versions).
+    static func upsertEntity(_ e: EntityInfo, cache entities: EntityCache = EntityCache(), in db: Database) throws {
+        var known: EntityCache.Known
+        if let k = entities.known[e.id] {
+            // The same sighting as the last one (a lexicon entity, document after document): nothing to do.
+            if k.lastSeen == e { return }
+            known = k
+        } else if let old = try Row.fetchOne(db.cachedStatement(sql: "SELECT type, name, name_hans FROM entity WHERE entity_id = ?"), arguments: [e.id]) {
+            known = EntityCache.Known(type: old["type"], name: old["name"], nameHans: old["name_hans"],
+                                      aliases: Set(try String.fetchAll(db.cachedStatement(sql: "SELECT alias FROM entity_alias WHERE entity_id = ?"), arguments: [e.id])))
         } else {
             try db.cachedStatement(sql: "INSERT INTO entity (entity_id, type, name, name_hans, name_en) VALUES (?, ?, ?, ?, ?)")
                 .execute(arguments: [e.id, e.type.rawValue, e.name, e.nameHans, e.nameEn])
+            known = EntityCache.Known(type: e.type.rawValue, name: e.name, nameHans: e.nameHans, aliases: [])
         }
-        var alias = try RowWriter(db, sql: "INSERT OR IGNORE INTO entity_alias (entity_id, alias) VALUES (?, ?)")
-        for a in Set(e.aliases + [e.name]) {
-            alias.text(e.id); alias.text(a)
-            try alias.insert()
+        let stored = EntityInfo(id: e.id, type: MentionType(rawValue: known.type) ?? e.type, name: known.name, nameHans: known.nameHans, nameEn: nil, aliases: [])
+        let merged = stored.merged(with: e)
+        if merged.name != known.name || merged.nameHans != known.nameHans {
+            try db.cachedStatement(sql: "UPDATE entity SET name = ?, name_hans = ? WHERE entity_id = ?").execute(arguments: [merged.name, merged.nameHans, e.id])
+            known.name = merged.name
+            known.nameHans = merged.nameHans
         }
+        var alias: RowWriter? = nil
+        for a in e.aliases + [e.name] where !known.aliases.contains(a) {
+            if alias == nil { alias = try RowWriter(db, sql: "INSERT OR IGNORE INTO entity_alias (entity_id, alias) VALUES (?, ?)") }
+            alias!.text(e.id); alias!.text(a)
+            try alias!.insert()
+            known.aliases.insert(a)
+        }
+        known.lastSeen = e
+        entities.known[e.id] = known
     }
 
     /// Records an input that could not be processed (replacing an earlier error at the same location).
@@ -250,6 +284,7 @@ extension KnowledgeBase {
     /// removed). With `recount`, the entity counts are first made again from the mentions
     /// (after `load` and `prune`, which do not keep them one document at a time).
     public func pruneEntities(recount: Bool = false) throws {
+        entities.reset()
         try db.write { db in try Self.pruneEntities(recount: recount, in: db) }
     }
 
@@ -273,7 +308,8 @@ extension KnowledgeBase {
     /// their documents (mentions and relations with them), ledger rows and error rows.
     /// Documents from stdin, from `load`, or from outside these folders are never touched.
     public func prune(under folders: [String], exists: (String) -> Bool = { FileIO.info($0) != nil }) throws -> PruneTally {
-        try db.write { db in
+        entities.reset()
+        return try db.write { db in
             var tally = PruneTally()
             var gone = Set<String>()
             for folder in folders {

@@ -77,6 +77,7 @@ extension KnowledgeBase {
     /// (aliases united), error records are kept. Each part is one transaction.
     public func load(partLines lines: () throws -> [UInt8]?, pipeline: String) throws -> LoadTally {
         var tally = LoadTally()
+        entities.reset()
         let decoder = JSONDecoder()
         try db.write { db in
             var current: String? = nil     // the document whose mentions follow
@@ -111,9 +112,9 @@ extension KnowledgeBase {
                 case "mention":
                     guard !skipping, let id = r.doc_id, id == current, let s = r.start, let e = r.end else { continue }
                     try rows.mention(MentionRow(docID: id, ord: mentionOrd, type: r.type ?? "", text: r.text ?? "", start: s, end: e,
-                                                sentence: r.sentence?.value, entityID: r.entity_id, record: line),
-                                     money: r.type == "money" ? r.value?.money(docID: id, ord: mentionOrd) : nil,
-                                     date: r.type == "date" ? r.value?.date(docID: id, ord: mentionOrd) : nil)
+                                                sentence: r.sentence?.value, entityID: r.entity_id,
+                                                money: r.type == "money" ? r.value?.money(docID: id, ord: mentionOrd) : nil,
+                                                date: r.type == "date" ? r.value?.date(docID: id, ord: mentionOrd) : nil, record: line))
                     mentionOrd += 1
                 case "relation":
                     guard !skipping, let id = r.doc_id, id == current else { continue }

@@ -6,6 +6,8 @@ import NewsKBCore
 public final class KnowledgeBase {
     public let db: DatabaseQueue
     public let path: String
+    /// The entities this process has written, and the counts of the open transaction (ingest's writer).
+    let entities = EntityCache()
 
     /// SQLite's `application_id` of a NewsKB knowledge base ("NKB1").
     public static let applicationID: Int32 = 0x4E4B_4231

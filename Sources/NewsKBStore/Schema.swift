@@ -197,8 +197,8 @@ extension KnowledgeBase {
                     SELECT rowid, newskb_search_tokens(coalesce(title, '')), newskb_search_tokens(json_extract(record, '$.text')) FROM document;
                 """)
         }
-        // Typed values: amounts and dates as columns (`money_value`, `date_value`, one row per
-        // value mention, keyed like the mention), each document's sentences with their text, a
+        // Typed values: a mention's amount (currency, min, max, approximate, currency source,
+        // exact) or date (start, end, granularity, relative) as its own columns, each document's sentences with their text, a
         // relation's object and evidence as columns, entity counts, the document's URL and text
         // as columns, foreign keys from mentions and relations to entities (checked at commit:
         // a document's entities are written with it), and views for the common questions.
@@ -223,47 +223,37 @@ extension KnowledgeBase {
                     "end" INTEGER NOT NULL CHECK ("end" > start),
                     sentence INTEGER,
                     entity_id TEXT REFERENCES entity(entity_id) DEFERRABLE INITIALLY DEFERRED,
+                    currency TEXT,
+                    amount_min NUMERIC,
+                    amount_max NUMERIC,
+                    approximate INTEGER CHECK (approximate IN (0, 1)),
+                    currency_source TEXT,
+                    date_start TEXT,
+                    date_end TEXT,
+                    granularity TEXT,
+                    relative INTEGER CHECK (relative IN (0, 1)),
                     record TEXT NOT NULL,
+                    exact INTEGER GENERATED ALWAYS AS (CASE WHEN currency IS NULL THEN NULL
+                        WHEN amount_min IS NOT NULL AND amount_min = amount_max AND NOT approximate THEN 1 ELSE 0 END) VIRTUAL,
                     PRIMARY KEY (doc_id, ord)
                 ) WITHOUT ROWID;
-                INSERT INTO mention_v6 SELECT doc_id, ord, type, text, start, "end", json_extract(record, '$.sentence'), entity_id, record FROM mention;
+                INSERT INTO mention_v6 (doc_id, ord, type, text, start, "end", sentence, entity_id, currency, amount_min, amount_max, approximate,
+                                        currency_source, date_start, date_end, granularity, relative, record)
+                    SELECT doc_id, ord, type, text, start, "end", json_extract(record, '$.sentence'), entity_id,
+                           CASE WHEN type = 'money' THEN json_extract(record, '$.value.currency') END,
+                           CASE WHEN type = 'money' THEN json_extract(record, '$.value.min') END,
+                           CASE WHEN type = 'money' THEN json_extract(record, '$.value.max') END,
+                           CASE WHEN type = 'money' AND json_extract(record, '$.value.currency') IS NOT NULL THEN coalesce(json_extract(record, '$.value.approximate'), 0) END,
+                           CASE WHEN type = 'money' THEN json_extract(record, '$.value.currency_source') END,
+                           CASE WHEN type = 'date' THEN json_extract(record, '$.value.start') END,
+                           CASE WHEN type = 'date' THEN json_extract(record, '$.value.end') END,
+                           CASE WHEN type = 'date' AND json_extract(record, '$.value.start') IS NOT NULL THEN coalesce(json_extract(record, '$.value.granularity'), 'day') END,
+                           CASE WHEN type = 'date' AND json_extract(record, '$.value.start') IS NOT NULL THEN coalesce(json_extract(record, '$.value.relative'), 0) END,
+                           record
+                    FROM mention;
                 DROP TABLE mention;
                 ALTER TABLE mention_v6 RENAME TO mention;
                 CREATE INDEX mention_entity ON mention(entity_id) WHERE entity_id IS NOT NULL;
-
-                CREATE TABLE money_value (
-                    doc_id TEXT NOT NULL,
-                    ord INTEGER NOT NULL,
-                    currency TEXT NOT NULL,
-                    amount_min NUMERIC,
-                    amount_max NUMERIC,
-                    approximate INTEGER NOT NULL CHECK (approximate IN (0, 1)),
-                    currency_source TEXT,
-                    exact INTEGER GENERATED ALWAYS AS (CASE WHEN amount_min IS NOT NULL AND amount_min = amount_max AND NOT approximate THEN 1 ELSE 0 END) VIRTUAL,
-                    PRIMARY KEY (doc_id, ord),
-                    FOREIGN KEY (doc_id, ord) REFERENCES mention(doc_id, ord) ON DELETE CASCADE
-                ) WITHOUT ROWID;
-                INSERT INTO money_value (doc_id, ord, currency, amount_min, amount_max, approximate, currency_source)
-                    SELECT doc_id, ord, json_extract(record, '$.value.currency'), json_extract(record, '$.value.min'), json_extract(record, '$.value.max'),
-                           coalesce(json_extract(record, '$.value.approximate'), 0), json_extract(record, '$.value.currency_source')
-                    FROM mention WHERE type = 'money' AND json_extract(record, '$.value.currency') IS NOT NULL;
-                CREATE INDEX money_value_amount ON money_value(currency, amount_min);
-
-                CREATE TABLE date_value (
-                    doc_id TEXT NOT NULL,
-                    ord INTEGER NOT NULL,
-                    date_start TEXT NOT NULL,
-                    date_end TEXT NOT NULL,
-                    granularity TEXT NOT NULL,
-                    relative INTEGER NOT NULL CHECK (relative IN (0, 1)),
-                    PRIMARY KEY (doc_id, ord),
-                    FOREIGN KEY (doc_id, ord) REFERENCES mention(doc_id, ord) ON DELETE CASCADE
-                ) WITHOUT ROWID;
-                INSERT INTO date_value
-                    SELECT doc_id, ord, json_extract(record, '$.value.start'), json_extract(record, '$.value.end'),
-                           coalesce(json_extract(record, '$.value.granularity'), 'day'), coalesce(json_extract(record, '$.value.relative'), 0)
-                    FROM mention WHERE type = 'date' AND json_extract(record, '$.value.start') IS NOT NULL;
-                CREATE INDEX date_value_start ON date_value(date_start);
 
                 CREATE TABLE sentence (
                     doc_id TEXT NOT NULL REFERENCES document(doc_id) ON DELETE CASCADE,
@@ -322,15 +312,17 @@ extension KnowledgeBase {
                     FROM fact f JOIN document d USING (doc_id) JOIN entity r ON r.entity_id = f.recipient
                     LEFT JOIN entity fu ON fu.entity_id = f.funder;
                 CREATE VIEW money_mention AS
-                    SELECT m.doc_id, d.published, d.title, d.url, m.ord, m.text, v.currency, v.amount_min, v.amount_max, v.approximate,
-                           v.exact, v.currency_source, m.start, m."end", s.text AS sentence
-                    FROM money_value v JOIN mention m USING (doc_id, ord) JOIN document d USING (doc_id)
-                    LEFT JOIN sentence s ON s.doc_id = m.doc_id AND s.ord = m.sentence;
+                    SELECT m.doc_id, d.published, d.title, d.url, m.ord, m.text, m.currency, m.amount_min, m.amount_max, m.approximate,
+                           m.exact, m.currency_source, m.start, m."end", s.text AS sentence
+                    FROM mention m JOIN document d ON d.doc_id = m.doc_id
+                    LEFT JOIN sentence s ON s.doc_id = m.doc_id AND s.ord = m.sentence
+                    WHERE m.type = 'money' AND m.currency IS NOT NULL;
                 CREATE VIEW date_mention AS
-                    SELECT m.doc_id, d.published, d.title, d.url, m.ord, m.text, v.date_start, v.date_end, v.granularity, v.relative,
+                    SELECT m.doc_id, d.published, d.title, d.url, m.ord, m.text, m.date_start, m.date_end, m.granularity, m.relative,
                            m.start, m."end", s.text AS sentence
-                    FROM date_value v JOIN mention m USING (doc_id, ord) JOIN document d USING (doc_id)
-                    LEFT JOIN sentence s ON s.doc_id = m.doc_id AND s.ord = m.sentence;
+                    FROM mention m JOIN document d ON d.doc_id = m.doc_id
+                    LEFT JOIN sentence s ON s.doc_id = m.doc_id AND s.ord = m.sentence
+                    WHERE m.type = 'date' AND m.date_start IS NOT NULL;
                 CREATE VIEW entity_mention AS
                     SELECT m.entity_id, e.name AS entity_name, e.type AS entity_type, m.doc_id, d.published, d.title, d.url,
                            m.text, m.start, m."end", s.text AS sentence
@@ -348,14 +340,22 @@ extension KnowledgeBase {
         }
         // Search folding outside NewsKB: `search_folding` holds every Han character whose index
         // token differs (Simplified, Hong Kong variants made standard: 衞 → 卫), so Datasette or
-        // any SQL reader can fold a query as the index does; the index is made again with the
-        // variants folded (before, 衞生 was indexed as written and 卫生 did not find it).
+        // any SQL reader can fold a query as the index does; the index is made again, contentless,
+        // with the variants folded (before, 衞生 was indexed as written and 卫生 did not find it).
         m.registerMigration("v7-search-folding") { db in
             try db.execute(sql: "CREATE TABLE search_folding (char TEXT PRIMARY KEY NOT NULL, folded TEXT NOT NULL) WITHOUT ROWID")
             let insert = try db.makeStatement(sql: "INSERT INTO search_folding (char, folded) VALUES (?, ?)")
             for (c, f) in SearchFolding.foldingPairs { try insert.execute(arguments: [String(c), String(f)]) }
+            // The index keeps no copy of the tokens (contentless): snippets are cut from the
+            // document's text, so a deleted document is taken out by giving its tokens again.
             try db.execute(sql: """
-                DELETE FROM search;
+                DROP TRIGGER document_search_delete;
+                DROP TABLE search;
+                CREATE VIRTUAL TABLE search USING fts5(title, body, content = '', tokenize = 'unicode61 remove_diacritics 0');
+                CREATE TRIGGER document_search_delete AFTER DELETE ON document BEGIN
+                    INSERT INTO search (search, rowid, title, body)
+                        VALUES ('delete', old.rowid, newskb_search_tokens(coalesce(old.title, '')), newskb_search_tokens(json_extract(old.record, '$.text')));
+                END;
                 INSERT INTO search (rowid, title, body)
                     SELECT rowid, newskb_search_tokens(coalesce(title, '')), newskb_search_tokens(text) FROM document;
                 """)

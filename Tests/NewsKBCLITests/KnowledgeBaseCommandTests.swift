@@ -115,7 +115,7 @@ struct LoadCommandTests {
         #expect(x.stdout == y.stdout)
         #expect(!x.stdout.isEmpty)
         // The typed tables too: a SQL user sees the same rows whichever way the documents came.
-        for table in ["money_value", "date_value", "sentence", "funding_fact", "entity_mention"] {
+        for table in ["money_mention", "date_mention", "sentence", "funding_fact", "entity_mention"] {
             let sql = "SELECT * FROM \(table) ORDER BY 1, 2, 3"
             let a = try SQL.rows(dir + "/loaded.sqlite", sql), b = try SQL.rows(dir + "/ingested.sqlite", sql)
             #expect(a == b && !a.isEmpty, "\(table)")

@@ -71,8 +71,8 @@ struct KnowledgeBaseTests {
         try fresh.recordError(InputFailure(InputLocation(file: "feed.jsonl", line: 2), docID: nil, code: .input, "not a JSON record"), origin: nil, runID: nil)
         let old = try export(migrated), new = try export(fresh)
         // The typed tables of the migrated knowledge base hold what a new one holds.
-        for sql in ["SELECT * FROM money_value ORDER BY doc_id, ord", "SELECT * FROM date_value ORDER BY doc_id, ord",
-                    "SELECT * FROM sentence ORDER BY doc_id, ord", "SELECT doc_id, ord, sentence, entity_id FROM mention ORDER BY doc_id, ord",
+        for sql in ["SELECT * FROM money_mention ORDER BY doc_id, ord", "SELECT * FROM date_mention ORDER BY doc_id, ord",
+                    "SELECT * FROM sentence ORDER BY doc_id, ord", "SELECT doc_id, ord, sentence, entity_id, currency, amount_min, amount_max, approximate, currency_source, date_start, date_end, granularity, relative, exact FROM mention ORDER BY doc_id, ord",
                     "SELECT * FROM relation ORDER BY doc_id, ord", "SELECT entity_id, mentions, documents FROM entity ORDER BY entity_id",
                     "SELECT doc_id, url, text FROM document ORDER BY doc_id"] {
             let a = try migrated.db.read { db in try Row.fetchAll(db, sql: sql) }, b = try fresh.db.read { db in try Row.fetchAll(db, sql: sql) }
@@ -145,10 +145,10 @@ struct KnowledgeBaseTests {
         a.origin = "/archive/2024-07-01/article.txt"
         b.origin = "/archive/2024-07-02/article.txt"
         var batch = KnowledgeBase.IngestBatch()
-        batch.documents = [(a, Records.serialize(a))]
+        batch.documents = [(a, KnowledgeBase.prepare(a))]
         var collided = Set<String>()
         #expect(try kb.write(batch, pipeline: "p@1", runID: "r1", collided: &collided) == [.added])
-        batch.documents = [(b, Records.serialize(b))]
+        batch.documents = [(b, KnowledgeBase.prepare(b))]
         batch.files = [.init(source: "/archive/2024-07-02/article.txt", size: 1, mtime: 1, sha256: "", status: "ok", documents: 1)]
         let outcome = try kb.write(batch, pipeline: "p@1", runID: "r2", collided: &collided)
         #expect(outcome == [.collision(with: a.source)])

@@ -1,8 +1,7 @@
 import NewsKBCore
 
-/// A row of `mention`: a typed span of a document's text, its sentence, and the entity it
-/// resolves to (a foreign key to `entity`). Its value is a row of `money_value` or
-/// `date_value` with the same `(doc_id, ord)`.
+/// A row of `mention`: a typed span of a document's text, its sentence, the entity it
+/// resolves to (a foreign key to `entity`), and an amount's or a date's value as columns.
 struct MentionRow {
     var docID: String
     var ord: Int
@@ -12,16 +11,23 @@ struct MentionRow {
     var end: Int
     var sentence: Int?
     var entityID: String?
+    var money: MoneyRow? = nil
+    var date: DateRow? = nil
     var record: String
 
     static let insertSQL = """
-        INSERT INTO mention (doc_id, ord, type, text, start, "end", sentence, entity_id, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO mention (doc_id, ord, type, text, start, "end", sentence, entity_id, currency, amount_min, amount_max, approximate,
+                             currency_source, date_start, date_end, granularity, relative, record)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
     func bind(to w: inout RowWriter) {
         w.text(docID); w.int(ord); w.text(type); w.text(text); w.int(start); w.int(end)
         if let sentence { w.int(sentence) } else { w.text(nil) }
-        w.text(entityID); w.text(record)
+        w.text(entityID)
+        MoneyRow.bind(money, to: &w)
+        DateRow.bind(date, to: &w)
+        w.text(record)
     }
 }
 

@@ -5,7 +5,7 @@ import Foundation
 #endif
 import NewsKBCore
 
-/// A row of `money_value`: a money mention's value as columns (amounts in whole currency
+/// A money value as the columns of its mention or relation (amounts in whole currency
 /// units; NUMERIC stores whole amounts as exact integers).
 struct MoneyRow {
     var docID: String
@@ -15,10 +15,6 @@ struct MoneyRow {
     var amountMax: String?
     var approximate: Bool
     var currencySource: String?
-
-    static let insertSQL = """
-        INSERT INTO money_value (doc_id, ord, currency, amount_min, amount_max, approximate, currency_source) VALUES (?, ?, ?, ?, ?, ?, ?)
-        """
 
     init(docID: String, ord: Int, _ v: MoneyValue) {
         self.init(docID: docID, ord: ord, currency: v.currency, amountMin: v.min.map { "\($0)" }, amountMax: v.max.map { "\($0)" },
@@ -35,13 +31,15 @@ struct MoneyRow {
         self.currencySource = currencySource
     }
 
-    func bind(to w: inout RowWriter) {
-        w.text(docID); w.int(ord); w.text(currency); w.text(amountMin); w.text(amountMax)
-        w.int(approximate ? 1 : 0); w.text(currencySource)
+    /// Binds currency, min, max, approximate and currency source; `nil` binds five nulls.
+    static func bind(_ v: MoneyRow?, to w: inout RowWriter) {
+        w.text(v?.currency); w.text(v?.amountMin); w.text(v?.amountMax)
+        if let v { w.int(v.approximate ? 1 : 0) } else { w.text(nil) }
+        w.text(v?.currencySource)
     }
 }
 
-/// A row of `date_value`: a date mention's value as columns (an inclusive range of ISO days).
+/// A date value as the columns of its mention or relation (an inclusive range of ISO days).
 struct DateRow {
     var docID: String
     var ord: Int
@@ -49,10 +47,6 @@ struct DateRow {
     var end: String
     var granularity: String
     var relative: Bool
-
-    static let insertSQL = """
-        INSERT INTO date_value (doc_id, ord, date_start, date_end, granularity, relative) VALUES (?, ?, ?, ?, ?, ?)
-        """
 
     init(docID: String, ord: Int, _ v: DateValue) {
         self.init(docID: docID, ord: ord, start: v.start.description, end: v.end.description, granularity: v.granularity.rawValue, relative: v.relative)
@@ -67,8 +61,10 @@ struct DateRow {
         self.relative = relative
     }
 
-    func bind(to w: inout RowWriter) {
-        w.text(docID); w.int(ord); w.text(start); w.text(end); w.text(granularity); w.int(relative ? 1 : 0)
+    /// Binds start, end, granularity and relative; `nil` binds four nulls.
+    static func bind(_ v: DateRow?, to w: inout RowWriter) {
+        w.text(v?.start); w.text(v?.end); w.text(v?.granularity)
+        if let v { w.int(v.relative ? 1 : 0) } else { w.text(nil) }
     }
 }
 
