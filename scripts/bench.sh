@@ -98,3 +98,34 @@ import sys
 print(f'ingest of {sys.argv[1]} ({int(sys.argv[2]) // 1000} KB on disk): {float(sys.argv[4]) - float(sys.argv[3]):.1f} s, peak RSS {int(sys.argv[5]) // 1024} MB')" \
   "$S/declares-4gib.warc.gz" "$(stat -c %s "$S/declares-4gib.warc.gz")" "$t0" "$t1" "$(tail -1 "$OUT/rss.txt")"
 grep -o 'added=[0-9]* [^ ]* [^ ]* rejected=[0-9]*' "$OUT/warc.log" || true
+
+echo
+KB_DOCS="${BENCH_KB_DOCS:-100000}"
+echo "== a knowledge base of $KB_DOCS generated articles: ingest beside extract (--jobs 2), search, facts, report =="
+K="$OUT/corpus-kb-$KB_DOCS"
+if [ ! -f "$K/news.jsonl" ]; then
+  mkdir -p "$K"
+  python3 "$MAKE_CORPUS" "$K/full" --mb "$(python3 -c "print(round($KB_DOCS * 3300 / 1e6 + 1))")" > /dev/null
+  head -n "$KB_DOCS" "$K/full/news.jsonl" > "$K/news.jsonl"
+  rm -rf "$K/full"
+fi
+kb_docs=$(wc -l < "$K/news.jsonl")
+timed() { # label, command...: prints seconds and peak RSS, and leaves the seconds in $secs
+  local label="$1"; shift
+  local t0 t1
+  t0=$(date +%s.%N)
+  /usr/bin/time -f "%M" -o "$OUT/rss.txt" "$@" > /dev/null 2> "$OUT/stderr.txt"
+  t1=$(date +%s.%N)
+  secs=$(python3 -c "print($t1 - $t0)")
+  python3 -c "
+import sys
+label, s, docs, rss = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+print(f'{label:<34}{docs/s:>10,.0f} docs/s{s:>9.1f} s{rss/1024:>8.0f} MB peak RSS')" "$label" "$secs" "$kb_docs" "$(tail -1 "$OUT/rss.txt")"
+}
+timed "extract --jobs 2 (JSONL)" "$BIN" extract --jobs 2 "$K/news.jsonl"
+extract_kb_s=$secs
+rm -f "$OUT/kb.sqlite" "$OUT/kb.sqlite-wal" "$OUT/kb.sqlite-shm"
+timed "ingest --jobs 2 (JSONL)" "$BIN" ingest --kb "$OUT/kb.sqlite" --jobs 2 "$K/news.jsonl"
+ingest_kb_s=$secs
+python3 -c "print(f'ingest runs at {float(\"$extract_kb_s\") / float(\"$ingest_kb_s\"):.2f}x the docs/s of extract on two jobs')"
+"$BIN" bench-kb --kb "$OUT/kb.sqlite" 2> /dev/null

@@ -14,7 +14,7 @@ public struct NewsKBCommand: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [IngestCommand.self, ExportCommand.self, ExtractCommand.self, ErrorsCommand.self, PruneCommand.self,
-                      StatsCommand.self, FactsCommand.self, SearchCommand.self, EntityCommand.self, ReportCommand.self, LoadCommand.self, BenchCommand.self]
+                      StatsCommand.self, FactsCommand.self, SearchCommand.self, EntityCommand.self, ReportCommand.self, LoadCommand.self, BenchCommand.self, KnowledgeBaseBenchCommand.self]
     )
 
     public init() {}

@@ -32,30 +32,62 @@ extension KnowledgeBase {
     /// (an id, a name or an alias, in either script) only those it received or gave.
     public func fundingFacts(entity: String? = nil, since: String? = nil, until: String? = nil) throws -> [FundingFact] {
         try db.read { db in
-            let ids: Set<String>? = try entity.map { Set(try Self.entityIDs($0, in: db)) }
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT fu.*, fe.name AS funder_name, fs.sentence, ff.fact_id AS first_fact_id,
-                       (SELECT group_concat(doc_id, ' ') FROM (SELECT f.doc_id FROM fact f JOIN document d USING (doc_id)
-                          WHERE f.recipient = fu.recipient AND f.currency = fu.currency AND f.amount_min IS fu.amount_min AND f.amount_max IS fu.amount_max
-                          ORDER BY d.published IS NULL, d.published, f.doc_id)) AS sources
-                FROM funding fu
-                LEFT JOIN entity fe ON fe.entity_id = fu.funder
-                JOIN fact ff ON ff.doc_id = fu.first_doc AND ff.recipient = fu.recipient AND ff.currency = fu.currency
-                     AND ff.amount_min IS fu.amount_min AND ff.amount_max IS fu.amount_max
-                JOIN fact_sentence fs ON fs.fact_id = ff.fact_id
-                WHERE (?1 IS NULL OR fu.first_reported >= ?1) AND (?2 IS NULL OR fu.first_reported <= ?2)
-                ORDER BY fu.first_reported IS NULL, fu.first_reported, fu.recipient, fu.amount_min
-                """, arguments: [since, until])
-            return rows.compactMap { r -> FundingFact? in
-                let recipient: String = r["recipient"], funder: String? = r["funder"]
-                if let ids, !ids.contains(recipient), !(funder.map(ids.contains) ?? false) { return nil }
-                func decimal(_ column: String) -> String? { Self.decimalText(r, column) }
-                return FundingFact(recipient: recipient, recipientName: r["recipient_name"], currency: r["currency"],
-                                   amountMin: decimal("amount_min"), amountMax: decimal("amount_max"), funder: funder,
-                                   funderName: r["funder_name"], dateStart: r["date_start"], firstReported: r["first_reported"],
-                                   firstDocument: r["first_doc"], sentence: r["sentence"] ?? "",
-                                   documents: (r["sources"] as String? ?? "").split(separator: " ").map(String.init),
-                                   firstFactID: r["first_fact_id"])
+            var filter = ""
+            var arguments: [DatabaseValueConvertible?] = []
+            if let entity {
+                let ids = try Self.entityIDs(entity, in: db)
+                if ids.isEmpty { return [] }
+                let marks = ids.map { _ in "?" }.joined(separator: ",")
+                filter = "WHERE f.recipient IN (\(marks)) OR f.funder IN (\(marks))"
+                arguments = ids + ids
+            }
+            // One pass over the facts in the order of the same fact's reports (recipient,
+            // currency, amount, then oldest document first): each run of rows is one fact.
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT f.fact_id, f.doc_id, f.recipient, e.name AS recipient_name, f.funder, fe.name AS funder_name, f.currency,
+                       CAST(f.amount_min AS TEXT) AS amount_min, CAST(f.amount_max AS TEXT) AS amount_max,
+                       CASE WHEN f.date_source = 'text' THEN f.date_start END AS text_date, d.published, f.sentence_start, f.sentence_end
+                FROM fact f JOIN document d ON d.doc_id = f.doc_id JOIN entity e ON e.entity_id = f.recipient
+                LEFT JOIN entity fe ON fe.entity_id = f.funder
+                \(filter)
+                ORDER BY f.recipient, f.currency, f.amount_min IS NULL, f.amount_min, f.amount_max IS NULL, f.amount_max,
+                         d.published IS NULL, d.published, f.doc_id
+                """, arguments: StatementArguments(arguments) ?? [])
+            var facts: [FundingFact] = []
+            var firstSpan: [(doc: String, start: Int, end: Int)] = []
+            var key: [String?] = []
+            while let r = try rows.next() {
+                let k: [String?] = [r["recipient"], r["currency"], r["amount_min"], r["amount_max"]]
+                let funder: String? = r["funder"], date: String? = r["text_date"], published: String? = r["published"], doc: String = r["doc_id"]
+                if k != key || facts.isEmpty {
+                    key = k
+                    facts.append(FundingFact(recipient: r["recipient"], recipientName: r["recipient_name"], currency: r["currency"],
+                                             amountMin: r["amount_min"], amountMax: r["amount_max"], funder: funder, funderName: r["funder_name"],
+                                             dateStart: date, firstReported: published, firstDocument: doc, sentence: "",
+                                             documents: [doc], firstFactID: r["fact_id"]))
+                    firstSpan.append((doc, r["sentence_start"], r["sentence_end"]))
+                    continue
+                }
+                let i = facts.count - 1
+                facts[i].documents.append(doc)
+                // As SQL's MIN: the smallest funder id and the earliest date the texts give.
+                if let funder, facts[i].funder.map({ funder < $0 }) ?? true { facts[i].funder = funder; facts[i].funderName = r["funder_name"] }
+                if let date, facts[i].dateStart.map({ date < $0 }) ?? true { facts[i].dateStart = date }
+            }
+            facts = facts.enumerated().filter { _, f in
+                (since.map { s in f.firstReported.map { $0 >= s } ?? false } ?? true) && (until.map { u in f.firstReported.map { $0 <= u } ?? false } ?? true)
+            }.map { i, f in
+                var f = f
+                let span = firstSpan[i]
+                f.sentence = (try? String.fetchOne(db.cachedStatement(sql: "SELECT substr(text, ? + 1, ? - ?) FROM document WHERE doc_id = ?"),
+                                                   arguments: [span.start, span.end, span.start, span.doc])) ?? nil ?? ""
+                return f
+            }
+            // Oldest first report first, as the listing reads.
+            return facts.sorted { a, b in
+                let x = (a.firstReported == nil ? 1 : 0, a.firstReported ?? "", a.recipient), y = (b.firstReported == nil ? 1 : 0, b.firstReported ?? "", b.recipient)
+                if x != y { return x < y }
+                return (a.amountMin.flatMap { Double($0) } ?? -1) < (b.amountMin.flatMap { Double($0) } ?? -1)
             }
         }
     }

@@ -30,11 +30,17 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "At most this many documents listed on an entity's page.")
     var documentsPerEntity: Int = 200
 
+    @Option(name: .long, help: "Pages for this many of the newest documents that state a fact, besides the first report of every fact.")
+    var documents: Int = 2000
+
     func run() throws {
         let kb = try store.open(create: false, writing: false)
         let facts = try kb.fundingFacts()
         let entities = try kb.reportEntities(top: top)
-        let docs = try kb.documentsWithFacts()
+        let withFacts = try kb.documentsWithFacts()
+        let firstReports = Set(facts.map(\.firstDocument))
+        let newest = Set(withFacts.suffix(max(0, documents)))
+        let docs = withFacts.filter { firstReports.contains($0) || newest.contains($0) }
         let pages = ReportPages(entities: entities, facts: facts, counts: try kb.reportCounts(), documentPages: Set(docs),
                                 kbName: FileIO.baseName(store.kb))
         let fm = FileManager.default
