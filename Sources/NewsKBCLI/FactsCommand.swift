@@ -68,22 +68,25 @@ struct FactsCommand: ParsableCommand {
         if linked {
             try printLinked(kb, chosen)
         } else {
-            try printRecords(kb.factRecords(filter), chosen)
+            try printRecords(kb, chosen)
         }
     }
 
-    func printRecords(_ facts: [KnowledgeBase.FactRecord], _ chosen: Format) {
+    func printRecords(_ kb: KnowledgeBase, _ chosen: Format) throws {
+        let out = LineWriter()
+        func print(_ s: String) { out.write(s) }
+        defer { if !out.flush() { Console.event(level: "error", "write_failed", message: "cannot write the facts: \(out.failure ?? "")", []) } }
         switch chosen {
         case .csv:
             print("fact_id,recipient,recipient_name,currency,min,max,approximate,funder,funder_name,date,date_source,doc_id,title,url,published,sentence")
-            for f in facts {
+            try kb.forEachFactRecord(filter) { f in
                 print([f.factID, f.recipient, f.recipientName, f.currency, f.amountMin ?? "", f.amountMax ?? "", f.approximate ? "true" : "false",
                        f.funder ?? "", f.funderName ?? f.funderText ?? "", f.dateStart ?? "", f.dateSource ?? "", f.docID, f.title ?? "", f.url ?? "",
                        f.published ?? "", f.sentence].map(SearchCommand.csv).joined(separator: ","))
             }
         case .jsonl:
             func text(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
-            for f in facts {
+            try kb.forEachFactRecord(filter) { f in
                 print(JSONValue.object([
                     "fact_id": .string(f.factID), "recipient": .string(f.recipient), "recipient_name": .string(f.recipientName),
                     "recipient_text": .string(f.recipientText), "currency": .string(f.currency),
@@ -94,13 +97,15 @@ struct FactsCommand: ParsableCommand {
                     "sentence": .string(f.sentence)]).serialized())
             }
         case .table:
-            for f in facts {
+            var keys: [String: Int] = [:]
+            try kb.forEachFactRecord(filter) { f in
                 let date = f.dateStart.map { "  dated \($0) (\(f.dateSource ?? "text"))" } ?? ""
                 print("\(f.day ?? "(undated)")  \(f.recipientName) [\(f.recipient)]  \(Self.amount(currency: f.currency, f.amountMin, f.amountMax, approximate: f.approximate))  from \(f.funderName ?? f.funderText ?? "(not named)")\(date)")
                 print("    \(f.docID)  \(f.title ?? "")\(f.url.map { "  " + $0 } ?? "")")
                 print("    「\(f.sentence)」")
+                keys["\(f.recipient)|\(f.currency)|\(f.amountMin ?? "")|\(f.amountMax ?? "")", default: 0] += 1
             }
-            let restated = Dictionary(grouping: facts) { "\($0.recipient)|\($0.currency)|\($0.amountMin ?? "")|\($0.amountMax ?? "")" }.values.filter { $0.count > 1 }.count
+            let restated = keys.values.filter { $0 > 1 }.count
             if restated > 0 { print("\n\(restated) fact\(restated == 1 ? " is" : "s are") reported by more than one document; --linked lists each once, with totals") }
         }
     }

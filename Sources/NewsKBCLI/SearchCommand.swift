@@ -47,7 +47,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let hits = try store.open(create: false, writing: false).search(terms, since: since, until: until, region: region, entity: entity, limit: limit)
+        let (hits, ranking) = try store.open(create: false, writing: false).searchRanked(terms, since: since, until: until, region: region, entity: entity, limit: limit)
         let out = LineWriter()
         switch format ?? (isatty(1) == 1 ? .table : .jsonl) {
         case .jsonl:
@@ -65,7 +65,8 @@ struct SearchCommand: ParsableCommand {
                 out.write("\(h.published ?? "(undated)")  \(h.docID)  \(h.title ?? "")  [\(format3(h.score))]")
                 out.write("    \(h.snippet)")
             }
-            out.write("\(hits.count) document\(hits.count == 1 ? "" : "s")")
+            out.write("\(hits.count) document\(hits.count == 1 ? "" : "s")"
+                      + (ranking == .newest ? " (more than \(KnowledgeBase.rankedMatches) match: the newest \(KnowledgeBase.rankedMatches) were ranked; narrow with --since, --until, --region or --entity)" : ""))
         }
         guard out.flush() else { throw ExitCode(74) }
     }

@@ -144,24 +144,32 @@ extension KnowledgeBase {
 
     /// Every document's funding facts that pass `filter`, oldest first.
     public func factRecords(_ filter: FactFilter = FactFilter()) throws -> [FactRecord] {
+        var out: [FactRecord] = []
+        try forEachFactRecord(filter) { out.append($0) }
+        return out
+    }
+
+    /// The same, one at a time as SQLite reads them: a listing of half a million facts
+    /// holds one in memory, not all.
+    public func forEachFactRecord(_ filter: FactFilter = FactFilter(), _ body: (FactRecord) throws -> Void) throws {
         try db.read { db in
             let ids: [String]? = try filter.entity.map { try Self.entityIDs($0, in: db) }
-            if let ids, ids.isEmpty { return [] }
+            if let ids, ids.isEmpty { return }
             let idList = (ids ?? []).map { "'" + $0.replacingAll("'", "''") + "'" }.joined(separator: ",")
             let entityClause = ids == nil ? "" : "AND (recipient IN (\(idList)) OR funder IN (\(idList)))"
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchCursor(db, sql: """
                 SELECT ff.*, f.date_end, f.date_source FROM funding_fact ff JOIN fact f USING (fact_id)
                 WHERE (?1 IS NULL OR coalesce(ff.date_start, ff.published) >= ?1) AND (?2 IS NULL OR coalesce(ff.date_start, ff.published) <= ?2)
                   AND (?3 IS NULL OR coalesce(ff.amount_max, ff.amount_min) >= ?3) AND (?4 IS NULL OR ff.currency = ?4) \(entityClause)
                 ORDER BY coalesce(ff.date_start, ff.published) IS NULL, coalesce(ff.date_start, ff.published), ff.doc_id, f.ord
                 """, arguments: [filter.since, filter.until, filter.minAmount.flatMap { Double("\($0)") }, filter.currency?.uppercased()])
-            return rows.map { r in
-                FactRecord(factID: r["fact_id"], docID: r["doc_id"], title: r["title"], url: r["url"], published: r["published"],
-                           recipient: r["recipient"], recipientName: r["recipient_name"], recipientText: r["recipient_text"],
-                           funder: r["funder"], funderName: r["funder_name"], funderText: r["funder_text"], currency: r["currency"],
-                           amountMin: Self.decimalText(r, "amount_min"), amountMax: Self.decimalText(r, "amount_max"),
-                           approximate: r["approximate"], dateStart: r["date_start"], dateEnd: r["date_end"], dateSource: r["date_source"],
-                           purpose: r["purpose"], sentence: r["sentence"] ?? "")
+            while let r = try rows.next() {
+                try body(FactRecord(factID: r["fact_id"], docID: r["doc_id"], title: r["title"], url: r["url"], published: r["published"],
+                                    recipient: r["recipient"], recipientName: r["recipient_name"], recipientText: r["recipient_text"],
+                                    funder: r["funder"], funderName: r["funder_name"], funderText: r["funder_text"], currency: r["currency"],
+                                    amountMin: Self.decimalText(r, "amount_min"), amountMax: Self.decimalText(r, "amount_max"),
+                                    approximate: r["approximate"], dateStart: r["date_start"], dateEnd: r["date_end"], dateSource: r["date_source"],
+                                    purpose: r["purpose"], sentence: r["sentence"] ?? ""))
             }
         }
     }

@@ -21,34 +21,98 @@ extension KnowledgeBase {
         return phrases.isEmpty ? nil : phrases.joined(separator: " ")
     }
 
+    /// How many matches are ranked by BM25 over the whole index; a query matching more ranks
+    /// the newest this many (`ranking` of ``search(_:since:until:region:entity:limit:)``).
+    public static let rankedMatches = 1000
+
+    /// How a search ranked its hits.
+    public enum Ranking: String, Sendable {
+        /// SQLite's BM25 over every match.
+        case all
+        /// More than ``KnowledgeBase/rankedMatches`` documents matched: the newest of them
+        /// (stored last) ranked by the same formula, each term weighing the same.
+        case newest
+    }
+
     /// Documents whose title or text holds every term, in either script (`半导体` finds
     /// `半導體`), best first; optionally only those published in a range, of a region, or
     /// mentioning an entity (an id, a name or an alias in either script).
     public func search(_ terms: [String], since: String? = nil, until: String? = nil, region: String? = nil,
                        entity: String? = nil, limit: Int = 20) throws -> [SearchHit] {
-        guard let query = Self.ftsQuery(terms) else { return [] }
+        try searchRanked(terms, since: since, until: until, region: region, entity: entity, limit: limit).hits
+    }
+
+    /// ``search(_:since:until:region:entity:limit:)`` and how it ranked them.
+    public func searchRanked(_ terms: [String], since: String? = nil, until: String? = nil, region: String? = nil,
+                             entity: String? = nil, limit: Int = 20, rankedMatches cap: Int = rankedMatches) throws -> (hits: [SearchHit], ranking: Ranking) {
+        guard let query = Self.ftsQuery(terms) else { return ([], .all) }
         return try db.read { db in
             var ids: [String]? = nil
             if let entity { ids = try Self.entityIDs(entity, in: db) }
-            if let ids, ids.isEmpty { return [] }
+            if let ids, ids.isEmpty { return ([], .all) }
             let entityFilter = ids.map { "AND d.doc_id IN (SELECT doc_id FROM mention WHERE entity_id IN (\($0.map { _ in "?" }.joined(separator: ","))))" } ?? ""
             var arguments: [DatabaseValueConvertible?] = [query, since, since, until, until, region, region]
             arguments += (ids ?? []).map { $0 as DatabaseValueConvertible? }
-            arguments.append(limit)
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT d.doc_id, d.title, d.published, d.region, json_extract(d.record, '$.url') AS url,
-                       json_extract(d.record, '$.text') AS text, bm25(search, 5.0, 1.0) AS score
-                FROM search JOIN document d ON d.rowid = search.rowid
-                WHERE search MATCH ? AND (? IS NULL OR d.published >= ?) AND (? IS NULL OR d.published <= ?)
+            let filters = """
+                search MATCH ? AND (? IS NULL OR d.published >= ?) AND (? IS NULL OR d.published <= ?)
                   AND (? IS NULL OR d.region = ?) \(entityFilter)
-                ORDER BY score, d.doc_id LIMIT ?
-                """, arguments: StatementArguments(arguments) ?? [])
-            return rows.map { r in
-                let text: String = r["text"] ?? ""
-                return SearchHit(docID: r["doc_id"], title: r["title"], published: r["published"], region: r["region"], url: r["url"],
-                                 score: r["score"], snippet: Self.snippet(text, terms: terms))
+                """
+            // The newest matches first: SQLite stops after enough, however many match.
+            let newest = try Int64.fetchAll(db, sql: """
+                SELECT search.rowid FROM search JOIN document d ON d.rowid = search.rowid WHERE \(filters)
+                ORDER BY search.rowid DESC LIMIT ?
+                """, arguments: StatementArguments(arguments + [cap + 1]) ?? [])
+            if newest.count <= cap {
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT d.doc_id, d.title, d.published, d.region, d.url, d.text, bm25(search, 5.0, 1.0) AS score
+                    FROM search JOIN document d ON d.rowid = search.rowid WHERE \(filters)
+                    ORDER BY score, d.doc_id LIMIT ?
+                    """, arguments: StatementArguments(arguments + [limit]) ?? [])
+                return (rows.map { r in
+                    SearchHit(docID: r["doc_id"], title: r["title"], published: r["published"], region: r["region"], url: r["url"],
+                              score: r["score"], snippet: Self.snippet(r["text"] ?? "", terms: terms))
+                }, .all)
             }
+            // Too many to rank them all within a user's patience: the newest, by BM25 computed
+            // here (title five times the text, as the index ranks).
+            let sample = Array(newest.prefix(cap))
+            let needles = terms.map { SearchFolding.folded(Array($0.unicodeScalars.filter { SearchFolding.isWordScalar($0) })) }.filter { !$0.isEmpty }
+            var scored: [(rowid: Int64, score: Double, title: String?, text: String, row: Row)] = []
+            let statement = try db.cachedStatement(sql: "SELECT doc_id, title, published, region, url, text FROM document WHERE rowid = ?")
+            var lengths: [Double] = []
+            var frequencies: [[Double]] = []
+            var rows: [Row] = []
+            for id in sample {
+                guard let r = try Row.fetchOne(statement, arguments: [id]) else { continue }
+                let title = SearchFolding.folded(Array((r["title"] as String? ?? "").unicodeScalars))
+                let body = SearchFolding.folded(Array((r["text"] as String? ?? "").unicodeScalars))
+                lengths.append(Double(title.count + body.count))
+                frequencies.append(needles.map { 5 * Double(Self.occurrences(of: $0, in: title)) + Double(Self.occurrences(of: $0, in: body)) })
+                rows.append(r)
+            }
+            let average = max(1, lengths.reduce(0, +) / Double(max(1, lengths.count)))
+            let k1 = 1.2, b = 0.75
+            for (i, r) in rows.enumerated() {
+                var score = 0.0
+                for tf in frequencies[i] { score -= tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[i] / average)) }
+                scored.append((sample[i], score, r["title"], r["text"] ?? "", r))
+            }
+            scored.sort { $0.score != $1.score ? $0.score < $1.score : ($0.row["doc_id"] as String) < ($1.row["doc_id"] as String) }
+            return (scored.prefix(limit).map { x in
+                SearchHit(docID: x.row["doc_id"], title: x.title, published: x.row["published"], region: x.row["region"], url: x.row["url"],
+                          score: x.score, snippet: Self.snippet(x.text, terms: terms))
+            }, .newest)
         }
+    }
+
+    /// How often `needle` occurs in `haystack` (both folded), not overlapping.
+    static func occurrences(of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar]) -> Int {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return 0 }
+        var n = 0, i = 0
+        while i <= haystack.count - needle.count {
+            if haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle) { n += 1; i += needle.count } else { i += 1 }
+        }
+        return n
     }
 
     /// The entity ids an id, a name or an alias (either script) names.

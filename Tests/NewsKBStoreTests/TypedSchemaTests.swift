@@ -140,3 +140,24 @@ struct ReadingTests {
         #expect(!FileManager.default.fileExists(atPath: missing))
     }
 }
+
+@Suite("Search at scale")
+struct SearchScaleTests {
+    @Test("when more documents match than are ranked, the newest are ranked, the one saying it most first")
+    func newestRanked() throws {
+        let kb = try KnowledgeBase(path: NSTemporaryDirectory() + "kb-\(UUID().uuidString).sqlite")
+        let texts = ["舊聞\n\n半導體產業。", "次舊\n\n半導體。", "半導體新聞\n\n半導體、半導體、半導體晶片。", "新聞\n\n本港半導體業。", "最新\n\n半導體。"]
+        for (i, t) in texts.enumerated() {
+            var d = NewsDocument(id: "d\(i)", source: "d\(i).txt", format: .text, payload: Array(t.utf8), published: CivilDate(iso: "2024-06-2\(i)"))
+            try Repository.pipeline.run(&d)
+            try kb.store(d, pipeline: "p@1")
+        }
+        let all = try kb.searchRanked(["半导体"], limit: 10)
+        #expect(all.ranking == .all && all.hits.count == 5 && all.hits.first?.docID == "d2")
+        let capped = try kb.searchRanked(["半导体"], limit: 10, rankedMatches: 3)
+        #expect(capped.ranking == .newest)
+        #expect(Set(capped.hits.map(\.docID)) == ["d2", "d3", "d4"], "the three stored last")
+        #expect(capped.hits.first?.docID == "d2", "in its title and three times in its text")
+        #expect(capped.hits.first?.snippet.contains("【半導體】") == true)
+    }
+}
