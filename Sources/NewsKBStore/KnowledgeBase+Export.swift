@@ -12,7 +12,9 @@ extension KnowledgeBase {
             while let row = try docs.next() {
                 let id: String = row["doc_id"]
                 try write(row["record"])
-                for r in try String.fetchAll(db, sql: "SELECT record FROM mention WHERE doc_id = ? ORDER BY ord", arguments: [id]) { try write(r) }
+                let docID = Records.jsonString(id)
+                let mentions = try Row.fetchCursor(db.cachedStatement(sql: "SELECT \(MentionRow.exportColumns) FROM mention WHERE doc_id = ? ORDER BY ord"), arguments: [id])
+                while let m = try mentions.next() { try write(String(decoding: MentionRow.record(m, docID: docID), as: UTF8.self)) }
                 for r in try String.fetchAll(db, sql: "SELECT record FROM relation WHERE doc_id = ? ORDER BY ord", arguments: [id]) { try write(r) }
                 for r in try String.fetchAll(db, sql: "SELECT record FROM fact WHERE doc_id = ? ORDER BY ord", arguments: [id]) { try write(r) }
             }
@@ -23,20 +25,16 @@ extension KnowledgeBase {
         }
     }
 
+    /// Every entity with its counts (an entity a relation names without a mention has 0).
     func entities(_ db: Database) throws -> [JSONValue] {
-        let counts = try Row.fetchAll(db, sql: """
-            SELECT entity_id, COUNT(*) AS mentions, COUNT(DISTINCT doc_id) AS documents
-            FROM mention WHERE entity_id IS NOT NULL GROUP BY entity_id
-            """)
-        var byID: [String: (Int, Int)] = [:]
-        for r in counts { byID[r["entity_id"]] = (r["mentions"], r["documents"]) }
         var aliases: [String: [String]] = [:]
         for r in try Row.fetchAll(db, sql: "SELECT entity_id, alias FROM entity_alias ORDER BY entity_id, alias") {
             aliases[r["entity_id"], default: []].append(r["alias"])
         }
         return try Row.fetchAll(db, sql: "SELECT * FROM entity ORDER BY entity_id").compactMap { r in
             let id: String = r["entity_id"]
-            guard let (m, d) = byID[id], let type = MentionType(rawValue: r["type"]) else { return nil }
+            guard let type = MentionType(rawValue: r["type"]) else { return nil }
+            let m: Int = r["mentions"], d: Int = r["documents"]
             let name: String = r["name"]
             let info = EntityInfo(id: id, type: type, name: name, nameHans: r["name_hans"], nameEn: r["name_en"],
                                   aliases: (aliases[id] ?? []).filter { $0 != name })

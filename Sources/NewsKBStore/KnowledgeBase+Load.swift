@@ -114,7 +114,8 @@ extension KnowledgeBase {
                     try rows.mention(MentionRow(docID: id, ord: mentionOrd, type: r.type ?? "", text: r.text ?? "", start: s, end: e,
                                                 sentence: r.sentence?.value, entityID: r.entity_id,
                                                 money: r.type == "money" ? r.value?.money(docID: id, ord: mentionOrd) : nil,
-                                                date: r.type == "date" ? r.value?.date(docID: id, ord: mentionOrd) : nil, record: line))
+                                                date: r.type == "date" ? r.value?.date(docID: id, ord: mentionOrd) : nil,
+                                                name: r.value?.nameValue))
                     mentionOrd += 1
                 case "relation":
                     guard !skipping, let id = r.doc_id, id == current else { continue }

@@ -17,17 +17,18 @@ extension KnowledgeBase {
 
     /// The rows of `doc`, ready to store.
     public static func prepare(_ doc: NewsDocument) -> PreparedDocument {
-        let records = Records.serialize(doc)
+        let records = Records.serialize(doc, mentions: false)
         var mentions: [MentionRow] = []
         var counts: [String: Int] = [:]
         mentions.reserveCapacity(doc.mentions.count)
         for (i, m) in doc.mentions.enumerated() {
             var row = MentionRow(docID: doc.id, ord: i, type: m.type.rawValue, text: doc.text(of: m), start: m.start, end: m.end,
-                                 sentence: m.sentence, entityID: m.entityID, record: records.mentions[i])
+                                 sentence: m.sentence, entityID: m.entityID)
             switch m.value {
             case .money(let v): row.money = MoneyRow(docID: doc.id, ord: i, v)
             case .date(let v): row.date = DateRow(docID: doc.id, ord: i, v)
-            case .name, .none: break
+            case .name(let v): row.name = v
+            case .none: break
             }
             if let id = m.entityID { counts[id, default: 0] += 1 }
             mentions.append(row)

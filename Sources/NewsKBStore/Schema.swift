@@ -198,7 +198,9 @@ extension KnowledgeBase {
                 """)
         }
         // Typed values: a mention's amount (currency, min, max, approximate, currency source,
-        // exact) or date (start, end, granularity, relative) as its own columns, each document's sentences with their text, a
+        // exact), date (start, end, granularity, relative) or name (name, lexicon id, method)
+        // as its own columns, from which its export record is written (no JSON kept per
+        // mention: they are most of a knowledge base), each document's sentences with their text, a
         // relation's object and evidence as columns, entity counts, the document's URL and text
         // as columns, foreign keys from mentions and relations to entities (checked at commit:
         // a document's entities are written with it), and views for the common questions.
@@ -232,13 +234,15 @@ extension KnowledgeBase {
                     date_end TEXT,
                     granularity TEXT,
                     relative INTEGER CHECK (relative IN (0, 1)),
-                    record TEXT NOT NULL,
+                    name TEXT,
+                    lexicon_id TEXT,
+                    method TEXT,
                     exact INTEGER GENERATED ALWAYS AS (CASE WHEN currency IS NULL THEN NULL
                         WHEN amount_min IS NOT NULL AND amount_min = amount_max AND NOT approximate THEN 1 ELSE 0 END) VIRTUAL,
                     PRIMARY KEY (doc_id, ord)
                 ) WITHOUT ROWID;
                 INSERT INTO mention_v6 (doc_id, ord, type, text, start, "end", sentence, entity_id, currency, amount_min, amount_max, approximate,
-                                        currency_source, date_start, date_end, granularity, relative, record)
+                                        currency_source, date_start, date_end, granularity, relative, name, lexicon_id, method)
                     SELECT doc_id, ord, type, text, start, "end", json_extract(record, '$.sentence'), entity_id,
                            CASE WHEN type = 'money' THEN json_extract(record, '$.value.currency') END,
                            CASE WHEN type = 'money' THEN json_extract(record, '$.value.min') END,
@@ -249,7 +253,7 @@ extension KnowledgeBase {
                            CASE WHEN type = 'date' THEN json_extract(record, '$.value.end') END,
                            CASE WHEN type = 'date' AND json_extract(record, '$.value.start') IS NOT NULL THEN coalesce(json_extract(record, '$.value.granularity'), 'day') END,
                            CASE WHEN type = 'date' AND json_extract(record, '$.value.start') IS NOT NULL THEN coalesce(json_extract(record, '$.value.relative'), 0) END,
-                           record
+                           json_extract(record, '$.value.name'), json_extract(record, '$.value.lexicon_id'), json_extract(record, '$.value.method')
                     FROM mention;
                 DROP TABLE mention;
                 ALTER TABLE mention_v6 RENAME TO mention;

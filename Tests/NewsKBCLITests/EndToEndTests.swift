@@ -129,3 +129,20 @@ struct GoldenOutputTests {
         }
     }
 }
+
+@Suite("Export against extract")
+struct ExportMatchesExtractTests {
+    @Test("ingest then export writes every record extract writes, byte for byte (documents, mentions, relations, facts, entities)")
+    func sameRecords() throws {
+        let kb = CLI.tempDir() + "/kb.sqlite"
+        var inputs = ["fixtures/news"]
+        if let shared = CLI.shared { inputs.append(shared + "/corpus/seed/hk-innotech-2024.txt") }
+        let extract = try CLI.run(["extract", "--published", "2025-02-27"] + inputs)
+        #expect(try CLI.run(["ingest", "--kb", kb, "--published", "2025-02-27"] + inputs).status == 0)
+        let export = try CLI.run(["export", "--kb", kb])
+        let records = { (r: CLI.Result) in r.stdout.split(separator: "\n").filter { !$0.contains("\"kind\":\"error\"") }.sorted() }
+        let a = records(extract), b = records(export)
+        #expect(a.count > 300)
+        #expect(a == b, "first difference: \(zip(a, b).first { $0 != $1 }.map { "\($0.0.prefix(200)) | \($0.1.prefix(200))" } ?? "counts \(a.count) vs \(b.count)")")
+    }
+}

@@ -31,11 +31,15 @@ struct TypedSchemaTests {
     func moneyColumns() throws {
         let kb = try tempKB()
         for d in try fixtures() { try kb.store(d, pipeline: "p@1") }
-        let rows = try kb.db.read { db in try Row.fetchAll(db, sql: "SELECT record, currency, amount_min, amount_max, approximate, currency_source FROM mention WHERE type = 'money' ORDER BY doc_id, ord") }
-        let mentions = try kb.db.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mention WHERE type = 'money'") }
-        #expect(rows.count == mentions && rows.count >= 3)
+        let rows = try kb.db.read { db in try Row.fetchAll(db, sql: "SELECT doc_id, start, currency, amount_min, amount_max, approximate, currency_source FROM mention WHERE type = 'money' ORDER BY doc_id, ord") }
+        var exported: [String: [String: Any]] = [:]
+        try kb.export { line in
+            guard let r = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], r["type"] as? String == "money" else { return }
+            exported["\(r["doc_id"]!)@\(r["start"]!)"] = r["value"] as? [String: Any]
+        }
+        #expect(rows.count == exported.count && rows.count >= 3)
         for r in rows {
-            let value = try #require((try JSONSerialization.jsonObject(with: Data((r["record"] as String).utf8)) as? [String: Any])?["value"] as? [String: Any])
+            let value = try #require(exported["\(r["doc_id"] as String)@\(r["start"] as Int)"])
             #expect(r["currency"] as String == value["currency"] as? String)
             #expect((r["amount_min"] as Int64?).map(Int.init) == value["min"] as? Int)
             #expect((r["amount_max"] as Int64?).map(Int.init) == value["max"] as? Int)

@@ -101,15 +101,24 @@ public enum Records {
 
     /// A mention record, keys in sorted order.
     static func writeMention(_ m: Mention, in d: NewsDocument, docID: [UInt8], to out: inout [UInt8]) {
+        d.withUTF8(m.start, m.end) { text in
+            writeMention(docID: docID, start: m.start, end: m.end, entityID: m.entityID, sentence: m.sentence, text: text,
+                         type: m.type.rawValue, value: m.value, to: &out)
+        }
+    }
+
+    /// A mention record from its fields (a knowledge base's typed columns give them back).
+    public static func writeMention(docID: [UInt8], start: Int, end: Int, entityID: String?, sentence: Int, text: UnsafeBufferPointer<UInt8>,
+                                    type: String, value: MentionValue, to out: inout [UInt8]) {
         ascii("{\"doc_id\":", &out); out.append(contentsOf: docID)
-        ascii(",\"end\":", &out); JSONValue.writeInt(m.end, to: &out)
-        ascii(",\"entity_id\":", &out); string(m.entityID, &out)
-        ascii(",\"kind\":\"mention\",\"sentence\":", &out); JSONValue.writeInt(m.sentence, to: &out)
-        ascii(",\"start\":", &out); JSONValue.writeInt(m.start, to: &out)
-        ascii(",\"text\":", &out); d.withUTF8(m.start, m.end) { JSONValue.writeString(utf8: $0, to: &out) }
-        ascii(",\"type\":", &out); string(m.type.rawValue, &out)
+        ascii(",\"end\":", &out); JSONValue.writeInt(end, to: &out)
+        ascii(",\"entity_id\":", &out); string(entityID, &out)
+        ascii(",\"kind\":\"mention\",\"sentence\":", &out); JSONValue.writeInt(sentence, to: &out)
+        ascii(",\"start\":", &out); JSONValue.writeInt(start, to: &out)
+        ascii(",\"text\":", &out); JSONValue.writeString(utf8: text, to: &out)
+        ascii(",\"type\":", &out); string(type, &out)
         ascii(",\"value\":", &out)
-        switch m.value {
+        switch value {
         case .money(let v): writeMoney(v, to: &out)
         case .date(let v): writeDate(v, to: &out)
         case .name(let v):
@@ -120,6 +129,13 @@ public enum Records {
         case .none: ascii("null", &out)
         }
         out.append(UInt8(ascii: "}"))
+    }
+
+    /// A document id as the records write it (a JSON string), for ``writeMention(docID:start:end:entityID:sentence:text:type:value:to:)``.
+    public static func jsonString(_ s: String) -> [UInt8] {
+        var out: [UInt8] = []
+        JSONValue.writeString(s, to: &out)
+        return out
     }
 
     static func writeMoney(_ v: MoneyValue, to out: inout [UInt8]) {
@@ -199,7 +215,9 @@ public enum Records {
         public var searchBody: String
     }
 
-    public static func serialize(_ d: NewsDocument) -> Serialized {
+    /// The document's records; `mentions: false` leaves the mention records out (a knowledge
+    /// base writes them back from its columns).
+    public static func serialize(_ d: NewsDocument, mentions withMentions: Bool = true) -> Serialized {
         var docID: [UInt8] = []
         JSONValue.writeString(d.id, to: &docID)
         func line(_ write: (inout [UInt8]) -> Void) -> String {
@@ -210,7 +228,7 @@ public enum Records {
         let ids = d.facts.map { $0.id(docID: d.id) }
         return Serialized(
             document: line { writeDocument(d, to: &$0) },
-            mentions: d.mentions.map { m in line { writeMention(m, in: d, docID: docID, to: &$0) } },
+            mentions: withMentions ? d.mentions.map { m in line { writeMention(m, in: d, docID: docID, to: &$0) } } : [],
             relations: d.relations.map { r in line { writeRelation(r, docID: docID, to: &$0) } },
             facts: zip(d.facts, ids).map { f, id in line { writeFact(f, id: id, docID: d.id, to: &$0) } },
             factIDs: ids, searchTitle: SearchFolding.tokens(d.title ?? ""), searchBody: SearchFolding.tokens(d.text))

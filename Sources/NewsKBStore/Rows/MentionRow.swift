@@ -1,7 +1,14 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import GRDB
 import NewsKBCore
 
 /// A row of `mention`: a typed span of a document's text, its sentence, the entity it
-/// resolves to (a foreign key to `entity`), and an amount's or a date's value as columns.
+/// resolves to (a foreign key to `entity`), and its value as columns: an amount's, a date's
+/// or a name's. The export writes the mention's record back from these.
 struct MentionRow {
     var docID: String
     var ord: Int
@@ -13,13 +20,40 @@ struct MentionRow {
     var entityID: String?
     var money: MoneyRow? = nil
     var date: DateRow? = nil
-    var record: String
+    var name: NameValue? = nil
 
     static let insertSQL = """
         INSERT INTO mention (doc_id, ord, type, text, start, "end", sentence, entity_id, currency, amount_min, amount_max, approximate,
-                             currency_source, date_start, date_end, granularity, relative, record)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                             currency_source, date_start, date_end, granularity, relative, name, lexicon_id, method)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
+
+    /// The columns the export reads, in the order ``record(_:docID:)`` takes them.
+    static let exportColumns = """
+        start, "end", entity_id, sentence, text, type, currency, CAST(amount_min AS TEXT), CAST(amount_max AS TEXT), approximate,
+        currency_source, date_start, date_end, granularity, relative, name, lexicon_id, method
+        """
+
+    /// A mention's export record from its row (``exportColumns``), as `extract` writes it.
+    static func record(_ r: Row, docID: [UInt8]) -> [UInt8] {
+        let value: MentionValue
+        if let currency: String = r[6] {
+            value = .money(MoneyValue(currency: currency, min: (r[7] as String?).flatMap { Decimal(string: $0) }, max: (r[8] as String?).flatMap { Decimal(string: $0) },
+                                      approximate: r[9] ?? false, currencySource: (r[10] as String?).flatMap(CurrencySource.init(rawValue:)) ?? .explicit))
+        } else if let start: String = r[11], let s = CivilDate(iso: start), let e = (r[12] as String?).flatMap(CivilDate.init(iso:)) {
+            value = .date(DateValue(start: s, end: e, granularity: (r[13] as String?).flatMap(DateGranularity.init(rawValue:)) ?? .day, relative: r[14] ?? false))
+        } else if let method = (r[17] as String?).flatMap(NameMethod.init(rawValue:)) {
+            value = .name(NameValue(lexiconID: r[16], name: r[15] ?? "", method: method))
+        } else {
+            value = .none
+        }
+        var out: [UInt8] = []
+        var text: String = r[4]
+        text.withUTF8 { t in
+            Records.writeMention(docID: docID, start: r[0], end: r[1], entityID: r[2], sentence: r[3] ?? 0, text: t, type: r[5], value: value, to: &out)
+        }
+        return out
+    }
 
     func bind(to w: inout RowWriter) {
         w.text(docID); w.int(ord); w.text(type); w.text(text); w.int(start); w.int(end)
@@ -27,7 +61,7 @@ struct MentionRow {
         w.text(entityID)
         MoneyRow.bind(money, to: &w)
         DateRow.bind(date, to: &w)
-        w.text(record)
+        w.text(name?.name); w.text(name?.lexiconID); w.text(name?.method.rawValue)
     }
 }
 

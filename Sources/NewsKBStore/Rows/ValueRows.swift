@@ -80,6 +80,15 @@ struct ValueRecord: Decodable {
     var end: String?
     var granularity: String?
     var relative: Bool?
+    var name: String?
+    var lexicon_id: String?
+    var method: String?
+
+    /// A name mention's value.
+    var nameValue: NameValue? {
+        guard let m = method.flatMap(NameMethod.init(rawValue:)) else { return nil }
+        return NameValue(lexiconID: lexicon_id, name: name ?? "", method: m)
+    }
 
     func money(docID: String, ord: Int) -> MoneyRow? {
         guard let currency else { return nil }
