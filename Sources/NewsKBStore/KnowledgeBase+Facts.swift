@@ -156,7 +156,7 @@ extension KnowledgeBase {
             let ids: [String]? = try filter.entity.map { try Self.entityIDs($0, in: db) }
             if let ids, ids.isEmpty { return }
             let idList = (ids ?? []).map { "'" + $0.replacingAll("'", "''") + "'" }.joined(separator: ",")
-            let entityClause = ids == nil ? "" : "AND (recipient IN (\(idList)) OR funder IN (\(idList)))"
+            let entityClause = ids == nil ? "" : "AND (ff.recipient IN (\(idList)) OR ff.funder IN (\(idList)))"
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT ff.*, f.date_end, f.date_source FROM funding_fact ff JOIN fact f USING (fact_id)
                 WHERE (?1 IS NULL OR coalesce(ff.date_start, ff.published) >= ?1) AND (?2 IS NULL OR coalesce(ff.date_start, ff.published) <= ?2)
