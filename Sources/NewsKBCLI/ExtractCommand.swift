@@ -41,6 +41,7 @@ struct ExtractCommand: ParsableCommand {
         let out = LineWriter()
         var entities = EntityTally()
         var rejected = 0
+        var unresolved = 0
         var firstSeen: [String: InputLocation] = [:]
         let streaming = paths == ["-"] || pathsFromStdin
         var errorCap = ErrorCap(limit: options.limits.maxErrorsPerFile)
@@ -65,6 +66,7 @@ struct ExtractCommand: ParsableCommand {
                     firstSeen[doc.id] = doc.location
                     out.write(bytes: bytes ?? [])
                     entities.add(doc)
+                    unresolved += doc.unresolvedDates
                 }
             case .failure(let f):
                 reject(f)
@@ -93,6 +95,7 @@ struct ExtractCommand: ParsableCommand {
             Console.error("cannot write the output: \(out.failure ?? "write failed")")
             throw ExitCode(74)
         }
+        if unresolved > 0 { Console.unresolvedDates(unresolved) }
         if rejected > 0 && !allowRejected { throw ExitCode(1) }
     }
 }

@@ -218,6 +218,7 @@ struct IngestCommand: ParsableCommand {
                     progress.document()
                     perFile[doc.source, default: (0, 0)].docs += 1
                     tally.warnings += doc.warnings.filter { $0.hasPrefix("W-") }.count
+                    tally.unresolvedDates += doc.unresolvedDates
                     current.documents.append((doc, prepared ?? KnowledgeBase.prepare(doc)))
                 }
             case .failure(let f):
@@ -257,6 +258,7 @@ struct IngestCommand: ParsableCommand {
         let summary = tally.fields(kb: store.kb)
         try? kb.finishRun(id: runID, finished: Console.timestamp(), summary: summary.map { "\($0.0)=\($0.1)" }.joined(separator: " "))
         Console.event(level: "info", "summary", message: "ingested \(tally.files) files into \(store.kb): \(tally.readable)", summary)
+        if tally.unresolvedDates > 0 { Console.unresolvedDates(tally.unresolvedDates) }
         if stored.storeErrors > 0 { throw ExitCode(74) }
         if tally.rejected > 0 { throw ExitCode(1) }
     }
@@ -314,6 +316,8 @@ final class StoreTally: @unchecked Sendable {
 /// The figures of an ingest run, for its summary line.
 struct IngestTally {
     var files = 0, added = 0, replaced = 0, unchanged = 0, rejected = 0, skippedFiles = 0, knownBad = 0, warnings = 0
+    /// Relative dates left without a value: their documents had no published date.
+    var unresolvedDates = 0
     var prunedDocuments = 0, prunedFiles = 0
     /// Documents the knowledge base could not store (a full disk): not rejected inputs; the run exits 74.
     var storeFailed = 0
@@ -328,7 +332,7 @@ struct IngestTally {
                                      ("new", String(reasons[.new] ?? 0)), ("reprocessed", String(reprocessed))]
         for r in Reason.allCases where r != .new { f.append(("reprocessed_\(r.rawValue)", String(reasons[r] ?? 0))) }
         f += [("added", String(added)), ("replaced", String(replaced)), ("unchanged", String(unchanged)), ("rejected", String(rejected)),
-              ("skipped_files", String(skippedFiles)), ("known_bad", String(knownBad)), ("warnings", String(warnings)),
+              ("skipped_files", String(skippedFiles)), ("known_bad", String(knownBad)), ("warnings", String(warnings)), ("unresolved_dates", String(unresolvedDates)),
               ("pruned", String(prunedDocuments)), ("store_failed", String(storeFailed)), ("duration_s", String(format3(seconds)))]
         return f
     }

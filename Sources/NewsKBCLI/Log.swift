@@ -77,6 +77,13 @@ enum Console {
               [("source", f.location.description), ("doc_id", f.docID ?? ""), ("stage", f.stage), ("code", f.code.rawValue), ("error", f.message)])
     }
 
+    /// Relative dates (今年, 上月) that got no value because their documents had no published date.
+    static func unresolvedDates(_ n: Int) {
+        event(level: "warn", "unresolved_dates",
+              message: "\(n) relative date\(n == 1 ? "" : "s") (今年, 上月 …) left without a value: their documents carry no published date; pass --published, or --metadata with a date per file",
+              [("unresolved_dates", String(n))])
+    }
+
     /// A value for a `key=value` line: quoted when it holds a space, quote, `=` or is empty;
     /// control characters escaped, so a file name with a newline cannot forge a line.
     static func kvQuoted(_ v: String) -> String {

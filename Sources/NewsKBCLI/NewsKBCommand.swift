@@ -28,8 +28,11 @@ struct PipelineOptions: ParsableArguments {
     @Option(name: .long, help: "Published date (YYYY-MM-DD) for inputs that carry none; relative dates resolve against it.")
     var published: String?
 
-    @Option(name: .long, help: "Region (HK, CN, TW, MO…) for inputs that name none; default: the pipeline's.")
+    @Option(name: .long, help: "Region (HK, CN, TW, MO…) for inputs that name none; default: the page's address, charset or wording, else the pipeline's.")
     var region: String?
+
+    @Option(name: .long, help: "A CSV (with a header) or JSONL file of per-file facts: path (relative to it) or id, published, region, url, title.")
+    var metadata: String?
 
     @Option(name: .long, help: "Documents processed in parallel (default: the number of cores; at most \(maxJobsPerCore) per core). Output order does not depend on it.")
     var jobs: Int?
@@ -89,6 +92,9 @@ struct PipelineOptions: ParsableArguments {
                           ("--max-decompressed-bytes", maxDecompressedBytes), ("--max-mentions", maxMentions), ("--max-errors-per-file", maxErrorsPerFile)] {
             if let v, v < 1 { throw ValidationError("\(name) must be at least 1") }
         }
+        if let m = metadata {
+            do { _ = try InputMetadata.load(m) } catch { throw ValidationError("--metadata: \(error)") }
+        }
         if let r = region, r.isEmpty || r.count > 8 || !r.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
             throw ValidationError("--region must be a region code such as HK, CN or TW, not '\(r)'")
         }
@@ -100,12 +106,15 @@ struct PipelineOptions: ParsableArguments {
     var reader: InputReader {
         var r = InputReader(defaultPublished: publishedDate, limits: limits)
         r.defaultRegion = region?.uppercased()
+        if let m = metadata, let loaded = try? InputMetadata.load(m) { r.metadata = loaded }
         return r
     }
 
     /// The per-input options as text, for the digest the ledger keeps: inputs processed
     /// under other options are processed again.
-    var inputOptionsText: String { "published=\(published ?? "")\nregion=\(region?.uppercased() ?? "")\n" }
+    var inputOptionsText: String {
+        "published=\(published ?? "")\nregion=\(region?.uppercased() ?? "")\n" + (metadata.map { "metadata=" + ((try? InputMetadata.load($0))?.digest ?? $0) + "\n" } ?? "")
+    }
 
     func loadPipeline() throws -> Pipeline {
         do { return try Pipeline.load(pipeline) } catch { throw CLIError(message: "\(error)", code: 2) }

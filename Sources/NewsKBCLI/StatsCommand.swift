@@ -17,6 +17,9 @@ struct StatsCommand: ParsableCommand {
         let s = try store.open(create: false, writing: false).stats(top: top)
         print("documents  \(s.documents)")
         print("errors     \(s.errors)")
+        if s.unresolvedDates > 0 {
+            print("unresolved dates \(s.unresolvedDates) (relative dates in documents with no published date; ingest them again with --published or --metadata)")
+        }
         print("mentions   " + s.mentionsByType.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
         print("entities   " + s.entitiesByType.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
         print("relations  " + s.relationsByType.map { "\($0.0) \($0.1)" }.joined(separator: ", "))

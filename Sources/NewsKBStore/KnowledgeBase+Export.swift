@@ -50,23 +50,25 @@ extension KnowledgeBase {
         public var relationsByType: [(String, Int)]
         public var errors: Int
         public var topEntities: [(id: String, name: String, type: String, mentions: Int, documents: Int)]
+        /// Date mentions without a value (relative, in a document with no published date).
+        public var unresolvedDates: Int = 0
     }
 
     public func stats(top: Int) throws -> Stats {
         try db.read { db in
             func grouped(_ sql: String) throws -> [(String, Int)] { try Row.fetchAll(db, sql: sql).map { ($0[0], $0[1]) } }
             let topRows = try Row.fetchAll(db, sql: """
-                SELECT e.entity_id, e.name, e.type, COUNT(*) AS n, COUNT(DISTINCT m.doc_id) AS d
-                FROM mention m JOIN entity e ON e.entity_id = m.entity_id
-                GROUP BY e.entity_id ORDER BY n DESC, e.entity_id LIMIT ?
+                SELECT entity_id, name, type, mentions AS n, documents AS d FROM entity WHERE mentions > 0
+                ORDER BY n DESC, entity_id LIMIT ?
                 """, arguments: [top])
             return Stats(
                 documents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document") ?? 0,
                 mentionsByType: try grouped("SELECT type, COUNT(*) FROM mention GROUP BY type ORDER BY type"),
-                entitiesByType: try grouped("SELECT type, COUNT(*) FROM entity WHERE entity_id IN (SELECT entity_id FROM mention) GROUP BY type ORDER BY type"),
+                entitiesByType: try grouped("SELECT type, COUNT(*) FROM entity WHERE mentions > 0 GROUP BY type ORDER BY type"),
                 relationsByType: try grouped("SELECT type, COUNT(*) FROM relation GROUP BY type ORDER BY type"),
                 errors: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM input_error") ?? 0,
-                topEntities: topRows.map { ($0["entity_id"], $0["name"], $0["type"], $0["n"], $0["d"]) })
+                topEntities: topRows.map { ($0["entity_id"], $0["name"], $0["type"], $0["n"], $0["d"]) },
+                unresolvedDates: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mention WHERE type = 'date' AND date_start IS NULL") ?? 0)
         }
     }
 }

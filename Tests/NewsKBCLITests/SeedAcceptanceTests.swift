@@ -95,5 +95,13 @@ struct NewsPagesAcceptanceTests {
         #expect((score["f1"] as! Double) >= 0.90, "body F1 \(score["f1"]!)")
         #expect(Double(score["date_ok"] as! Int) >= 0.8 * Double(score["dated"] as! Int), "dates \(score["date_ok"]!)/\(score["dated"]!)")
         #expect(score["replacement_chars"] as? Int == 0)
+        // Extracted without flags, every page says why its region is what it is, and a plain 元 is renminbi.
+        let records = r.lines
+        let docs = records.filter { $0["kind"] as? String == "document" }
+        #expect(docs.count == 44)
+        #expect(docs.allSatisfy { ["charset", "wording", "script", "url"].contains($0["region_source"] as? String) }, "\(docs.map { $0["region_source"] ?? "nil" })")
+        #expect(docs.filter { $0["region_source"] as? String == "charset" }.count >= 20, "most of these pages are GB2312: the charset says mainland")
+        let byRegion = records.filter { $0["type"] as? String == "money" }.compactMap { $0["value"] as? [String: Any] }.filter { $0["currency_source"] as? String == "region" }
+        #expect(byRegion.count > 100 && byRegion.allSatisfy { $0["currency"] as? String == "CNY" }, "\(byRegion.filter { $0["currency"] as? String != "CNY" }.count) not CNY")
     }
 }

@@ -27,6 +27,19 @@ struct RegionDetectorTests {
         if expected != "HK" { #expect(warnings.contains { $0.hasPrefix("I-REGION: \(expected) from") }, "\(warnings)") }
     }
 
+    @Test("a page's address decides before its wording, and says so: a .cn host is a mainland page", arguments: [
+        ("https://www.news.cn/politics/2023-12/29/c_1130000000.htm", "CN"), ("https://news.rthk.hk/rthk/ch/component/k2/1700000.htm", "HK"),
+        ("https://news.ltn.com.tw/news/politics/breakingnews/5173820", "TW"), ("https://www.gov.mo/zh-hant/news/1/", "MO"),
+    ])
+    func byAddress(_ url: String, _ expected: String) throws {
+        // A line with Hong Kong words on a page whose address is elsewhere: the address wins.
+        var doc = NewsDocument(id: "u", source: "u.html", format: .text, payload: Array("標題\n\n立法會財務委員會今日通過撥款。".utf8), url: url)
+        try Repo.pipeline.run(&doc)
+        #expect(doc.region == expected)
+        #expect(doc.regionSource == .url)
+        #expect(doc.warnings.contains { $0.contains("its address") } || expected == "HK", "the pipeline's own region needs no note")
+    }
+
     @Test("a plain 元 follows the detected region: CNY on a mainland page")
     func currency() throws {
         let doc = try Repo.run("标题\n\n记者从财政部了解到，财政部近日下达资金预算5646亿元。", region: nil)

@@ -28,6 +28,8 @@ public struct NewsDocument: Sendable {
     public var payload: [UInt8]
     /// A charset the transport declared (HTTP header, WARC), if any.
     public var declaredCharset: String?
+    /// The charset the payload was decoded from (`decode.v1`).
+    public var charset: String?
     /// The decoded payload (plain text or HTML source).
     public var decoded: String = ""
     /// Paragraphs found in the payload, before the clean text is laid out.
@@ -97,6 +99,15 @@ public struct NewsDocument: Sendable {
 
     /// The text of a mention.
     public func text(of m: Mention) -> String { slice(m.start, m.end) }
+
+    /// Dates the text gives that have no value: relative ones (今年, 上月) in a document with
+    /// no published date to resolve them against.
+    public var unresolvedDates: Int {
+        mentions.reduce(0) { n, m in
+            if m.type == .date, case .none = m.value { return n + 1 }
+            return n
+        }
+    }
 
     /// Index of the sentence that holds code point `offset`.
     public func sentenceIndex(at offset: Int) -> Int {

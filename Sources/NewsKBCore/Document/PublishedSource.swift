@@ -4,6 +4,10 @@ public enum PublishedSource: String, Sendable {
     case input
     /// The page's metadata or dateline.
     case page
+    /// The run's metadata file (`--metadata`) named it for this file.
+    case metadata
     /// The run's `--published` default for inputs that carry none.
-    case fallback
+    case fallback = "run"
+    /// Nothing gave one.
+    case none
 }

@@ -82,7 +82,9 @@ public enum Records {
         ascii(",\"kind\":\"document\",\"language\":", &out); string(d.language, &out)
         ascii(",\"published\":", &out)
         if let p = d.published { date(p, &out) } else { ascii("null", &out) }
+        ascii(",\"published_source\":", &out); string(d.published == nil ? PublishedSource.none.rawValue : d.publishedSource.rawValue, &out)
         ascii(",\"region\":", &out); string(d.region, &out)
+        ascii(",\"region_source\":", &out); string(d.region == nil ? nil : d.regionSource.rawValue, &out)
         ascii(",\"sha256\":", &out); string(d.sha256, &out)
         ascii(",\"source\":", &out); string(d.source, &out)
         ascii(",\"text\":", &out); d.withUTF8(0, d.scalars.count) { JSONValue.writeString(utf8: $0, to: &out) }

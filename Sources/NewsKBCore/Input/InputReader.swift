@@ -15,6 +15,8 @@ public struct InputReader: Sendable {
     var maxLineBytes: Int { limits.maxLineBytes }
     /// The region of inputs that name none (`--region`); nil leaves it to the pipeline.
     public var defaultRegion: String?
+    /// Per-file published dates, regions, URLs and titles (`--metadata`).
+    public var metadata = InputMetadata()
     /// Whether ``read(file:emit:)`` hashes each file as it streams (for the ingest ledger).
     public var hashesFiles = false
     /// Counts the bytes read from files, for a progress bar's ETA (read on the reading thread).
@@ -195,6 +197,13 @@ public struct InputReader: Sendable {
                                region: defaultRegion, sha256: sha256)
         doc.origin = input.origin
         doc.publishedSource = .fallback
+        if doc.region != nil { doc.regionSource = .input }
+        if let m = metadata.entry(for: input) {
+            if let p = m.published { doc.published = p; doc.publishedSource = .metadata }
+            if let r = m.region { doc.region = r; doc.regionSource = .metadata }
+            if let u = m.url { doc.url = u }
+            if let t = m.title { doc.title = t }
+        }
         return doc
     }
 

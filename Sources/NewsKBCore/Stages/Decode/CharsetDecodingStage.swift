@@ -37,6 +37,7 @@ public struct CharsetDecodingStage: DocumentStage {
         if result.replaced > 0 {
             doc.warnings.append("W-DECODE: \(result.replaced) invalid sequences replaced (\(result.charset), \(result.how))")
         }
+        doc.charset = result.charset
         if result.charset != "UTF-8" { doc.warnings.append("I-CHARSET: decoded as \(result.charset) (\(result.how))") }
     }
 }
