@@ -57,11 +57,52 @@ public struct DateRecognizer: DocumentStage {
             found.append(f)
             i = f.end
         }
+        found = Self.joiningYearRanges(found, s: s, marks: vocab.rangeMarks)
         for f in found {
             var m = Mention(type: .date, start: f.start, end: f.end, value: f.value.map { .date($0) } ?? .none)
             m.sentence = doc.sentenceIndex(at: f.start)
             doc.addMention(m)
         }
+    }
+
+    /// Two years joined by a range mark are one range (1992-1993年, 1998年至2001年), and so
+    /// is a bare year before the mark (1995至1997年): from the first's 1 January to the
+    /// second's 31 December, when the second comes after the first within a century.
+    static func joiningYearRanges(_ found: [Found], s: [Unicode.Scalar], marks: ScalarTrie<Int>) -> [Found] {
+        func singleYear(_ f: Found) -> Int? {
+            guard let v = f.value, !v.relative, v.granularity == .year, v.start.year == v.end.year, v.start.month == 1, v.end.month == 12 else { return nil }
+            return v.start.year
+        }
+        func digit(_ u: Unicode.Scalar) -> Int? {
+            if ("0"..."9").contains(u) { return Int(u.value - 48) }
+            if (0xFF10...0xFF19).contains(u.value) { return Int(u.value - 0xFF10) }
+            return nil
+        }
+        var out: [Found] = []
+        for f in found {
+            guard let second = singleYear(f) else { out.append(f); continue }
+            // The mark just before this year, and what stands before the mark.
+            var markStart: Int? = nil
+            for k in stride(from: f.start - 1, through: max(0, f.start - 3), by: -1) {
+                if let m = marks.longestMatch(in: s, at: k), m.end == f.start { markStart = k; break }
+            }
+            guard let mark = markStart else { out.append(f); continue }
+            if let prev = out.last, prev.end == mark, let first = singleYear(prev), second > first, second - first <= 100 {
+                out[out.count - 1] = Found(start: prev.start, end: f.end, value: DateValue(start: CivilDate(year: first, month: 1, day: 1), end: CivilDate(year: second, month: 12, day: 31), granularity: .year), statedYear: second)
+                continue
+            }
+            // A bare year of four digits before the mark, not part of a longer number.
+            if mark >= 4, (mark - 4..<mark).allSatisfy({ digit(s[$0]) != nil }), mark == 4 || digit(s[mark - 5]) == nil,
+               out.last.map({ $0.end <= mark - 4 }) ?? true {
+                let first = (mark - 4..<mark).reduce(0) { $0 * 10 + digit(s[$1])! }
+                if first >= 1000, second > first, second - first <= 100 {
+                    out.append(Found(start: mark - 4, end: f.end, value: DateValue(start: CivilDate(year: first, month: 1, day: 1), end: CivilDate(year: second, month: 12, day: 31), granularity: .year), statedYear: second))
+                    continue
+                }
+            }
+            out.append(f)
+        }
+        return out
     }
 
     /// The year a bare month or day takes: from a date stating a year in the same or the
@@ -119,11 +160,18 @@ extension DateRecognizer {
             return (v, n.end)
         }
 
+        /// `1993年` in `1992-1993年`: four digits and 年 after a hyphen that follows four digits
+        /// (an ISO date's `-06-20` has two), the second year of a range.
+        func isSecondYearOfRange(_ i: Int) -> Bool {
+            guard i >= 5, (i..<(i + 4)).allSatisfy({ $0 < s.count && Scalars.digit(s[$0]) != nil }), at(i + 4) == "年" else { return false }
+            return ((i - 5)..<(i - 1)).allSatisfy { Scalars.digit(s[$0]) != nil } && (i == 5 || Scalars.digit(s[i - 6]) == nil)
+        }
+
         func match(at i: Int, contextYear: (Int) -> Int?) -> Found? {
             let c = s[i]
             // A number starts a date only with a date mark close behind it.
             if NumberScanner.canStart(c), !hasDateMark(from: i, within: 14), vocab.words.longestMatch(in: s, at: i) == nil { return nil }
-            if i > 0, Scalars.digit(s[i - 1]) != nil || s[i - 1] == "." || s[i - 1] == "/" || s[i - 1] == "-" && Scalars.digit(c) != nil { return nil }
+            if i > 0, Scalars.digit(s[i - 1]) != nil || s[i - 1] == "." || s[i - 1] == "/" || s[i - 1] == "-" && Scalars.digit(c) != nil && !isSecondYearOfRange(i) { return nil }
             if Scalars.digit(c) != nil, let f = numeric(at: i) { return f }
             // 民國113年
             if c == "民", at(i + 1) == "國" || at(i + 1) == "国", let n = smallNumber(i + 2, max: 200), at(n.end) == "年" {
@@ -186,9 +234,7 @@ extension DateRecognizer {
             }
             // A decade written short: 50年代, 九十年代 (the 1900s).
             if let n = smallNumber(i, max: 90), n.value >= 20, n.value % 10 == 0, at(n.end) == "年", at(n.end + 1) == "代" {
-                let y = 1900 + n.value
-                let v = DateValue(start: CivilDate(year: y, month: 1, day: 1), end: CivilDate(year: y + 9, month: 12, day: 31), granularity: .year)
-                return Found(start: i, end: n.end + 2, value: v, statedYear: nil)
+                return decade(start: i, end: n.end + 2, first: 1900 + n.value)
             }
             // A bare month: 7月1日, 六月
             if let m = smallNumber(i, max: 12), m.value >= 1, at(m.end) == "月", !isMonthCount(m.end) {
@@ -293,14 +339,24 @@ extension DateRecognizer {
             return nil
         }
 
+        /// A decade whose 年代 ends at `end`, or the part of it written next (八十年代中期: 1984 to 1986).
+        func decade(start: Int, end: Int, first: Int) -> Found {
+            var (a, b, stop) = (0, 9, end)
+            if let p = vocab.decadeParts.longestMatch(in: s, at: end) {
+                (a, b) = vocab.decadePartYears[p.payload]
+                stop = p.end
+            }
+            let v = DateValue(start: CivilDate(year: first + a, month: 1, day: 1), end: CivilDate(year: first + b, month: 12, day: 31), granularity: .year)
+            return Found(start: start, end: stop, value: v, statedYear: nil)
+        }
+
         /// After a year: 度, 年代, quarters, halves and parts, or a month.
         func continueAfterYear(start: Int, yearEnd: Int, year: Int, relative: Bool, contextYear: (Int) -> Int?) -> Found {
             let yearRange = DateValue(start: CivilDate(year: year, month: 1, day: 1), end: CivilDate(year: year, month: 12, day: 31), granularity: .year, relative: relative)
             var j = yearEnd
             if at(j) == "度" { j += 1 }
             else if at(j) == "代", !relative, year % 10 == 0 {
-                let v = DateValue(start: CivilDate(year: year, month: 1, day: 1), end: CivilDate(year: year + 9, month: 12, day: 31), granularity: .year)
-                return Found(start: start, end: j + 1, value: v, statedYear: nil)
+                return decade(start: start, end: j + 1, first: year)
             }
             // Parts written after the year (第三季, 上半年) or sharing its 年 (年底 in 今年年底 or 2024年底).
             for k in [j, j - 1] where k >= start {

@@ -15,15 +15,30 @@ struct DateVocabulary: Sendable {
     let firstScalars: ScalarSet
     /// For one-character month parts: the characters that make them part of another word.
     let blockedAfter: [Unicode.Scalar: Set<Unicode.Scalar>]
+    /// Parts of a decade after 年代 (初 → its years 0…3, 中期 → 4…6, 末 → 7…9).
+    let decadeParts: ScalarTrie<Int>
+    let decadePartYears: [(first: Int, last: Int)]
+    /// What joins two years into one range (1992-1993年, 1998年至2001年).
+    let rangeMarks: ScalarTrie<Int>
 
     init(table: TSVTable) throws {
         let (k, s, a, b) = (try table.column("kind"), try table.column("surface"), try table.column("a"), try table.column("b"))
         var words = ScalarTrie<Word>(folding: .widthAndCase)
         var blocked: [Unicode.Scalar: Set<Unicode.Scalar>] = [:]
         var firsts = Set<Unicode.Scalar>()
+        var parts = ScalarTrie<Int>(), partYears: [(Int, Int)] = [], marks = ScalarTrie<Int>()
         for row in table.rows {
             if table.cell(row, k) == "block_after", let c = table.cell(row, s).unicodeScalars.first {
                 blocked[c, default: []].formUnion(table.cell(row, a).unicodeScalars)
+                continue
+            }
+            if table.cell(row, k) == "decade_part" {
+                for v in NameKey.scriptVariants(table.cell(row, s)) { parts.insert(v.unicodeScalars, partYears.count) }
+                partYears.append((Int(table.cell(row, a)) ?? 0, Int(table.cell(row, b)) ?? 9))
+                continue
+            }
+            if table.cell(row, k) == "range_mark" {
+                marks.insert(table.cell(row, s).unicodeScalars, 0)
                 continue
             }
             let x = Int(table.cell(row, a)) ?? 0, y = Int(table.cell(row, b)) ?? 0
@@ -45,6 +60,9 @@ struct DateVocabulary: Sendable {
         }
         self.words = words
         self.blockedAfter = blocked
+        self.decadeParts = parts
+        self.decadePartYears = partYears
+        self.rangeMarks = marks
         self.firstScalars = ScalarSet(firsts)
     }
 }
