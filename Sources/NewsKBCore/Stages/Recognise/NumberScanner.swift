@@ -93,12 +93,31 @@ public enum NumberScanner {
     public static func scan(_ s: [Unicode.Scalar], at i: Int, limit: Int? = nil, bareUnit: Bool = false) -> Number? {
         let lim = min(limit ?? s.count, s.count)
         guard i < lim, canStart(s[i]) || (bareUnit && bigUnit(s[i]) != nil) else { return nil }
+        if let pair = approximatePair(s, at: i, limit: lim) { return pair }
         // Fixed-point integers first; Decimal only for what they cannot hold.
         do {
             return try read(FixedPoint.self, s, at: i, limit: lim, bareUnit: bareUnit)
         } catch {
             return try? read(Decimal.self, s, at: i, limit: lim, bareUnit: bareUnit)
         }
+    }
+
+    /// Two neighbouring Chinese digits before a unit are an approximate range, not one
+    /// number: 六七百 is six or seven hundred (600 to 700), 三四十萬 30萬 to 40萬; read as
+    /// the number with the first digit and with the second.
+    static func approximatePair(_ s: [Unicode.Scalar], at i: Int, limit lim: Int) -> Number? {
+        guard i + 2 < lim, let a = chineseDigit(s[i]), a >= 1, a <= 8, chineseDigit(s[i + 1]) == a + 1,
+              smallUnit(s[i + 2]) != nil || bigUnit(s[i + 2]) != nil,
+              i == 0 || chineseDigit(s[i - 1]) == nil && smallUnit(s[i - 1]) == nil else { return nil }
+        let rest = Array(s[(i + 2)..<lim])
+        guard let low = scan([s[i]] + rest, at: 0), let high = scan([s[i + 1]] + rest, at: 0), low.end == high.end, low.end > 1 else { return nil }
+        var n = low
+        n.high = high.high
+        n.start = i
+        n.end = i + 1 + low.end
+        n.vague = true
+        n.integer = nil
+        return n
     }
 
     enum Piece<Value> {
