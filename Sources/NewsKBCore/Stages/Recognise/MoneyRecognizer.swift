@@ -146,6 +146,11 @@ public struct MoneyRecognizer: DocumentStage {
         // 逾億元, 近萬元: a bare unit right after a hedge character means one of it.
         let bare = j > 0 && Self.bareUnitHedges.contains(s[j - 1])
         guard j < s.count, var n = NumberScanner.scan(s, at: j, bareUnit: bare) else { return nil }
+        // A number written with a leading zero before another digit or a unit (00萬元, 0萬元:
+        // the tail of a figure a page split) is no amount; 0.5萬元 is.
+        if Scalars.digit(s[j]) == 0, j + 1 < n.end, Scalars.digit(s[j + 1]) != nil || NumberScanner.bigUnit(s[j + 1]) != nil || NumberScanner.smallUnit(s[j + 1]) != nil {
+            return nil
+        }
         // A 多 the scanner kept must be followed by a unit or currency to count.
         var end = n.end
         var suffix: String? = nil
@@ -226,10 +231,9 @@ public struct MoneyRecognizer: DocumentStage {
         var approx = a.number.vague
         if let bb = b { approx = approx || bb.number.vague; minV = a.number.low; maxV = bb.number.high }
         if bareUnit, i > 0, cuesBefore.longestMatchEnding(in: s, at: i, floor: max(0, i - 4)) == nil {
-            // 過億元 is more than 100 million, 上億元 about that much.
+            // 過億元 is more than 100 million, and so is 上億元 (at least that much).
             switch s[i - 1] {
-            case "過", "过", "破": start = i - 1; apply(.min, min: &minV, max: &maxV, approx: &approx, base: a.number.low)
-            case "上": start = i - 1; apply(.approx, min: &minV, max: &maxV, approx: &approx, base: a.number.low)
+            case "過", "过", "破", "上": start = i - 1; apply(.min, min: &minV, max: &maxV, approx: &approx, base: a.number.low)
             default: break
             }
         } else if var cue = cuesBefore.longestMatchEnding(in: s, at: i, floor: max(0, i - 4)) {
