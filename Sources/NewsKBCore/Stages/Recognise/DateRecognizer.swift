@@ -316,6 +316,12 @@ extension DateRecognizer {
             if a.count == 4, let sp = sep, "-/－–至／".unicodeScalars.contains(sp), let b = digits(a.end + 1, max: 4) {
                 // Fiscal year: 2024-25年度, 2024/25財政年度, 2024-2025年度
                 if let f = fiscalYear(start: i, first: a.value, next: b.value, nextDigits: b.count, end: b.end) { return f }
+                // 1973至74年, 1977-78年: a range of years whose second is written short (its century the first's).
+                if sp != "/", sp != "／", b.count == 2, at(b.end) == "年", at(b.end + 1) != "度", (1800...2200).contains(a.value),
+                   case let second = a.value / 100 * 100 + b.value, second > a.value {
+                    let v = DateValue(start: CivilDate(year: a.value, month: 1, day: 1), end: CivilDate(year: second, month: 12, day: 31), granularity: .year)
+                    return Found(start: i, end: b.end + 1, value: v, statedYear: second)
+                }
                 // 2024-06-20, 2024/6/20, 2024.6.20
                 if sp != "至", (1800...2200).contains(a.value), b.count <= 2, (1...12).contains(b.value) {
                     if at(b.end) == sp, let d = digits(b.end + 1, max: 2), CivilDate.isValid(year: a.value, month: b.value, day: d.value),
