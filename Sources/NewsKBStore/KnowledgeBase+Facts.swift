@@ -26,6 +26,9 @@ extension KnowledgeBase {
         public var documents: [String]
         /// The fact record of the first report (`fact_id` in its document).
         public var firstFactID: String = ""
+        /// A report gives it as part of another fact of the same recipient (a first tranche of
+        /// a total): totals leave it out, since the total holds it.
+        public var isPart: Bool = false
     }
 
     /// The funding facts, linked across documents, oldest report first; with `entity`
@@ -46,7 +49,8 @@ extension KnowledgeBase {
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT f.fact_id, f.doc_id, f.recipient, e.name AS recipient_name, f.funder, fe.name AS funder_name, f.currency,
                        CAST(f.amount_min AS TEXT) AS amount_min, CAST(f.amount_max AS TEXT) AS amount_max,
-                       CASE WHEN f.date_source = 'text' THEN f.date_start END AS text_date, d.published, f.sentence_start, f.sentence_end
+                       CASE WHEN f.date_source = 'text' THEN f.date_start END AS text_date, d.published, f.sentence_start, f.sentence_end,
+                       f.part_of IS NOT NULL AS is_part
                 FROM fact f JOIN document d ON d.doc_id = f.doc_id JOIN entity e ON e.entity_id = f.recipient
                 LEFT JOIN entity fe ON fe.entity_id = f.funder
                 \(filter)
@@ -64,12 +68,13 @@ extension KnowledgeBase {
                     facts.append(FundingFact(recipient: r["recipient"], recipientName: r["recipient_name"], currency: r["currency"],
                                              amountMin: r["amount_min"], amountMax: r["amount_max"], funder: funder, funderName: r["funder_name"],
                                              dateStart: date, firstReported: published, firstDocument: doc, sentence: "",
-                                             documents: [doc], firstFactID: r["fact_id"]))
+                                             documents: [doc], firstFactID: r["fact_id"], isPart: r["is_part"]))
                     firstSpan.append((doc, r["sentence_start"], r["sentence_end"]))
                     continue
                 }
                 let i = facts.count - 1
                 facts[i].documents.append(doc)
+                if r["is_part"] as Bool { facts[i].isPart = true }
                 // As SQL's MIN: the smallest funder id and the earliest date the texts give.
                 if let funder, facts[i].funder.map({ funder < $0 }) ?? true { facts[i].funder = funder; facts[i].funderName = r["funder_name"] }
                 if let date, facts[i].dateStart.map({ date < $0 }) ?? true { facts[i].dateStart = date }

@@ -348,6 +348,8 @@ extension KnowledgeBase {
         // with the variants folded (before, 衞生 was indexed as written and 卫生 did not find it).
         m.registerMigration("v7-search-folding") { db in
             try db.execute(sql: "CREATE TABLE search_folding (char TEXT PRIMARY KEY NOT NULL, folded TEXT NOT NULL) WITHOUT ROWID")
+            // A fact that is part of another (a first tranche of a total): the total's fact_id.
+            try db.execute(sql: "ALTER TABLE fact ADD COLUMN part_of TEXT; UPDATE fact SET part_of = json_extract(record, '$.part_of')")
             let insert = try db.makeStatement(sql: "INSERT INTO search_folding (char, folded) VALUES (?, ?)")
             for (c, f) in SearchFolding.foldingPairs { try insert.execute(arguments: [String(c), String(f)]) }
             // The index keeps no copy of the tokens (contentless): snippets are cut from the

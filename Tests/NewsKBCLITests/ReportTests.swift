@@ -31,7 +31,7 @@ struct ReportTests {
         #expect(itf.contains("HKD 100億") && !itf.contains("HKD 200億"), "\(itf)")
         let gba = try #require(fundingRow(index, "深港科技创新合作基金"))
         #expect(gba.contains("CNY") && !gba.contains("HKD"), "a renminbi fund is counted in renminbi: \(gba)")
-        #expect(gba.contains("≥"), "a first tranche of 不少於20億元 is a lower bound: \(gba)")
+        #expect(gba.contains("CNY 50億") && !gba.contains("70億"), "the first tranche (不少於20億元) is inside the 50億 total, not added to it: \(gba)")
     }
 
     @Test("each programme's page has its SVG timeline and its facts with their sentences, linked to the documents")

@@ -53,6 +53,19 @@ struct FactFinderTests {
         #expect(f.mentions.allSatisfy { m in doc.mentions.contains { $0.start == m.start && $0.end == m.end } }, "every span is a mention's")
     }
 
+    @Test("a first tranche of a total the sentence also gives is part of that total: a sum counts the total once")
+    func trancheOfTotal() throws {
+        // The form of the fixture gba-fund-hans (written for this project; the rule that finds
+        // the tranche as the fund's own money still lacks a case from real text).
+        let (doc, facts) = try Self.facts("香港特区政府创新科技及工业局今日宣布，将联同深圳市科技创新局设立总值50亿元人民币的「深港科技创新合作基金」，首期拨款不少于20亿元人民币，用于支持两地高校。")
+        #expect(facts.count == 2)
+        let total = try #require(facts.first { $0.amount.min == 5_000_000_000 })
+        let tranche = try #require(facts.first { $0.amount.min == 2_000_000_000 })
+        #expect(total.partOf == nil)
+        #expect(tranche.partOf == total.amount, "the 20億 is part of the 50億")
+        #expect(tranche.partOfID(docID: doc.id) == total.id(docID: doc.id))
+    }
+
     @Test("a shortened name with the same amount in one document is the same fact")
     func shortenedName() throws {
         let (_, facts) = try Self.facts("特區政府今年內還將撥出60億元，進一步資助本地大學設立生命健康研發院。\n\n本屆特區政府重大創科政策措施\n\n2023年\n\n- ◆ 撥出60億元設立生命健康科技主題研究院")

@@ -37,7 +37,8 @@ struct FundingByYear {
 
     init(_ facts: [KnowledgeBase.FundingFact]) {
         var seen = Set<String>()
-        for f in facts {
+        // A part of a total the same report gives (its first tranche) is inside that total.
+        for f in facts where !f.isPart {
             let y = Self.year(f)
             totals[f.recipient, default: [:]][y, default: [:]][f.currency, default: Total()]
                 .add(min: f.amountMin.flatMap { Decimal(string: $0) }, max: f.amountMax.flatMap { Decimal(string: $0) })

@@ -57,7 +57,7 @@ struct ReportPages {
         b += "<p class=\"sub\">\(H.escape(kbName)): \(counts.documents) documents, \(counts.mentions) mentions, \(counts.entities) entities, \(counts.facts) funding facts in documents (\(facts.count) once each across documents)</p>\n"
         let recipients = Set(facts.map(\.recipient))
         let byID = Dictionary(entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        b += "<h2>Funding by year</h2>\n<p class=\"sub\">Each fact counted once however many articles restate it; currencies apart; ≥ marks a lower bound (an amount stated as 「超過」 or 「不少於」), ≤ a ceiling.</p>\n"
+        b += "<h2>Funding by year</h2>\n<p class=\"sub\">Each fact counted once however many articles restate it; a first tranche of a total the article also gives is inside that total; currencies apart; ≥ marks a lower bound (an amount stated as 「超過」 or 「不少於」), ≤ a ceiling.</p>\n"
         b += "<table><thead><tr><th>recipient</th>" + funding.years.map { "<th>\(H.escape($0))</th>" }.joined() + "<th>all years</th></tr></thead><tbody>\n"
         let order = recipients.sorted { a, b in
             let fa = facts.filter { $0.recipient == a }.count, fb = facts.filter { $0.recipient == b }.count
@@ -123,7 +123,8 @@ struct ReportPages {
                     : "to " + entityLink(f.recipient, f.recipientName, depth: 1)
                 let dated = f.dateStart.map { "dated \($0)" } ?? "first reported \(f.firstReported ?? "undated")"
                 let sources = f.documents.enumerated().map { i, d in documentLink(d, d, fact: i == 0 ? f.firstFactID : nil, depth: 1) }.joined(separator: ", ")
-                b += "<li><strong>\(H.escape(amount(f)))</strong> \(other) · \(H.escape(dated))<br><span class=\"quote\">「\(H.escape(f.sentence))」</span><br>reported by \(f.documents.count) document\(f.documents.count == 1 ? "" : "s"): \(sources)</li>\n"
+                let part = f.isPart ? " <span class=\"tag\">part of a total below or above: not added again</span>" : ""
+                b += "<li><strong>\(H.escape(amount(f)))</strong>\(part) \(other) · \(H.escape(dated))<br><span class=\"quote\">「\(H.escape(f.sentence))」</span><br>reported by \(f.documents.count) document\(f.documents.count == 1 ? "" : "s"): \(sources)</li>\n"
             }
             b += "</ul>\n"
         }

@@ -42,6 +42,9 @@ public struct Fact: Hashable, Sendable {
     public var sentence: TextSpan
     /// The money, recipient, funder and date mentions the fact uses.
     public var mentions: [TextSpan]
+    /// The amount of the same recipient's fact this one is part of (a first tranche of a
+    /// total the sentence also gives), or nil.
+    public var partOf: MoneyValue? = nil
 
     public init(recipient: String, recipientText: String, funder: String?, funderText: String?, amount: MoneyValue,
                 date: DateValue?, dateSource: FactDateSource?, purpose: String?, evidence: TextSpan, sentence: TextSpan,
@@ -68,7 +71,12 @@ public struct Fact: Hashable, Sendable {
 
     /// `fact:` and the first 16 hex digits of SHA-256 over `doc_id|type|recipient|currency|min|max`
     /// (null as empty): from content only, so a restatement or a re-run gets the same id.
-    public func id(docID: String) -> String {
+    public func id(docID: String) -> String { Self.id(docID: docID, recipient: recipient, amount: amount) }
+
+    /// The id of the fact this one is part of, if it is.
+    public func partOfID(docID: String) -> String? { partOf.map { Self.id(docID: docID, recipient: recipient, amount: $0) } }
+
+    static func id(docID: String, recipient: String, amount: MoneyValue) -> String {
         let min = amount.min.map { JSONValue.format($0) } ?? "", max = amount.max.map { JSONValue.format($0) } ?? ""
         let digest = SHA256.hex(Array("\(docID)|funding|\(recipient)|\(amount.currency)|\(min)|\(max)".utf8))
         return "fact:" + digest.prefix(16)

@@ -197,7 +197,9 @@ public enum Records {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             span(m, &out)
         }
-        ascii("],\"purpose\":", &out); string(f.purpose, &out)
+        out.append(UInt8(ascii: "]"))
+        if let p = f.partOfID(docID: docID) { ascii(",\"part_of\":", &out); string(p, &out) }
+        ascii(",\"purpose\":", &out); string(f.purpose, &out)
         ascii(",\"recipient\":", &out); string(f.recipient, &out)
         ascii(",\"recipient_text\":", &out); string(f.recipientText, &out)
         ascii(",\"sentence\":", &out); span(f.sentence, &out)

@@ -27,13 +27,15 @@ struct FactRow {
     var purpose: String?
     var evidence: TextSpan
     var sentence: TextSpan
+    /// The fact_id of the fact this one is part of (a first tranche of a total), or nil.
+    var partOf: String?
     var record: String
 
     static let insertSQL = """
         INSERT INTO fact (fact_id, doc_id, ord, type, recipient, recipient_text, funder, funder_text, currency, amount_min, amount_max,
                           approximate, date_start, date_end, date_granularity, date_source, purpose,
-                          evidence_start, evidence_end, sentence_start, sentence_end, record)
-        VALUES (?, ?, ?, 'funding', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                          evidence_start, evidence_end, sentence_start, sentence_end, part_of, record)
+        VALUES (?, ?, ?, 'funding', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
     func bind(to w: inout RowWriter) {
@@ -43,6 +45,7 @@ struct FactRow {
         w.int(approximate ? 1 : 0)
         for v in [dateStart, dateEnd, dateGranularity, dateSource, purpose] { w.text(v) }
         for v in [evidence.start, evidence.end, sentence.start, sentence.end] { w.int(v) }
+        w.text(partOf)
         w.text(record)
     }
 
@@ -65,6 +68,7 @@ struct FactRow {
         purpose = f.purpose
         evidence = f.evidence
         sentence = f.sentence
+        partOf = f.partOfID(docID: docID)
         self.record = record
     }
 
@@ -85,6 +89,7 @@ struct FactRow {
         var purpose: String?
         var evidence: Span
         var sentence: Span
+        var part_of: String?
     }
 
     init(_ r: Record, ord: Int, record: String) {
@@ -106,6 +111,7 @@ struct FactRow {
         purpose = r.purpose
         evidence = TextSpan(r.evidence.start, r.evidence.end)
         sentence = TextSpan(r.sentence.start, r.sentence.end)
+        partOf = r.part_of
         self.record = record
     }
 }

@@ -54,6 +54,8 @@ public struct FactFinder: DocumentStage {
         var modifier: Bool
         var purpose: TextSpan?
         var sentence: TextSpan
+        /// The total this amount is a part of (設立總值50億元的X，首期撥款20億元: the 50億).
+        var total: MoneyValue? = nil
     }
 
     static let listMarkers = ScalarSet("-–—•●◆◇■□▲△▪・※*＊".unicodeScalars)
@@ -103,9 +105,11 @@ public struct FactFinder: DocumentStage {
             }
             if date == nil, list.isItem { date = list.date }
             let funderWord = funder == nil ? self.funderWord(s, from: segmentStart, to: give ?? m.start, inName: inName) : nil
+            var total: MoneyValue? = nil
+            if recipient.start == found.recipient.start, let t = found.total, case .money(let v) = t.value { total = v }
             statements.append(Statement(money: m, amount: amount, recipient: recipient, funder: funder, funderWord: funderWord, date: date, modifier: modifier,
                                         purpose: purpose(s, from: purposeFrom, limit: sentence.upperBound),
-                                        sentence: TextSpan(sentence.lowerBound, sentence.upperBound)))
+                                        sentence: TextSpan(sentence.lowerBound, sentence.upperBound), total: total))
             }
         }
         doc.facts = merge(statements, doc)
@@ -203,6 +207,9 @@ public struct FactFinder: DocumentStage {
         var purposeFrom: Int
         /// A second recipient that got the same amount too (`X和Y均獲得N元`).
         var also: Mention? = nil
+        /// X's own clause stated a total and this clause opens with a receive word: the
+        /// amount is part of that total (設立總值50億元的X，首期撥款20億元).
+        var total: Mention? = nil
     }
 
     /// The recipient of the amount `m`, whether the statement is a modifier of it, and
@@ -271,11 +278,15 @@ public struct FactFinder: DocumentStage {
                 while at < m.start, let k = FundingCues.match(cues.lead, in: s, at: at, limit: m.start) { at += k }
                 return FundingCues.match(cues.receive, in: s, at: at, limit: m.start) != nil
             }()
-            if joined, !opensWithReceive {
+            var total: Mention? = nil
+            if joined {
                 let before = Self.lastIndex(in: s, of: Punctuation.clauseEnds, before: n.start, floor: sentence.lowerBound).map { $0 + 1 } ?? sentence.lowerBound
                 var k = prev - 1
                 while k >= 0, mentions[order[k]].start >= before {
-                    if mentions[order[k]].type == .money { joined = false; break }
+                    if mentions[order[k]].type == .money {
+                        if opensWithReceive { total = mentions[order[k]] } else { joined = false }
+                        break
+                    }
                     k -= 1
                 }
             }
@@ -295,7 +306,7 @@ public struct FactFinder: DocumentStage {
                 // a programme gives nothing itself.
                 // X獲批，超過N元 / X發出三千筆資助，合共N元: the clause before said it, this one is the amount.
                 if joined, !tail.isEmpty, at == between.count || FundingCues.isOne(of: cues.lead, Array(between[at...])) {
-                    return Found(recipient: n, modifier: false, purposeFrom: m.end)
+                    return Found(recipient: n, modifier: false, purposeFrom: m.end, total: joined ? total : nil)
                 }
                 if let k = FundingCues.match(cues.receive, in: between, at: at, limit: between.count)
                     ?? (joined || n.type == .programme ? FundingCues.match(cues.give, in: between, at: at, limit: between.count) : nil),
@@ -305,14 +316,14 @@ public struct FactFinder: DocumentStage {
                     if prev > 0, case let x = mentions[order[prev - 1]], isName(x), x.end < n.start,
                        FundingCues.isOne(of: cues.and, gap(s, x.end, n.start)) {
                         let each = FundingCues.match(cues.each, in: between, at: 0, limit: between.count) != nil
-                        return Found(recipient: x, modifier: false, purposeFrom: m.end, also: each ? n : nil)
+                        return Found(recipient: x, modifier: false, purposeFrom: m.end, also: each ? n : nil, total: joined ? total : nil)
                     }
-                    return Found(recipient: n, modifier: false, purposeFrom: m.end)
+                    return Found(recipient: n, modifier: false, purposeFrom: m.end, total: joined ? total : nil)
                 }
                 // A receive word, the giver, then the give word: X更獲得政府額外注資N元.
                 if sameClause, let k = FundingCues.match(cues.receive, in: between, at: at, limit: between.count),
                    between.count - at - k <= maxGap, (0...giveReach).contains(where: { FundingCues.match(cues.give, in: between, endingAt: between.count - $0, floor: at + k) != nil }) {
-                    return Found(recipient: n, modifier: false, purposeFrom: m.end)
+                    return Found(recipient: n, modifier: false, purposeFrom: m.end, total: joined ? total : nil)
                 }
                 // Named ahead of its give words: 為數碼港預留N元, 向研究基金注資N元,
                 // 向醫院管理局（醫管局）提供經常撥款N元 (an alias in brackets left out).
@@ -320,11 +331,11 @@ public struct FactFinder: DocumentStage {
                 while before > clause.lowerBound, Punctuation.quoteMarks.contains(s[before - 1]) { before -= 1 }
                 if sameClause, FundingCues.match(cues.to, in: s, endingAt: before, floor: clause.lowerBound) != nil,
                    givesAll(Self.withoutBrackets(between), from: at) {
-                    return Found(recipient: n, modifier: false, purposeFrom: m.end)
+                    return Found(recipient: n, modifier: false, purposeFrom: m.end, total: joined ? total : nil)
                 }
                 // The object of a give word, the amount right after it: 撥補台電500億元.
                 if sameClause, between.isEmpty, FundingCues.match(cues.give, in: s, endingAt: before, floor: clause.lowerBound) != nil {
-                    return Found(recipient: n, modifier: false, purposeFrom: m.end)
+                    return Found(recipient: n, modifier: false, purposeFrom: m.end, total: joined ? total : nil)
                 }
                 // The body budgeting it: X編列N元, unless the amount goes on to something (X編列N元提供Y).
                 if sameClause, let k = FundingCues.match(cues.budget, in: between, at: at, limit: between.count), between.count - at - k <= giveReach {
@@ -332,12 +343,12 @@ public struct FactFinder: DocumentStage {
                     while after < clause.upperBound, s[after] == " " { after += 1 }
                     let onward = FundingCues.match(cues.link, in: s, at: after, limit: clause.upperBound) != nil
                         || FundingCues.match(cues.toward, in: s, at: after, limit: clause.upperBound) != nil
-                    return onward ? nil : Found(recipient: n, modifier: false, purposeFrom: m.end)
+                    return onward ? nil : Found(recipient: n, modifier: false, purposeFrom: m.end, total: joined ? total : nil)
                 }
                 // The body spending it itself: X斥資約N元興建….
                 if sameClause, n.type == .institution, let k = FundingCues.match(cues.spend, in: between, at: at, limit: between.count),
                    between.count - at - k <= giveReach {
-                    return Found(recipient: n, modifier: false, purposeFrom: m.end)
+                    return Found(recipient: n, modifier: false, purposeFrom: m.end, total: joined ? total : nil)
                 }
             }
         }
@@ -525,9 +536,11 @@ public struct FactFinder: DocumentStage {
                             purpose: st.purpose.map { doc.slice($0.start, $0.end) },
                             evidence: Self.evidence(st), sentence: st.sentence,
                             mentions: used)
+            var withTotal = fact
+            if let t = st.total, t.currency == amount.currency, t != amount { withTotal.partOf = t }
             index[key] = facts.count
             stated[amountKey, default: []].append((name, id, facts.count))
-            facts.append(fact)
+            facts.append(withTotal)
         }
         return facts.map { f in
             var f = f
