@@ -123,7 +123,7 @@ struct ReportPages {
                     : "to " + entityLink(f.recipient, f.recipientName, depth: 1)
                 let dated = f.dateStart.map { "dated \($0)" } ?? "first reported \(f.firstReported ?? "undated")"
                 let sources = f.documents.enumerated().map { i, d in documentLink(d, d, fact: i == 0 ? f.firstFactID : nil, depth: 1) }.joined(separator: ", ")
-                let part = f.isPart ? " <span class=\"tag\">part of a total below or above: not added again</span>" : ""
+                let part = f.isPart ? " <span class=\"tag\">part of a total the same article gives: not added again</span>" : ""
                 b += "<li><strong>\(H.escape(amount(f)))</strong>\(part) \(other) · \(H.escape(dated))<br><span class=\"quote\">「\(H.escape(f.sentence))」</span><br>reported by \(f.documents.count) document\(f.documents.count == 1 ? "" : "s"): \(sources)</li>\n"
             }
             b += "</ul>\n"
