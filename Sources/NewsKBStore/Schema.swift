@@ -349,7 +349,23 @@ extension KnowledgeBase {
         m.registerMigration("v7-search-folding") { db in
             try db.execute(sql: "CREATE TABLE search_folding (char TEXT PRIMARY KEY NOT NULL, folded TEXT NOT NULL) WITHOUT ROWID")
             // A fact that is part of another (a first tranche of a total): the total's fact_id.
-            try db.execute(sql: "ALTER TABLE fact ADD COLUMN part_of TEXT; UPDATE fact SET part_of = json_extract(record, '$.part_of')")
+            try db.execute(sql: """
+                ALTER TABLE fact ADD COLUMN part_of TEXT;
+                UPDATE fact SET part_of = json_extract(record, '$.part_of');
+                DROP VIEW funding;
+                CREATE VIEW funding AS
+                    SELECT f.recipient, e.name AS recipient_name, e.type AS recipient_type, f.currency, f.amount_min, f.amount_max,
+                           MIN(f.funder) AS funder, MIN(CASE WHEN f.date_source = 'text' THEN f.date_start END) AS date_start,
+                           MIN(d.published) AS first_reported,
+                           (SELECT f2.doc_id FROM fact f2 JOIN document d2 USING (doc_id)
+                              WHERE f2.recipient = f.recipient AND f2.currency = f.currency
+                                AND f2.amount_min IS f.amount_min AND f2.amount_max IS f.amount_max
+                              ORDER BY d2.published IS NULL, d2.published, f2.doc_id LIMIT 1) AS first_doc,
+                           COUNT(*) AS documents, group_concat(f.doc_id, ' ') AS doc_ids,
+                           MAX(f.part_of IS NOT NULL) AS is_part
+                    FROM fact f JOIN document d USING (doc_id) JOIN entity e ON e.entity_id = f.recipient
+                    GROUP BY f.recipient, f.currency, f.amount_min, f.amount_max;
+                """)
             let insert = try db.makeStatement(sql: "INSERT INTO search_folding (char, folded) VALUES (?, ?)")
             for (c, f) in SearchFolding.foldingPairs { try insert.execute(arguments: [String(c), String(f)]) }
             // The index keeps no copy of the tokens (contentless): snippets are cut from the
