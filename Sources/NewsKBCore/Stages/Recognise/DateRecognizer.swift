@@ -267,6 +267,13 @@ extension DateRecognizer {
                !(at(d.end + 1).map { "來来間间內内多半代".unicodeScalars.contains($0) } ?? false) {
                 return (2000 + d.value, d.end + 1)
             }
+            // 97年 after 在, 於, 至 … (在97年的今天), or before a month (97年7月): the 1900s, outside
+            // Taiwan, where a year without its century is an ROC year (below).
+            if !taiwan, let d = digits(i, max: 2), d.count == 2, d.value >= 50, s[i] != "0", s[i] != "０", at(d.end) == "年",
+               !(at(d.end + 1).map { "來来間间內内多半代".unicodeScalars.contains($0) } ?? false),
+               i > 0 && vocab.yearBefore.contains(s[i - 1]) || (smallNumber(d.end + 1, max: 12).map { at($0.end) == "月" } ?? false) {
+                return (1900 + d.value, d.end + 1)
+            }
             // 零八年 likewise.
             if s[i] == "零" || s[i] == "〇", i + 1 < s.count, let d = NumberScanner.chineseDigit(s[i + 1]), d > 0, at(i + 2) == "年",
                !(i > 0 && NumberScanner.chineseDigit(s[i - 1]) != nil) {

@@ -20,13 +20,15 @@ struct DateVocabulary: Sendable {
     let decadePartYears: [(first: Int, last: Int)]
     /// What joins two years into one range (1992-1993年, 1998年至2001年).
     let rangeMarks: ScalarTrie<Int>
+    /// Characters before a two-digit 年 that make it a year (在97年, 至98年), not a count.
+    let yearBefore: ScalarSet
 
     init(table: TSVTable) throws {
         let (k, s, a, b) = (try table.column("kind"), try table.column("surface"), try table.column("a"), try table.column("b"))
         var words = ScalarTrie<Word>(folding: .widthAndCase)
         var blocked: [Unicode.Scalar: Set<Unicode.Scalar>] = [:]
         var firsts = Set<Unicode.Scalar>()
-        var parts = ScalarTrie<Int>(), partYears: [(Int, Int)] = [], marks = ScalarTrie<Int>()
+        var parts = ScalarTrie<Int>(), partYears: [(Int, Int)] = [], marks = ScalarTrie<Int>(), before = Set<Unicode.Scalar>()
         for row in table.rows {
             if table.cell(row, k) == "block_after", let c = table.cell(row, s).unicodeScalars.first {
                 blocked[c, default: []].formUnion(table.cell(row, a).unicodeScalars)
@@ -35,6 +37,10 @@ struct DateVocabulary: Sendable {
             if table.cell(row, k) == "decade_part" {
                 for v in NameKey.scriptVariants(table.cell(row, s)) { parts.insert(v.unicodeScalars, partYears.count) }
                 partYears.append((Int(table.cell(row, a)) ?? 0, Int(table.cell(row, b)) ?? 9))
+                continue
+            }
+            if table.cell(row, k) == "year_before" {
+                for v in NameKey.scriptVariants(table.cell(row, s)) { before.formUnion(v.unicodeScalars) }
                 continue
             }
             if table.cell(row, k) == "range_mark" {
@@ -63,6 +69,7 @@ struct DateVocabulary: Sendable {
         self.decadeParts = parts
         self.decadePartYears = partYears
         self.rangeMarks = marks
+        self.yearBefore = ScalarSet(before)
         self.firstScalars = ScalarSet(firsts)
     }
 }
