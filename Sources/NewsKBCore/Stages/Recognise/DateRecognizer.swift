@@ -137,7 +137,7 @@ extension DateRecognizer {
             return ((n % 7 + 7) % 7 + 3) % 7 + 1
         }
 
-        static let dateMarks = ScalarSet("年月日號号-/.／－–季度代".unicodeScalars)
+        static let dateMarks = ScalarSet("年月日號号-/.／－–季度代紀纪".unicodeScalars)
 
         func hasDateMark(from i: Int, within n: Int) -> Bool {
             var j = i
@@ -231,6 +231,15 @@ extension DateRecognizer {
                 default:
                     break
                 }
+            }
+            // A century, 21世紀 (2001 to 2100), and a decade of it, 19世紀80年代初 (1880 to 1883).
+            if let n = smallNumber(i, max: 30), n.value >= 1, at(n.end) == "世", at(n.end + 1) == "紀" || at(n.end + 1) == "纪" {
+                let base = (n.value - 1) * 100
+                if let d = smallNumber(n.end + 2, max: 90), d.value % 10 == 0, at(d.end) == "年", at(d.end + 1) == "代" {
+                    return decade(start: i, end: d.end + 2, first: base + d.value)
+                }
+                let v = DateValue(start: CivilDate(year: base + 1, month: 1, day: 1), end: CivilDate(year: base + 100, month: 12, day: 31), granularity: .year)
+                return Found(start: i, end: n.end + 2, value: v, statedYear: nil)
             }
             // A decade written short: 50年代, 九十年代 (the 1900s).
             if let n = smallNumber(i, max: 90), n.value >= 20, n.value % 10 == 0, at(n.end) == "年", at(n.end + 1) == "代" {
