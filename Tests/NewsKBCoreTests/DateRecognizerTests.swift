@@ -30,6 +30,22 @@ struct DateRecognizerTests {
         #expect(v.granularity.rawValue == c.granularity)
     }
 
+    @Test("two-digit years listed before one 年 are two years", arguments: [
+        // A property listing (Simplified, mainland) and an interview on machine learning (Simplified), both public.
+        ("03、04年连续两届荣获南城区商品房销售冠军", "CN", ["03": "2003", "04年": "2004"]),
+        ("97、98年SVM被发明出来，极其火热", "CN", ["97": "1997", "98年": "1998"]),
+    ])
+    func listedYears(_ text: String, _ region: String, _ expected: [String: String]) throws {
+        let doc = try Repo.run(text, published: "2024-06-20", region: region)
+        var got: [String: String] = [:]
+        for m in doc.mentions(.date) {
+            guard case .date(let v) = m.value else { continue }
+            #expect(v.start.month == 1 && v.end.month == 12 && v.start.year == v.end.year)
+            got[doc.text(of: m)] = String(v.start.year)
+        }
+        #expect(got == expected)
+    }
+
     @Test("a bare 7月1日 under a heading naming 2022 takes 2022")
     func yearFromHeading() throws {
         let doc = try Repo.run("政策回顧\n\n2022年\n\n◆ 創新及科技局於7月1日改名為創新科技及工業局", published: "2024-06-20")

@@ -57,12 +57,42 @@ public struct DateRecognizer: DocumentStage {
             found.append(f)
             i = f.end
         }
+        found = Self.listedYears(found, s: s, taiwan: (doc.region ?? context.pipeline.region).uppercased() == "TW")
         found = Self.joiningYearRanges(found, s: s, marks: vocab.rangeMarks)
         for f in found {
             var m = Mention(type: .date, start: f.start, end: f.end, value: f.value.map { .date($0) } ?? .none)
             m.sentence = doc.sentenceIndex(at: f.start)
             doc.addMention(m)
         }
+    }
+
+    /// Two years of two digits listed with 、 before one 年 are two years (03、04年: 2003 and
+    /// 2004; 97、98年: 1997 and 1998; in Taiwan ROC years), the first written without its 年.
+    static func listedYears(_ found: [Found], s: [Unicode.Scalar], taiwan: Bool) -> [Found] {
+        func digit(_ u: Unicode.Scalar) -> Int? {
+            if ("0"..."9").contains(u) { return Int(u.value - 48) }
+            if (0xFF10...0xFF19).contains(u.value) { return Int(u.value - 0xFF10) }
+            return nil
+        }
+        func year(_ a: Int, _ b: Int) -> Int? {
+            let n = a * 10 + b
+            if taiwan { return 1911 + n }
+            if a == 0 { return 2000 + n }
+            return n >= 50 ? 1900 + n : nil
+        }
+        var out = found
+        var i = 0
+        while i + 5 < s.count {
+            // DD、DD年, not inside a longer number.
+            guard let a1 = digit(s[i]), let a2 = digit(s[i + 1]), s[i + 2] == "、", let b1 = digit(s[i + 3]), let b2 = digit(s[i + 4]), s[i + 5] == "年",
+                  i == 0 || digit(s[i - 1]) == nil, let first = year(a1, a2), let second = year(b1, b2), second > first, second - first < 10 else { i += 1; continue }
+            out.removeAll { $0.start < i + 6 && $0.end > i }
+            func y(_ v: Int) -> DateValue { DateValue(start: CivilDate(year: v, month: 1, day: 1), end: CivilDate(year: v, month: 12, day: 31), granularity: .year) }
+            out.append(Found(start: i, end: i + 2, value: y(first), statedYear: first))
+            out.append(Found(start: i + 3, end: i + 6, value: y(second), statedYear: second))
+            i += 6
+        }
+        return out.sorted { $0.start < $1.start }
     }
 
     /// Two years joined by a range mark are one range (1992-1993年, 1998年至2001年), and so
