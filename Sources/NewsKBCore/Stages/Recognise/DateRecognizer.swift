@@ -81,16 +81,19 @@ public struct DateRecognizer: DocumentStage {
             return n >= 50 ? 1900 + n : nil
         }
         var out = found
-        var i = 0
-        while i + 5 < s.count {
-            // DD、DD年, not inside a longer number.
-            guard let a1 = digit(s[i]), let a2 = digit(s[i + 1]), s[i + 2] == "、", let b1 = digit(s[i + 3]), let b2 = digit(s[i + 4]), s[i + 5] == "年",
-                  i == 0 || digit(s[i - 1]) == nil, let first = year(a1, a2), let second = year(b1, b2), second > first, second - first < 10 else { i += 1; continue }
+        var j = 2
+        while j + 3 < s.count {
+            // DD、DD年, not inside a longer number: looked for only where a 、 stands.
+            guard s[j] == "、" else { j += 1; continue }
+            let i = j - 2
+            j += 1
+            guard let a1 = digit(s[i]), let a2 = digit(s[i + 1]), let b1 = digit(s[i + 3]), let b2 = digit(s[i + 4]), s[i + 5] == "年",
+                  i == 0 || digit(s[i - 1]) == nil, let first = year(a1, a2), let second = year(b1, b2), second > first, second - first < 10 else { continue }
             out.removeAll { $0.start < i + 6 && $0.end > i }
             func y(_ v: Int) -> DateValue { DateValue(start: CivilDate(year: v, month: 1, day: 1), end: CivilDate(year: v, month: 12, day: 31), granularity: .year) }
             out.append(Found(start: i, end: i + 2, value: y(first), statedYear: first))
             out.append(Found(start: i + 3, end: i + 6, value: y(second), statedYear: second))
-            i += 6
+            j = i + 6
         }
         return out.sorted { $0.start < $1.start }
     }
