@@ -57,6 +57,10 @@ struct NameRecognizerTests {
         ("其次，綠色成長淨零產業方案編列2億元，聚焦減碳。", "綠色成長淨零產業方案", .programme),          // udn 2025-09-21: 零 alone is no count
         ("旅遊基金發出十三筆資助，合共超過二百五十萬元。", "旅遊基金", .programme),                        // Macau daily 2024-11-09: a fund with a two-character head
         ("国发基金指出，2026年度将以新兴科技为主轴。", "国发基金", .programme),                            // udn 2025-09-21, Simplified
+        // A leading group and its office, and names longer than 16 characters (the cap is 24):
+        // a national census table and a Zhuhai planning office's letterhead (Simplified, public).
+        ("制表机关：国务院第一次全国污染源普查领导小组办公室", "国务院第一次全国污染源普查领导小组办公室", .institution),
+        ("珠海市哲学社会科学规划领导小组办公室", "珠海市哲学社会科学规划领导小组办公室", .institution),
         // 公署 is a suffix of its own (the one-character 署 inside the word 公署 is none: 簽署).
         ("如未獲滿意答覆，可直接向香港個人資料私隱專員公署（PCPD）投訴", "香港個人資料私隱專員公署", .institution), // a public privacy notice
         ("在基於同意的處理中撤回同意，向香港個人資料私隱專員公署或你所在地的 EU/UK 監管機構投訴", "香港個人資料私隱專員公署", .institution), // another
