@@ -69,11 +69,7 @@ public struct DateRecognizer: DocumentStage {
     /// Two years of two digits listed with 、 before one 年 are two years (03、04年: 2003 and
     /// 2004; 97、98年: 1997 and 1998; in Taiwan ROC years), the first written without its 年.
     static func listedYears(_ found: [Found], s: [Unicode.Scalar], taiwan: Bool) -> [Found] {
-        func digit(_ u: Unicode.Scalar) -> Int? {
-            if ("0"..."9").contains(u) { return Int(u.value - 48) }
-            if (0xFF10...0xFF19).contains(u.value) { return Int(u.value - 0xFF10) }
-            return nil
-        }
+        let digit = Scalars.digit
         func year(_ a: Int, _ b: Int) -> Int? {
             let n = a * 10 + b
             if taiwan { return 1911 + n }
@@ -106,11 +102,7 @@ public struct DateRecognizer: DocumentStage {
             guard let v = f.value, !v.relative, v.granularity == .year, v.start.year == v.end.year, v.start.month == 1, v.end.month == 12 else { return nil }
             return v.start.year
         }
-        func digit(_ u: Unicode.Scalar) -> Int? {
-            if ("0"..."9").contains(u) { return Int(u.value - 48) }
-            if (0xFF10...0xFF19).contains(u.value) { return Int(u.value - 0xFF10) }
-            return nil
-        }
+        let digit = Scalars.digit
         var out: [Found] = []
         for f in found {
             guard let second = singleYear(f) else { out.append(f); continue }
