@@ -113,7 +113,7 @@ struct PipelineOptions: ParsableArguments {
     /// The per-input options as text, for the digest the ledger keeps: inputs processed
     /// under other options are processed again.
     var inputOptionsText: String {
-        "published=\(published ?? "")\nregion=\(region?.uppercased() ?? "")\n" + (metadata.map { "metadata=" + ((try? InputMetadata.load($0))?.digest ?? $0) + "\n" } ?? "")
+        "published=\(published ?? "")\nregion=\(region?.uppercased() ?? "")\n" + (metadata.map { "metadata=" + (InputMetadata.digest(ofFile: $0) ?? $0) + "\n" } ?? "")
     }
 
     func loadPipeline() throws -> Pipeline {

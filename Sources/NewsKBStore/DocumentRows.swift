@@ -29,7 +29,7 @@ struct DocumentRows {
     /// Ingest clears errors by file when the file is done instead.
     static func clear(docID: String, replacing: Bool, clearErrors: Bool, in db: Database) throws {
         if replacing {
-            try EntityCounts.add(docID: docID, sign: -1, in: db)
+            try EntityCounts.subtract(docID: docID, in: db)
             try db.cachedStatement(sql: "DELETE FROM document WHERE doc_id = ?").execute(arguments: [docID])
         }
         if clearErrors { try db.cachedStatement(sql: "DELETE FROM input_error WHERE doc_id = ?").execute(arguments: [docID]) }
@@ -68,16 +68,17 @@ struct DocumentRows {
     }
 }
 
-/// The `mentions` and `documents` columns of `entity`: kept up to date by ingest one document
-/// at a time, recounted whole where documents go in bulk (`load`, `prune`, the migration).
+/// The `mentions` and `documents` columns of `entity`: ingest adds each transaction's
+/// documents (``KnowledgeBase/flushEntityCounts(in:)``) and takes away a replaced one's;
+/// they are recounted whole where documents go in bulk (`load`, `prune`, the migration).
 enum EntityCounts {
-    /// Adds (`sign` 1) or removes (-1) one stored document's mentions to its entities' counts.
-    static func add(docID: String, sign: Int, in db: Database) throws {
+    /// Takes one stored document's mentions out of its entities' counts (before it is replaced).
+    static func subtract(docID: String, in db: Database) throws {
         try db.cachedStatement(sql: """
-            UPDATE entity SET mentions = mentions + ? * c.n, documents = documents + ?
+            UPDATE entity SET mentions = mentions - c.n, documents = documents - 1
             FROM (SELECT entity_id, COUNT(*) AS n FROM mention WHERE doc_id = ? AND entity_id IS NOT NULL GROUP BY entity_id) AS c
             WHERE entity.entity_id = c.entity_id
-            """).execute(arguments: [sign, sign, docID])
+            """).execute(arguments: [docID])
     }
 
     /// Counts every entity's mentions and documents again from the mention table.

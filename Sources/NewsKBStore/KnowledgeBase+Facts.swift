@@ -40,9 +40,8 @@ extension KnowledgeBase {
             if let entity {
                 let ids = try Self.entityIDs(entity, in: db)
                 if ids.isEmpty { return [] }
-                let marks = ids.map { _ in "?" }.joined(separator: ",")
-                filter = "WHERE f.recipient IN (\(marks)) OR f.funder IN (\(marks))"
-                arguments = ids + ids
+                (filter, arguments) = Self.receivedOrGiven(by: ids, table: "f")
+                filter = "WHERE " + filter
             }
             // One pass over the facts in the order of the same fact's reports (recipient,
             // currency, amount, then oldest document first): each run of rows is one fact.
@@ -160,14 +159,15 @@ extension KnowledgeBase {
         try db.read { db in
             let ids: [String]? = try filter.entity.map { try Self.entityIDs($0, in: db) }
             if let ids, ids.isEmpty { return }
-            let idList = (ids ?? []).map { "'" + $0.replacingAll("'", "''") + "'" }.joined(separator: ",")
-            let entityClause = ids == nil ? "" : "AND (ff.recipient IN (\(idList)) OR ff.funder IN (\(idList)))"
+            let entity = ids.map { Self.receivedOrGiven(by: $0, table: "ff") }
+            let entityClause = entity.map { "AND " + $0.sql } ?? ""
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT ff.*, f.date_end, f.date_source FROM funding_fact ff JOIN fact f USING (fact_id)
                 WHERE (?1 IS NULL OR coalesce(ff.date_start, ff.published) >= ?1) AND (?2 IS NULL OR coalesce(ff.date_start, ff.published) <= ?2)
                   AND (?3 IS NULL OR coalesce(ff.amount_max, ff.amount_min) >= ?3) AND (?4 IS NULL OR ff.currency = ?4) \(entityClause)
                 ORDER BY coalesce(ff.date_start, ff.published) IS NULL, coalesce(ff.date_start, ff.published), ff.doc_id, f.ord
-                """, arguments: [filter.since, filter.until, filter.minAmount.flatMap { Double("\($0)") }, filter.currency?.uppercased()])
+                """, arguments: StatementArguments([filter.since, filter.until, filter.minAmount.flatMap { Double("\($0)") }, filter.currency?.uppercased()]
+                                                   + (entity?.arguments ?? [])) ?? [])
             while let r = try rows.next() {
                 try body(FactRecord(factID: r["fact_id"], docID: r["doc_id"], title: r["title"], url: r["url"], published: r["published"],
                                     recipient: r["recipient"], recipientName: r["recipient_name"], recipientText: r["recipient_text"],
@@ -177,6 +177,13 @@ extension KnowledgeBase {
                                     purpose: r["purpose"], sentence: r["sentence"] ?? ""))
             }
         }
+    }
+
+    /// Facts the entities `ids` received or gave: a condition on the `recipient` and `funder`
+    /// columns of `table`, with its arguments (the ids twice).
+    static func receivedOrGiven(by ids: [String], table: String) -> (sql: String, arguments: [DatabaseValueConvertible?]) {
+        let marks = ids.map { _ in "?" }.joined(separator: ",")
+        return ("(\(table).recipient IN (\(marks)) OR \(table).funder IN (\(marks)))", ids + ids)
     }
 
     /// A NUMERIC column as decimal text (whole amounts are stored as integers).

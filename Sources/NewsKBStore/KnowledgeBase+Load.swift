@@ -113,16 +113,16 @@ extension KnowledgeBase {
                     guard !skipping, let id = r.doc_id, id == current, let s = r.start, let e = r.end else { continue }
                     try rows.mention(MentionRow(docID: id, ord: mentionOrd, type: r.type ?? "", text: r.text ?? "", start: s, end: e,
                                                 sentence: r.sentence?.value, entityID: r.entity_id,
-                                                money: r.type == "money" ? r.value?.money(docID: id, ord: mentionOrd) : nil,
-                                                date: r.type == "date" ? r.value?.date(docID: id, ord: mentionOrd) : nil,
+                                                money: r.type == "money" ? r.value?.money : nil,
+                                                date: r.type == "date" ? r.value?.date : nil,
                                                 name: r.value?.nameValue))
                     mentionOrd += 1
                 case "relation":
                     guard !skipping, let id = r.doc_id, id == current else { continue }
-                    var entity: String? = nil, money: MoneyRow? = nil, date: DateRow? = nil
+                    var entity: String? = nil, money: MoneyColumns? = nil, date: DateColumns? = nil
                     switch r.object {
                     case .entity(let e): entity = e
-                    case .value(let v): money = v.money(docID: id, ord: relationOrd); date = money == nil ? v.date(docID: id, ord: relationOrd) : nil
+                    case .value(let v): money = v.money; date = money == nil ? v.date : nil
                     case nil: break
                     }
                     try rows.relation(RelationRow(docID: id, ord: relationOrd, type: r.type ?? "", subject: r.subject ?? "", subjectText: r.subject_text,

@@ -76,8 +76,8 @@ extension KnowledgeBase {
             // Too many to rank them all within a user's patience: the newest, by BM25 computed
             // here (title five times the text, as the index ranks).
             let sample = Array(newest.prefix(cap))
-            let needles = terms.map { SearchFolding.folded(Array($0.unicodeScalars.filter { SearchFolding.isWordScalar($0) })) }.filter { !$0.isEmpty }
-            var scored: [(rowid: Int64, score: Double, title: String?, text: String, row: Row)] = []
+            let needles = terms.map(Self.needle).filter { !$0.isEmpty }
+            var scored: [(score: Double, row: Row)] = []
             let statement = try db.cachedStatement(sql: "SELECT doc_id, title, published, region, url, text FROM document WHERE rowid = ?")
             var lengths: [Double] = []
             var frequencies: [[Double]] = []
@@ -95,22 +95,32 @@ extension KnowledgeBase {
             for (i, r) in rows.enumerated() {
                 var score = 0.0
                 for tf in frequencies[i] { score -= tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[i] / average)) }
-                scored.append((sample[i], score, r["title"], r["text"] ?? "", r))
+                scored.append((score, r))
             }
             scored.sort { $0.score != $1.score ? $0.score < $1.score : ($0.row["doc_id"] as String) < ($1.row["doc_id"] as String) }
             return (scored.prefix(limit).map { x in
-                SearchHit(docID: x.row["doc_id"], title: x.title, published: x.row["published"], region: x.row["region"], url: x.row["url"],
-                          score: x.score, snippet: Self.snippet(x.text, terms: terms))
+                SearchHit(docID: x.row["doc_id"], title: x.row["title"], published: x.row["published"], region: x.row["region"], url: x.row["url"],
+                          score: x.score, snippet: Self.snippet(x.row["text"] ?? "", terms: terms))
             }, .newest)
         }
     }
 
+    /// A search term folded as the index folds it, without the characters the index skips.
+    static func needle(_ term: String) -> [Unicode.Scalar] {
+        SearchFolding.folded(Array(term.unicodeScalars.filter { SearchFolding.isWordScalar($0) }))
+    }
+
+    /// Whether `needle` starts at `i` of `haystack` (both folded).
+    static func occurs(_ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], at i: Int) -> Bool {
+        i + needle.count <= haystack.count && haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle)
+    }
+
     /// How often `needle` occurs in `haystack` (both folded), not overlapping.
     static func occurrences(of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar]) -> Int {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return 0 }
+        guard !needle.isEmpty else { return 0 }
         var n = 0, i = 0
-        while i <= haystack.count - needle.count {
-            if haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle) { n += 1; i += needle.count } else { i += 1 }
+        while i + needle.count <= haystack.count {
+            if occurs(needle, in: haystack, at: i) { n += 1; i += needle.count } else { i += 1 }
         }
         return n
     }
@@ -128,9 +138,9 @@ extension KnowledgeBase {
         let scalars = Array(text.unicodeScalars)
         let folded = SearchFolding.folded(scalars)
         for term in terms {
-            let needle = SearchFolding.folded(Array(term.unicodeScalars.filter { SearchFolding.isWordScalar($0) }))
+            let needle = Self.needle(term)
             guard !needle.isEmpty, needle.count <= folded.count else { continue }
-            for i in 0...(folded.count - needle.count) where folded[i] == needle[0] && folded[i..<(i + needle.count)].elementsEqual(needle) {
+            for i in 0...(folded.count - needle.count) where occurs(needle, in: folded, at: i) {
                 let a = max(0, i - radius), b = min(scalars.count, i + needle.count + radius)
                 func str(_ r: Range<Int>) -> String {
                     String(String.UnicodeScalarView(scalars[r].map { $0 == "\n" ? " " : $0 }))

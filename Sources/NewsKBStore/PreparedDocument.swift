@@ -25,8 +25,8 @@ extension KnowledgeBase {
             var row = MentionRow(docID: doc.id, ord: i, type: m.type.rawValue, text: doc.text(of: m), start: m.start, end: m.end,
                                  sentence: m.sentence, entityID: m.entityID)
             switch m.value {
-            case .money(let v): row.money = MoneyRow(docID: doc.id, ord: i, v)
-            case .date(let v): row.date = DateRow(docID: doc.id, ord: i, v)
+            case .money(let v): row.money = MoneyColumns(v)
+            case .date(let v): row.date = DateColumns(v)
             case .name(let v): row.name = v
             case .none: break
             }

@@ -41,6 +41,16 @@ struct RowWriter {
         check(sqlite3_bind_int64(handle, column, Int64(value)))
     }
 
+    /// An integer, or NULL.
+    mutating func int(_ value: Int?) {
+        if let value { int(value) } else { text(nil) }
+    }
+
+    /// A flag as 0 or 1, or NULL.
+    mutating func bool(_ value: Bool?) {
+        int(value.map { $0 ? 1 : 0 })
+    }
+
     private mutating func check(_ code: Int32) {
         if code != SQLITE_OK && bindCode == SQLITE_OK { bindCode = code }
     }

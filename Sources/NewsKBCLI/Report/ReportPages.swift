@@ -16,8 +16,8 @@ struct ReportPages {
     let counts: (documents: Int, mentions: Int, entities: Int, facts: Int)
     /// Documents that have a page.
     let documentPages: Set<String>
-    /// Entities that have a page.
-    let entityPages: Set<String>
+    /// The entities that have a page, by id.
+    let byID: [String: KnowledgeBase.ReportEntity]
     let kbName: String
 
     init(entities: [KnowledgeBase.ReportEntity], facts: [KnowledgeBase.FundingFact], counts: (documents: Int, mentions: Int, entities: Int, facts: Int),
@@ -27,7 +27,7 @@ struct ReportPages {
         self.funding = FundingByYear(facts)
         self.counts = counts
         self.documentPages = documentPages
-        self.entityPages = Set(entities.map(\.id))
+        self.byID = Dictionary(entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.kbName = kbName
     }
 
@@ -37,7 +37,7 @@ struct ReportPages {
     static let indexDocuments = 500
 
     func entityLink(_ id: String, _ name: String, depth: Int) -> String {
-        guard entityPages.contains(id) else { return H.escape(name) }
+        guard byID[id] != nil else { return H.escape(name) }
         return "<a href=\"\(String(repeating: "../", count: depth))entity/\(H.fileName(id))\">\(H.escape(name))</a>"
     }
 
@@ -55,12 +55,12 @@ struct ReportPages {
     func index(titles: [String: (title: String?, published: String?)]) -> String {
         var b = "<h1>Programmes, bodies and their funding</h1>\n"
         b += "<p class=\"sub\">\(H.escape(kbName)): \(counts.documents) documents, \(counts.mentions) mentions, \(counts.entities) entities, \(counts.facts) funding facts in documents (\(facts.count) once each across documents)</p>\n"
-        let recipients = Set(facts.map(\.recipient))
-        let byID = Dictionary(entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var received: [String: Int] = [:]
+        for f in facts { received[f.recipient, default: 0] += 1 }
         b += "<h2>Funding by year</h2>\n<p class=\"sub\">Each fact counted once however many articles restate it; a first tranche of a total the article also gives is inside that total; currencies apart; ≥ marks a lower bound (an amount stated as 「超過」 or 「不少於」), ≤ a ceiling.</p>\n"
         b += "<table><thead><tr><th>recipient</th>" + funding.years.map { "<th>\(H.escape($0))</th>" }.joined() + "<th>all years</th></tr></thead><tbody>\n"
-        let order = recipients.sorted { a, b in
-            let fa = facts.filter { $0.recipient == a }.count, fb = facts.filter { $0.recipient == b }.count
+        let order = received.keys.sorted { a, b in
+            let fa = received[a]!, fb = received[b]!
             return fa != fb ? fa > fb : (byID[a]?.name ?? a) < (byID[b]?.name ?? b)
         }
         for r in order {
@@ -149,14 +149,13 @@ struct ReportPages {
     // MARK: document
 
     func document(_ d: KnowledgeBase.ReportDocument) -> String {
-        let byRecipient = Dictionary(entities.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         var b = "<h1>\(H.escape(d.title ?? d.id))</h1>\n<p class=\"sub\">\(H.escape(d.published ?? "undated")) · <code>\(H.escape(d.id))</code> · \(H.escape(d.source))"
         if let u = d.url { b += " · <a href=\"\(H.escape(u))\">\(H.escape(u))</a>" }
         b += "</p>\n<p class=\"legend\"><mark class=\"evidence\">evidence of a funding fact</mark> <span class=\"m-money\">amount</span> <span class=\"m-date\">date</span> <span class=\"m-institution\">body</span> <span class=\"m-programme\">programme</span></p>\n<div class=\"doc\">\n"
         if !d.facts.isEmpty {
             b += "<h2>Funding facts</h2>\n<ul class=\"facts\">\n"
             for f in d.facts {
-                let name = byRecipient[f.recipient] ?? f.recipient
+                let name = byID[f.recipient]?.name ?? f.recipient
                 b += "<li><a href=\"#\(f.factID.replacing(":", with: "-"))\">\(H.escape(H.amount(currency: f.currency, min: f.amountMin.flatMap { Decimal(string: $0) }, max: f.amountMax.flatMap { Decimal(string: $0) }, approximate: f.approximate)))</a> to \(entityLink(f.recipient, name, depth: 1))</li>\n"
             }
             b += "</ul>\n<h2>Text</h2>\n"
@@ -185,7 +184,7 @@ struct ReportPages {
                 if mention[i] >= 0 {
                     let m = d.mentions[mention[i]]
                     let cls = "m-\(m.type)"
-                    if let id = m.entityID, entityPages.contains(id) {
+                    if let id = m.entityID, byID[id] != nil {
                         piece = "<a class=\"\(cls)\" href=\"../entity/\(H.fileName(id))\">\(piece)</a>"
                     } else {
                         piece = "<span class=\"\(cls)\">\(piece)</span>"

@@ -24,7 +24,7 @@ public struct InputMetadata: Sendable {
     public static func load(_ path: String) throws -> InputMetadata {
         guard let bytes = FileIO.readAll(path) else { throw NewsKBError.input("cannot read the metadata file \(path): \(FileIO.lastError())") }
         var m = InputMetadata()
-        m.digest = SHA256.hex(bytes)
+        m.digest = digest(of: bytes)
         let dir = FileIO.directory(of: path)
         let text = String(decoding: bytes, as: UTF8.self)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
@@ -58,6 +58,11 @@ public struct InputMetadata: Sendable {
         if !jsonl && header.isEmpty { throw NewsKBError.input("\(path): no header row (path,published,region,url,title)") }
         return m
     }
+
+    /// The digest the ledger keeps for a metadata file, without reading its rows.
+    public static func digest(ofFile path: String) -> String? { FileIO.readAll(path).map(digest(of:)) }
+
+    static func digest(of bytes: [UInt8]) -> String { SHA256.hex(bytes) }
 
     /// The row for a file (by its canonical path, else by its document id).
     public func entry(for file: InputFile) -> Entry? {

@@ -18,8 +18,8 @@ struct MentionRow {
     var end: Int
     var sentence: Int?
     var entityID: String?
-    var money: MoneyRow? = nil
-    var date: DateRow? = nil
+    var money: MoneyColumns? = nil
+    var date: DateColumns? = nil
     var name: NameValue? = nil
 
     static let insertSQL = """
@@ -57,10 +57,10 @@ struct MentionRow {
 
     func bind(to w: inout RowWriter) {
         w.text(docID); w.int(ord); w.text(type); w.text(text); w.int(start); w.int(end)
-        if let sentence { w.int(sentence) } else { w.text(nil) }
+        w.int(sentence)
         w.text(entityID)
-        MoneyRow.bind(money, to: &w)
-        DateRow.bind(date, to: &w)
+        MoneyColumns.bind(money, to: &w)
+        DateColumns.bind(date, to: &w)
         w.text(name?.name); w.text(name?.lexiconID); w.text(name?.method.rawValue)
     }
 }
@@ -74,8 +74,8 @@ struct RelationRow {
     var subject: String
     var subjectText: String?
     var objectEntity: String?
-    var money: MoneyRow?
-    var date: DateRow?
+    var money: MoneyColumns?
+    var date: DateColumns?
     var evidenceStart: Int?
     var evidenceEnd: Int?
     var record: String
@@ -86,39 +86,25 @@ struct RelationRow {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
+    func bind(to w: inout RowWriter) {
+        w.text(docID); w.int(ord); w.text(type); w.text(subject); w.text(subjectText); w.text(objectEntity)
+        // The relation table has no currency source or relative flag: the value's other columns.
+        w.text(money?.currency); w.text(money?.amountMin); w.text(money?.amountMax); w.bool(money?.approximate)
+        w.text(date?.start); w.text(date?.end); w.text(date?.granularity)
+        w.int(evidenceStart); w.int(evidenceEnd)
+        w.text(record)
+    }
+}
+
+extension RelationRow {
     init(_ r: Relation, docID: String, ord: Int, record: String) {
-        var entity: String? = nil, money: MoneyRow? = nil, date: DateRow? = nil
+        var entity: String? = nil, money: MoneyColumns? = nil, date: DateColumns? = nil
         switch r.object {
         case .entity(let id): entity = id
-        case .money(let v): money = MoneyRow(docID: docID, ord: ord, v)
-        case .date(let v): date = DateRow(docID: docID, ord: ord, v)
+        case .money(let v): money = MoneyColumns(v)
+        case .date(let v): date = DateColumns(v)
         }
         self.init(docID: docID, ord: ord, type: r.type.rawValue, subject: r.subject, subjectText: r.subjectText, objectEntity: entity,
                   money: money, date: date, evidenceStart: r.evidenceStart, evidenceEnd: r.evidenceEnd, record: record)
-    }
-
-    init(docID: String, ord: Int, type: String, subject: String, subjectText: String?, objectEntity: String?, money: MoneyRow?, date: DateRow?,
-         evidenceStart: Int?, evidenceEnd: Int?, record: String) {
-        self.docID = docID
-        self.ord = ord
-        self.type = type
-        self.subject = subject
-        self.subjectText = subjectText
-        self.objectEntity = objectEntity
-        self.money = money
-        self.date = date
-        self.evidenceStart = evidenceStart
-        self.evidenceEnd = evidenceEnd
-        self.record = record
-    }
-
-    func bind(to w: inout RowWriter) {
-        w.text(docID); w.int(ord); w.text(type); w.text(subject); w.text(subjectText); w.text(objectEntity)
-        w.text(money?.currency); w.text(money?.amountMin); w.text(money?.amountMax)
-        if let money { w.int(money.approximate ? 1 : 0) } else { w.text(nil) }
-        w.text(date?.start); w.text(date?.end); w.text(date?.granularity)
-        if let evidenceStart { w.int(evidenceStart) } else { w.text(nil) }
-        if let evidenceEnd { w.int(evidenceEnd) } else { w.text(nil) }
-        w.text(record)
     }
 }
