@@ -17,7 +17,7 @@ extension KnowledgeBase {
 
     /// The rows of `doc`, ready to store.
     public static func prepare(_ doc: NewsDocument) -> PreparedDocument {
-        let records = Records.serialize(doc, mentions: false)
+        let records = Records.serialize(doc)
         var mentions: [MentionRow] = []
         var counts: [String: Int] = [:]
         mentions.reserveCapacity(doc.mentions.count)

@@ -21,6 +21,15 @@ struct KnowledgeBaseTests {
         return lines
     }
 
+    /// A mention's export record, as the first release kept it in its row.
+    static func mentionRecord(_ m: Mention, in d: NewsDocument) -> String {
+        var out: [UInt8] = []
+        var text = d.text(of: m)
+        text.withUTF8 { Records.writeMention(docID: Records.jsonString(d.id), start: m.start, end: m.end, entityID: m.entityID, sentence: m.sentence,
+                                             text: $0, type: m.type.rawValue, value: m.value, to: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     func tempKB() throws -> KnowledgeBase {
         try KnowledgeBase(path: NSTemporaryDirectory() + "kb-\(UUID().uuidString).sqlite")
     }
@@ -52,7 +61,7 @@ struct KnowledgeBaseTests {
                                arguments: [a.id, a.source, a.sha256, "p@1", a.published?.description, a.language, a.region, a.title, r.document])
                 for (i, m) in a.mentions.enumerated() {
                     try db.execute(sql: "INSERT INTO mention (doc_id, ord, type, text, start, \"end\", entity_id, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                   arguments: [a.id, i, m.type.rawValue, a.text(of: m), m.start, m.end, m.entityID, r.mentions[i]])
+                                   arguments: [a.id, i, m.type.rawValue, a.text(of: m), m.start, m.end, m.entityID, Self.mentionRecord(m, in: a)])
                 }
                 for id in a.entities.keys.sorted() { try KnowledgeBase.upsertEntity(a.entities[id]!, in: db) }
                 for (i, rel) in a.relations.enumerated() {

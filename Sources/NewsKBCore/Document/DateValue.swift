@@ -23,4 +23,9 @@ public struct DateValue: Hashable, Sendable {
         self.granularity = granularity
         self.relative = relative
     }
+
+    /// Whole years, 1 January of `first` to 31 December of `last` (one year when they are equal).
+    public static func years(_ first: Int, _ last: Int, relative: Bool = false) -> DateValue {
+        DateValue(start: CivilDate(year: first, month: 1, day: 1), end: CivilDate(year: last, month: 12, day: 31), granularity: .year, relative: relative)
+    }
 }

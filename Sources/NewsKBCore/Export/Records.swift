@@ -208,10 +208,10 @@ public enum Records {
 
     /// A document's records serialised ahead of storing (done on the worker threads), with
     /// what the store's other columns need that costs work: the facts' ids and the search
-    /// index's tokens of the title and the text.
+    /// index's tokens of the title and the text. Mentions have no record here: a knowledge
+    /// base writes theirs back from its columns.
     public struct Serialized: Sendable {
         public var document: String
-        public var mentions: [String]
         public var relations: [String]
         public var facts: [String]
         public var factIDs: [String]
@@ -219,9 +219,8 @@ public enum Records {
         public var searchBody: String
     }
 
-    /// The document's records; `mentions: false` leaves the mention records out (a knowledge
-    /// base writes them back from its columns).
-    public static func serialize(_ d: NewsDocument, mentions withMentions: Bool = true) -> Serialized {
+    /// The document's records, but for its mentions.
+    public static func serialize(_ d: NewsDocument) -> Serialized {
         var docID: [UInt8] = []
         JSONValue.writeString(d.id, to: &docID)
         func line(_ write: (inout [UInt8]) -> Void) -> String {
@@ -232,7 +231,6 @@ public enum Records {
         let ids = d.facts.map { $0.id(docID: d.id) }
         return Serialized(
             document: line { writeDocument(d, to: &$0) },
-            mentions: withMentions ? d.mentions.map { m in line { writeMention(m, in: d, docID: docID, to: &$0) } } : [],
             relations: d.relations.map { r in line { writeRelation(r, docID: docID, to: &$0) } },
             facts: zip(d.facts, ids).map { f, id in line { writeFact(f, id: id, docID: d.id, to: &$0) } },
             factIDs: ids, searchTitle: SearchFolding.tokens(d.title ?? ""), searchBody: SearchFolding.tokens(d.text))

@@ -86,9 +86,8 @@ public struct DateRecognizer: DocumentStage {
             guard let a1 = digit(s[i]), let a2 = digit(s[i + 1]), let b1 = digit(s[i + 3]), let b2 = digit(s[i + 4]), s[i + 5] == "年",
                   i == 0 || digit(s[i - 1]) == nil, let first = year(a1, a2), let second = year(b1, b2), second > first, second - first < 10 else { continue }
             out.removeAll { $0.start < i + 6 && $0.end > i }
-            func y(_ v: Int) -> DateValue { DateValue(start: CivilDate(year: v, month: 1, day: 1), end: CivilDate(year: v, month: 12, day: 31), granularity: .year) }
-            out.append(Found(start: i, end: i + 2, value: y(first), statedYear: first))
-            out.append(Found(start: i + 3, end: i + 6, value: y(second), statedYear: second))
+            out.append(Found(start: i, end: i + 2, value: .years(first, first), statedYear: first))
+            out.append(Found(start: i + 3, end: i + 6, value: .years(second, second), statedYear: second))
             j = i + 6
         }
         return out.sorted { $0.start < $1.start }
@@ -113,7 +112,7 @@ public struct DateRecognizer: DocumentStage {
             }
             guard let mark = markStart else { out.append(f); continue }
             if let prev = out.last, prev.end == mark, let first = singleYear(prev), second > first, second - first <= 100 {
-                out[out.count - 1] = Found(start: prev.start, end: f.end, value: DateValue(start: CivilDate(year: first, month: 1, day: 1), end: CivilDate(year: second, month: 12, day: 31), granularity: .year), statedYear: second)
+                out[out.count - 1] = Found(start: prev.start, end: f.end, value: .years(first, second), statedYear: second)
                 continue
             }
             // A bare year of four digits before the mark, not part of a longer number.
@@ -121,7 +120,7 @@ public struct DateRecognizer: DocumentStage {
                out.last.map({ $0.end <= mark - 4 }) ?? true {
                 let first = (mark - 4..<mark).reduce(0) { $0 * 10 + digit(s[$1])! }
                 if first >= 1000, second > first, second - first <= 100 {
-                    out.append(Found(start: mark - 4, end: f.end, value: DateValue(start: CivilDate(year: first, month: 1, day: 1), end: CivilDate(year: second, month: 12, day: 31), granularity: .year), statedYear: second))
+                    out.append(Found(start: mark - 4, end: f.end, value: .years(first, second), statedYear: second))
                     continue
                 }
             }
@@ -163,6 +162,8 @@ extension DateRecognizer {
         }
 
         static let dateMarks = ScalarSet("年月日號号-/.／－–季度代紀纪".unicodeScalars)
+        /// After a two-digit 年, what makes it a count of years (07年來, 97年間) or a decade.
+        static let notAfterShortYear = ScalarSet("來来間间內内多半代".unicodeScalars)
 
         func hasDateMark(from i: Int, within n: Int) -> Bool {
             var j = i
@@ -263,8 +264,7 @@ extension DateRecognizer {
                 if let d = smallNumber(n.end + 2, max: 90), d.value % 10 == 0, at(d.end) == "年", at(d.end + 1) == "代" {
                     return decade(start: i, end: d.end + 2, first: base + d.value)
                 }
-                let v = DateValue(start: CivilDate(year: base + 1, month: 1, day: 1), end: CivilDate(year: base + 100, month: 12, day: 31), granularity: .year)
-                return Found(start: i, end: n.end + 2, value: v, statedYear: nil)
+                return Found(start: i, end: n.end + 2, value: .years(base + 1, base + 100), statedYear: nil)
             }
             // A decade written short: 50年代, 九十年代 (the 1900s).
             if let n = smallNumber(i, max: 90), n.value >= 20, n.value % 10 == 0, at(n.end) == "年", at(n.end + 1) == "代" {
@@ -298,13 +298,13 @@ extension DateRecognizer {
                let y = n.integer, (1800...2200).contains(y) { return (y, n.end + 1) }
             // 07年: a two-digit year with a leading zero is this century.
             if let d = digits(i, max: 2), d.count == 2, s[i] == "0" || s[i] == "０", at(d.end) == "年",
-               !(at(d.end + 1).map { "來来間间內内多半代".unicodeScalars.contains($0) } ?? false) {
+               !(at(d.end + 1).map { Scan.notAfterShortYear.contains($0) } ?? false) {
                 return (2000 + d.value, d.end + 1)
             }
             // 97年 after 在, 於, 至 … (在97年的今天), or before a month (97年7月): the 1900s, outside
             // Taiwan, where a year without its century is an ROC year (below).
             if !taiwan, let d = digits(i, max: 2), d.count == 2, d.value >= 50, s[i] != "0", s[i] != "０", at(d.end) == "年",
-               !(at(d.end + 1).map { "來来間间內内多半代".unicodeScalars.contains($0) } ?? false),
+               !(at(d.end + 1).map { Scan.notAfterShortYear.contains($0) } ?? false),
                i > 0 && vocab.yearBefore.contains(s[i - 1]) || (smallNumber(d.end + 1, max: 12).map { at($0.end) == "月" } ?? false) {
                 return (1900 + d.value, d.end + 1)
             }
@@ -360,8 +360,7 @@ extension DateRecognizer {
                 // 1973至74年, 1977-78年: a range of years whose second is written short (its century the first's).
                 if sp != "/", sp != "／", b.count == 2, at(b.end) == "年", at(b.end + 1) != "度", (1800...2200).contains(a.value),
                    case let second = a.value / 100 * 100 + b.value, second > a.value {
-                    let v = DateValue(start: CivilDate(year: a.value, month: 1, day: 1), end: CivilDate(year: second, month: 12, day: 31), granularity: .year)
-                    return Found(start: i, end: b.end + 1, value: v, statedYear: second)
+                    return Found(start: i, end: b.end + 1, value: .years(a.value, second), statedYear: second)
                 }
                 // 2024-06-20, 2024/6/20, 2024.6.20
                 if sp != "至", (1800...2200).contains(a.value), b.count <= 2, (1...12).contains(b.value) {
@@ -393,13 +392,12 @@ extension DateRecognizer {
                 (a, b) = vocab.decadePartYears[p.payload]
                 stop = p.end
             }
-            let v = DateValue(start: CivilDate(year: first + a, month: 1, day: 1), end: CivilDate(year: first + b, month: 12, day: 31), granularity: .year)
-            return Found(start: start, end: stop, value: v, statedYear: nil)
+            return Found(start: start, end: stop, value: .years(first + a, first + b), statedYear: nil)
         }
 
         /// After a year: 度, 年代, quarters, halves and parts, or a month.
         func continueAfterYear(start: Int, yearEnd: Int, year: Int, relative: Bool, contextYear: (Int) -> Int?) -> Found {
-            let yearRange = DateValue(start: CivilDate(year: year, month: 1, day: 1), end: CivilDate(year: year, month: 12, day: 31), granularity: .year, relative: relative)
+            let yearRange = DateValue.years(year, year, relative: relative)
             var j = yearEnd
             if at(j) == "度" { j += 1 }
             else if at(j) == "代", !relative, year % 10 == 0 {
