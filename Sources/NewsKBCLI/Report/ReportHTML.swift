@@ -63,6 +63,14 @@ enum ReportHTML {
     /// An amount as a floating-point number, for drawing.
     static func double(_ d: Decimal) -> Double { Double("\(d)") ?? 0 }
 
+    /// The same for amounts the knowledge base gives as decimal text.
+    static func amount(currency: String, min: String?, max: String?, approximate: Bool = false) -> String {
+        amount(currency: currency, min: min.flatMap { Decimal(string: $0) }, max: max.flatMap { Decimal(string: $0) }, approximate: approximate)
+    }
+
+    /// The anchor of a fact on its document's page (`fact:76151bc3…` → `fact-76151bc3…`).
+    static func anchor(_ factID: String) -> String { factID.replacing(":", with: "-") }
+
     /// A whole page: its title, where the stylesheet sits relative to it, and its body.
     static func page(title: String, depth: Int, body: String) -> String {
         let up = String(repeating: "../", count: depth)

@@ -43,11 +43,11 @@ struct ReportPages {
 
     func documentLink(_ id: String, _ label: String, fact: String? = nil, depth: Int) -> String {
         guard documentPages.contains(id) else { return H.escape(label) }
-        return "<a href=\"\(String(repeating: "../", count: depth))doc/\(H.fileName(id))\(fact.map { "#" + $0.replacing(":", with: "-") } ?? "")\">\(H.escape(label))</a>"
+        return "<a href=\"\(String(repeating: "../", count: depth))doc/\(H.fileName(id))\(fact.map { "#" + H.anchor($0) } ?? "")\">\(H.escape(label))</a>"
     }
 
     func amount(_ f: KnowledgeBase.FundingFact) -> String {
-        H.amount(currency: f.currency, min: f.amountMin.flatMap { Decimal(string: $0) }, max: f.amountMax.flatMap { Decimal(string: $0) })
+        H.amount(currency: f.currency, min: f.amountMin, max: f.amountMax)
     }
 
     // MARK: index
@@ -156,7 +156,7 @@ struct ReportPages {
             b += "<h2>Funding facts</h2>\n<ul class=\"facts\">\n"
             for f in d.facts {
                 let name = byID[f.recipient]?.name ?? f.recipient
-                b += "<li><a href=\"#\(f.factID.replacing(":", with: "-"))\">\(H.escape(H.amount(currency: f.currency, min: f.amountMin.flatMap { Decimal(string: $0) }, max: f.amountMax.flatMap { Decimal(string: $0) }, approximate: f.approximate)))</a> to \(entityLink(f.recipient, name, depth: 1))</li>\n"
+                b += "<li><a href=\"#\(H.anchor(f.factID))\">\(H.escape(H.amount(currency: f.currency, min: f.amountMin, max: f.amountMax, approximate: f.approximate)))</a> to \(entityLink(f.recipient, name, depth: 1))</li>\n"
             }
             b += "</ul>\n<h2>Text</h2>\n"
         }
@@ -192,7 +192,7 @@ struct ReportPages {
                 }
                 if evidence[i] >= 0 {
                     let k = evidence[i]
-                    let id = anchored.insert(k).inserted ? " id=\"\(d.facts[k].factID.replacing(":", with: "-"))\"" : ""
+                    let id = anchored.insert(k).inserted ? " id=\"\(H.anchor(d.facts[k].factID))\"" : ""
                     piece = "<mark class=\"evidence\"\(id) title=\"funding fact: \(H.escape(d.facts[k].recipient))\">\(piece)</mark>"
                 }
                 p += piece
