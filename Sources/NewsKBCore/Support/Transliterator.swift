@@ -25,4 +25,6 @@ public final class Transliterator: @unchecked Sendable {
 
     /// Traditional to Simplified Chinese.
     public static let hantToHans: Transliterator? = Transliterator("Hant-Hans")
+    /// Simplified to Traditional Chinese (for word lists written in Simplified).
+    public static let hansToHant: Transliterator? = Transliterator("Hans-Hant")
 }

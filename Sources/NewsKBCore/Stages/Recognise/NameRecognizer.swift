@@ -31,8 +31,18 @@ public struct NameRecognizer: DocumentStage {
                               notBefore: TSVTable.lines(path: lexicons.path(config, endingWith: "name-not-before.txt")),
                               notStart: TSVTable.lines(path: lexicons.path(config, endingWith: "name-not-start.txt")),
                               headVerbs: TSVTable.lines(path: lexicons.path(config, endingWith: "name-head-verbs.txt")),
+                              leftStops: Self.leftStops(config, lexicons), knownNames: Array(lexicon.byKey.keys),
                               folder: folder, maxLength: config.intOption("maxRuleNameLength", default: 16))
         maxAliases = try config.intOption("maxBracketAliases", default: 16)
+    }
+
+    /// The words of the optional `name-left-stops.txt` (columns word, class), each with whether
+    /// it is a verb (class `v`).
+    static func leftStops(_ config: StageConfig, _ lexicons: LexiconCache) throws -> [(String, Bool)] {
+        guard (config.lexicons ?? []).contains(where: { $0.hasSuffix("name-left-stops.txt") }) else { return [] }
+        let table = try lexicons.table(config, endingWith: "name-left-stops.txt")
+        let (w, c) = (try table.column("word"), try table.column("class"))
+        return table.rows.map { (table.cell($0, w), table.cell($0, c) == "v") }
     }
 
     struct Candidate {
@@ -224,6 +234,30 @@ public struct NameRecognizer: DocumentStage {
         return cut
     }
 
+    /// Moves `start` past the last verb, preposition, conjunction, adverb or pronoun of the head
+    /// that is a whole word there (戰勝|巴西隊, 據|南通社, 意味着|中國男隊). A verb right before the
+    /// suffix is the head's own word (組織|部, 宣傳|部) and stays; so do verbs inside a programme's
+    /// name, which describes what it does (綠色成長淨零產業方案, 原住民保留地禁伐補償計畫): `verbs`
+    /// is false for those.
+    /// A known name (`known(i)`: where a lexicon match starting at i ends) is never cut into (立法會|衞生事務委員會).
+    func cutAfterLeftStops(_ s: [Unicode.Scalar], from start: Int, to limit: Int, boundaries: TokenBoundaries, verbs: Bool,
+                           known: (Int) -> Int?) -> Int {
+        var cut = start
+        var i = start
+        while i < limit {
+            if let e = known(i), e <= limit {
+                i = e
+            } else if boundaries.contains(i), let m = rules.leftStops.longestMatch(in: s, at: i, limit: limit),
+               boundaries.contains(m.end), !(m.payload && (m.end == limit || !verbs)) {
+                cut = m.end
+                i = m.end
+            } else {
+                i += 1
+            }
+        }
+        return cut
+    }
+
     /// Numbers and number-classifier words (兩個, 3所, 多間) end a name on the left.
     static let classifiers = ScalarSet("個个間间所項项名位家座條条批宗".unicodeScalars)
 
@@ -266,8 +300,9 @@ public struct NameRecognizer: DocumentStage {
             let suffixStart = suf.start
             // A one-character suffix followed by a lone character the segmenter could not place
             // (助社|福計劃: 社福) may be the first half of a word: not a suffix.
+            // (Not when that character is a word of its own: 中國隊|很強, 中國隊|以3比1.)
             if end - suffixStart == 1, ti + 1 < tokens.count, tokens[ti + 1].start == end, tokens[ti + 1].end - end == 1,
-               Scalars.isHan(s[end]) { continue }
+               Scalars.isHan(s[end]), !NameRules.functionChars.contains(s[end]), !rules.isLeftStop(s, end, end + 1) { continue }
             // 香港中文大學會…: a suffix that begins inside a known name (大學|會) is not one.
             if insideLexical[suffixStart] { continue }
             // English names inside Chinese text: capitalised words before an English suffix.
@@ -286,9 +321,10 @@ public struct NameRecognizer: DocumentStage {
             // Tokens inside the suffix itself.
             while k >= 0, tokens[k].start >= suffixStart { k -= 1 }
             if k >= 0, tokens[k].end > suffixStart {
-                // The suffix starts inside a token: fine for 工程學院 (suffix 學院), not for a
-                // one-character suffix that ends a common word (布局, 簽署, 好處).
-                if end - suffixStart == 1 { continue }
+                // The suffix starts inside a token: fine for 工程學院 (suffix 學院) and for a word of
+                // three or more characters that ends in a one-character suffix (中國隊, 公安局, 出版社),
+                // not for a two-character word that ends in one (布局, 簽署, 好處, 排隊).
+                if end - suffixStart == 1, suffixStart - tokens[k].start < 2 { continue }
                 start = tokens[k].start
                 k -= 1
             }
@@ -352,6 +388,8 @@ public struct NameRecognizer: DocumentStage {
             if start < suffixStart, Self.joiners.contains(s[start]) { start += 1; headTokens.removeLast() }
             // Multi-character stop words inside the head, however the segmenter cut them (聯同…).
             start = cutAfterStopWords(s, from: start, to: suffixStart, programme: suf.payload.type == .programme)
+            start = cutAfterLeftStops(s, from: start, to: suffixStart, boundaries: boundaries, verbs: suf.payload.type == .institution,
+                                      known: { lexicalStarting[$0] >= 0 ? lexical[Int(lexicalStarting[$0])].end : nil })
             // Strip a leading stop character inside a token (e.g. 並成立 glued by the segmenter).
             while start < suffixStart, rules.isStop(s, start, start + 1) { start += 1 }
             // An allocation or founding verb glued on the left (補助X基金) is not part of the name.

@@ -18,6 +18,10 @@ struct NameRules: Sendable {
     let notStart: ScalarTrie<Bool>
     /// Stop words that may end a head right before its suffix (資助計劃).
     let headVerbs: ScalarTrie<Bool>
+    /// Words a name's left edge never takes as whole words (據南通社, 意味着中國男隊), from a
+    /// dictionary's verbs, prepositions, conjunctions, adverbs and pronouns; the payload says
+    /// whether the word is a verb (which may end a head: 組織部).
+    let leftStops: ScalarTrie<Bool>
 
     /// Whether s[a..<b] is exactly a stop word.
     @inline(__always)
@@ -31,7 +35,16 @@ struct NameRules: Sendable {
     /// Characters that never sit at the edge of a name token (她的, 並成立).
     static let functionChars = ScalarSet("的之了在於于為为並并與与及和或把將将被由從从向對对".unicodeScalars)
 
-    init(rules: TSVTable, stopWords: [String], genericWords: [String], notBefore: [String], notStart: [String] = [], headVerbs: [String] = [], folder: NameFolder, maxLength: Int) throws {
+    /// Whether s[a..<b] is exactly a left-edge stop word.
+    @inline(__always)
+    func isLeftStop(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool { leftStops.longestMatch(in: s, at: a, limit: b)?.end == b }
+
+    /// - Parameters:
+    ///   - leftStops: (word, is a verb) in Simplified; a word of two or more characters that begins
+    ///     a name of `knownNames` (folded Simplified keys) is left out: a dictionary's verb never
+    ///     cuts a known name (發展局).
+    init(rules: TSVTable, stopWords: [String], genericWords: [String], notBefore: [String], notStart: [String] = [], headVerbs: [String] = [],
+         leftStops: [(String, Bool)] = [], knownNames: [String] = [], folder: NameFolder, maxLength: Int) throws {
         let (t, s, m) = (try rules.column("type"), try rules.column("suffix"), try rules.column("min_head"))
         let f = folder
         var trie = ScalarTrie<Suffix>(folding: .names(f))
@@ -52,6 +65,19 @@ struct NameRules: Sendable {
         self.notBefore = words(notBefore)
         self.notStart = words(notStart)
         self.headVerbs = words(headVerbs)
+        var left = ScalarTrie<Bool>(folding: .names(f))
+        let known = knownNames.sorted()
+        for (w, verb) in leftStops {
+            // Sorted keys: the first key not below w is the one that would start with it.
+            var lo = 0, hi = known.count
+            while lo < hi { let mid = (lo + hi) / 2; if known[mid] < w { lo = mid + 1 } else { hi = mid } }
+            // (A one-character word is a stop only as a whole token, which 應 of 應急管理部 never is.)
+            if w.count > 1, lo < known.count, known[lo].hasPrefix(w) { continue }
+            // 及, 和, 與 join two parts of one name (食物及衞生局); the walk decides on them.
+            if w.count == 1, let c = w.unicodeScalars.first, NameRecognizer.joiners.contains(c) || c == "与" { continue }
+            for v in NameKey.traditionalVariants(w) { left.insert(v.unicodeScalars, verb) }
+        }
+        self.leftStops = left
         self.maxLength = maxLength
     }
 }
