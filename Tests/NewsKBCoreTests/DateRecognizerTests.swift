@@ -62,6 +62,26 @@ struct DateRecognizerTests {
         #expect(v.start.description == "2019-03-01")
     }
 
+    static func start(_ m: Mention) -> String {
+        if case .date(let v) = m.value { return v.start.description }
+        return "nil"
+    }
+
+    // Universal NER Chinese-GSD, train split (Wikipedia, CC BY-SA 4.0).
+    @Test("a bare day takes the month of the date just before it")
+    func dayFromPreviousDate() throws {
+        let doc = try Repo.run("日航擬於2012年9月10日定價，並於19日在東京證券交易所上市。", published: "2024-06-20")
+        let values = doc.mentions(.date).map { doc.text(of: $0) + "=" + Self.start($0) }
+        #expect(values == ["2012年9月10日=2012-09-10", "19日=2012-09-19"])
+    }
+
+    @Test("a date after the hyphen that ends another date is a date of its own, year and all")
+    func dateAfterHyphen() throws {
+        let doc = try Repo.run("蘭封戰鬥發生於1927年10月20日-1928年1月20日，交戰地點則是在中國豫東一帶。", published: "2024-06-20")
+        let values = doc.mentions(.date).map { doc.text(of: $0) + "=" + Self.start($0) }
+        #expect(values == ["1927年10月20日=1927-10-20", "1928年1月20日=1928-01-20"])
+    }
+
     @Test("a bare month far from any year takes the published year")
     func yearFromPublished() throws {
         let doc = try Repo.run("2019年經濟下滑。\n\n其後多年情況好轉。\n\n業界指出，3月出口回升。", published: "2024-06-20")

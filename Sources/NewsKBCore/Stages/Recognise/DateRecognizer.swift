@@ -17,10 +17,16 @@ public struct DateRecognizer: DocumentStage {
     let vocab: DateVocabulary
     /// A heading paragraph this short passes its year to the paragraph after it.
     let headingMaxLength: Int
+    /// The years a four-digit written year may be (`earliestYear`…`latestYear`): 1112年3月 and
+    /// 1578年6月24日 are dates in a history page.
+    let years: ClosedRange<Int>
 
     public init(config: StageConfig, pipeline: PipelineDefinition, lexicons: LexiconCache) throws {
         vocab = try DateVocabulary(table: lexicons.table(config, endingWith: "dates.tsv"))
         headingMaxLength = try config.intOption("headingMaxLength", default: 16)
+        let (earliest, latest) = (try config.intOption("earliestYear", default: 1800), try config.intOption("latestYear", default: 2200))
+        guard earliest <= latest else { throw NewsKBError.pipeline("\(Self.stageName): earliestYear \(earliest) is after latestYear \(latest)") }
+        years = earliest...latest
     }
 
     /// A year as written: absolute, relative to the published date, or not written at all.
@@ -37,7 +43,7 @@ public struct DateRecognizer: DocumentStage {
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
         let s = doc.scalars
         let boundaries = TokenBoundaries(flags: doc.isTokenBoundary)
-        let scanner = Scan(s: s, vocab: vocab, published: doc.published, tokenBoundaries: boundaries,
+        let scanner = Scan(s: s, vocab: vocab, years: years, published: doc.published, tokenBoundaries: boundaries,
                            taiwan: (doc.region ?? context.pipeline.region).uppercased() == "TW")
         let paragraphs = doc.paragraphRanges
         var found: [Found] = []
@@ -50,7 +56,8 @@ public struct DateRecognizer: DocumentStage {
                 i += 1
                 continue
             }
-            guard let f = scanner.match(at: i, contextYear: { Self.contextYear(for: $0, found: found, doc: doc, paragraphs: paragraphs, headingMaxLength: headingMax) }) else {
+            guard let f = scanner.match(at: i, contextYear: { Self.contextYear(for: $0, found: found, doc: doc, paragraphs: paragraphs, headingMaxLength: headingMax) },
+                                        contextMonth: { Self.contextMonth(for: $0, found: found, doc: doc) }) else {
                 i += 1
                 continue
             }
@@ -129,6 +136,15 @@ public struct DateRecognizer: DocumentStage {
         return out
     }
 
+    /// The month a bare day takes: that of a date of a month or a day in the same sentence or
+    /// the one before (2012年9月10日定價，並於19日上市 is 19 September 2012).
+    static func contextMonth(for offset: Int, found: [Found], doc: NewsDocument) -> (year: Int, month: Int)? {
+        guard let last = found.last(where: { $0.end <= offset }), let v = last.value,
+              v.granularity == .day || v.granularity == .month, v.start.year == v.end.year, v.start.month == v.end.month,
+              doc.sentenceIndex(at: offset) - doc.sentenceIndex(at: last.start) <= 1 else { return nil }
+        return (v.start.year, v.start.month)
+    }
+
     /// The year a bare month or day takes: from a date stating a year in the same or the
     /// previous sentence, the same paragraph, or a short heading paragraph just before.
     static func contextYear(for offset: Int, found: [Found], doc: NewsDocument, paragraphs: [Range<Int>], headingMaxLength: Int) -> Int? {
@@ -149,6 +165,7 @@ extension DateRecognizer {
     struct Scan {
         let s: [Unicode.Scalar]
         let vocab: DateVocabulary
+        let years: ClosedRange<Int>
         let published: CivilDate?
         let tokenBoundaries: TokenBoundaries
         let taiwan: Bool
@@ -162,6 +179,8 @@ extension DateRecognizer {
         }
 
         static let dateMarks = ScalarSet("年月日號号-/.／－–季度代紀纪".unicodeScalars)
+        /// The characters a written date ends with.
+        static let dateEnds = ScalarSet("年月日號号".unicodeScalars)
         /// After a two-digit 年, what makes it a count of years (07年來, 97年間) or a decade.
         static let notAfterShortYear = ScalarSet("來来間间內内多半代".unicodeScalars)
 
@@ -193,11 +212,13 @@ extension DateRecognizer {
             return ((i - 5)..<(i - 1)).allSatisfy { Scalars.digit(s[$0]) != nil } && (i == 5 || Scalars.digit(s[i - 6]) == nil)
         }
 
-        func match(at i: Int, contextYear: (Int) -> Int?) -> Found? {
+        func match(at i: Int, contextYear: (Int) -> Int?, contextMonth: (Int) -> (year: Int, month: Int)? = { _ in nil }) -> Found? {
             let c = s[i]
             // A number starts a date only with a date mark close behind it.
             if NumberScanner.canStart(c), !hasDateMark(from: i, within: 14), vocab.words.longestMatch(in: s, at: i) == nil { return nil }
-            if i > 0, Scalars.digit(s[i - 1]) != nil || s[i - 1] == "." || s[i - 1] == "/" || s[i - 1] == "-" && Scalars.digit(c) != nil && !isSecondYearOfRange(i) { return nil }
+            // (After a hyphen that ends a date, 1927年10月20日-1928年1月20日, a new date starts.)
+            if i > 0, Scalars.digit(s[i - 1]) != nil || s[i - 1] == "." || s[i - 1] == "/"
+                || s[i - 1] == "-" && Scalars.digit(c) != nil && !isSecondYearOfRange(i) && !(i >= 2 && Scan.dateEnds.contains(s[i - 2])) { return nil }
             if Scalars.digit(c) != nil, let f = numeric(at: i) { return f }
             // 民國113年
             if c == "民", at(i + 1) == "國" || at(i + 1) == "国", let n = smallNumber(i + 2, max: 200), at(n.end) == "年" {
@@ -209,7 +230,7 @@ extension DateRecognizer {
             if let y = writtenYear(at: i) {
                 return continueAfterYear(start: i, yearEnd: y.end, year: y.year, relative: false, contextYear: contextYear)
             }
-            if let w = vocab.words.longestMatch(in: s, at: i) {
+            if let w = vocab.words.longestMatch(in: s, at: i), !(i > 0 && vocab.blockedBefore[s[i]]?.contains(s[i - 1]) == true) {
                 switch w.payload {
                 case .yearRelative(let off):
                     guard let p = published else {
@@ -270,12 +291,45 @@ extension DateRecognizer {
             if let n = smallNumber(i, max: 90), n.value >= 20, n.value % 10 == 0, at(n.end) == "年", at(n.end + 1) == "代" {
                 return decade(start: i, end: n.end + 2, first: 1900 + n.value)
             }
+            // A bare day: 26日 (克林頓26日說, 並於19日上市), in the month of a date just before it, else
+            // the published month (or the month before, when the day is still to come in it).
+            if let d = bareDay(at: i) {
+                guard let ym = contextMonth(i) ?? published.map({ p -> (year: Int, month: Int) in
+                    d.day <= p.day ? (p.year, p.month) : { let m = CivilDate(year: p.year, month: p.month, day: 1).adding(months: -1); return (m.year, m.month) }()
+                }), CivilDate.isValid(year: ym.year, month: ym.month, day: d.day) else { return Found(start: i, end: d.end, value: nil, statedYear: nil) }
+                let day = CivilDate(year: ym.year, month: ym.month, day: d.day)
+                return Found(start: i, end: d.end, value: DateValue(start: day, end: day, granularity: .day, relative: true), statedYear: nil)
+            }
             // A bare month: 7月1日, 六月
             if let m = smallNumber(i, max: 12), m.value >= 1, at(m.end) == "月", !isMonthCount(m.end) {
-                guard let y = contextYear(i) else { return Found(start: i, end: m.end + 1, value: nil, statedYear: nil) }
+                guard let y = contextYear(i) else {
+                    // Read the whole expression (5月13日), but with no year known it has no value.
+                    var f = continueAfterMonth(start: i, monthEnd: m.end + 1, year: 2000, month: m.value, relative: true, statedYear: nil)
+                    f.value = nil
+                    return f
+                }
                 return continueAfterMonth(start: i, monthEnd: m.end + 1, year: y, month: m.value, relative: true, statedYear: nil)
             }
             return nil
+        }
+
+        /// Before a bare day, what makes it a count (第1日, 每5日, 了3日, 約3日, 一連3日, 2月有29日).
+        static let notBeforeBareDay = ScalarSet("第每隔半數数幾几多了過过這这那連连共約约近逾僅仅只再等期有足達达需要用花歷历經经滿满".unicodeScalars)
+        /// After a bare day in Chinese numerals, the words that make it a date: reporting verbs,
+        /// parts of the day, 起 and 至.
+        static let afterChineseBareDay = ScalarSet("電电訊讯宣說说表指稱称晚早凌上下中午夜起至在召舉举發发".unicodeScalars)
+        /// After one, what makes it a count or another word (3日內, 3日遊, 50日元, 1日平均).
+        static let notAfterBareDay = ScalarSet("內内遊游間间之來来元圓圆幣币平均制以前後后左".unicodeScalars)
+
+        /// 26日, 二十六日: a day of the month with no month, starting a word, not a count of days.
+        /// Chinese numerals from 二 (一日 is "one day").
+        func bareDay(at i: Int) -> (day: Int, end: Int)? {
+            guard tokenBoundaries.contains(i), i == 0 || !(Scan.notBeforeBareDay.contains(s[i - 1]) || Scan.dateEnds.contains(s[i - 1])),
+                  let d = smallNumber(i, max: 31), d.value >= 1, at(d.end) == "日" else { return nil }
+            // In Chinese numerals only before a word that says when (瓦利六日宣布, 六日晚): 射九日 is nine suns.
+            if Scalars.digit(s[i]) == nil, d.value < 2 || !(at(d.end + 1).map(Scan.afterChineseBareDay.contains) ?? false) { return nil }
+            if let n = at(d.end + 1), Scan.notAfterBareDay.contains(n) { return nil }
+            return (d.value, d.end + 1)
         }
 
         /// "3個月" is a duration, "3月" a month; also 月份 and 月薪 are not.
@@ -286,16 +340,16 @@ extension DateRecognizer {
 
         /// A four-digit year with 年 (Arabic, full-width or Chinese digits), or an ROC year in Taiwan.
         func writtenYear(at i: Int) -> (year: Int, end: Int)? {
-            if let d = digits(i, max: 4), d.count == 4, at(d.end) == "年", (1800...2200).contains(d.value) {
+            if let d = digits(i, max: 4), d.count == 4, at(d.end) == "年", years.contains(d.value) {
                 return (d.value, d.end + 1)
             }
             // 二〇二四年: four Chinese digits written positionally.
             var v = 0, j = i
             while j < s.count, j - i < 4, let d = NumberScanner.chineseDigit(s[j]) { v = v * 10 + d; j += 1 }
-            if j - i == 4, at(j) == "年", (1800...2200).contains(v) { return (v, j + 1) }
+            if j - i == 4, at(j) == "年", years.contains(v) { return (v, j + 1) }
             // 二千零四年, 两千年: a year written with units.
             if let n = NumberScanner.scan(s, at: i), n.isExact, !n.hasBigUnit, !n.arabicOnly, at(n.end) == "年",
-               let y = n.integer, (1800...2200).contains(y) { return (y, n.end + 1) }
+               let y = n.integer, years.contains(y) { return (y, n.end + 1) }
             // 07年: a two-digit year with a leading zero is this century.
             if let d = digits(i, max: 2), d.count == 2, s[i] == "0" || s[i] == "０", at(d.end) == "年",
                !(at(d.end + 1).map { Scan.notAfterShortYear.contains($0) } ?? false) {
@@ -335,7 +389,7 @@ extension DateRecognizer {
         func chineseFiscalYear(at i: Int) -> Found? {
             var first = 0, j = i
             while j < s.count, j - i < 4, let d = NumberScanner.chineseDigit(s[j]) { first = first * 10 + d; j += 1 }
-            guard j - i == 4, (1800...2200).contains(first), let sep = at(j), "-/－–—至／".unicodeScalars.contains(sep) else { return nil }
+            guard j - i == 4, years.contains(first), let sep = at(j), "-/－–—至／".unicodeScalars.contains(sep) else { return nil }
             var next = 0, k = j + 1
             while k < s.count, k - j - 1 < 4, let d = NumberScanner.chineseDigit(s[k]) { next = next * 10 + d; k += 1 }
             return fiscalYear(start: i, first: first, next: next, nextDigits: k - j - 1, end: k)
@@ -358,12 +412,12 @@ extension DateRecognizer {
                 // Fiscal year: 2024-25年度, 2024/25財政年度, 2024-2025年度
                 if let f = fiscalYear(start: i, first: a.value, next: b.value, nextDigits: b.count, end: b.end) { return f }
                 // 1973至74年, 1977-78年: a range of years whose second is written short (its century the first's).
-                if sp != "/", sp != "／", b.count == 2, at(b.end) == "年", at(b.end + 1) != "度", (1800...2200).contains(a.value),
+                if sp != "/", sp != "／", b.count == 2, at(b.end) == "年", at(b.end + 1) != "度", years.contains(a.value),
                    case let second = a.value / 100 * 100 + b.value, second > a.value {
                     return Found(start: i, end: b.end + 1, value: .years(a.value, second), statedYear: second)
                 }
                 // 2024-06-20, 2024/6/20, 2024.6.20
-                if sp != "至", (1800...2200).contains(a.value), b.count <= 2, (1...12).contains(b.value) {
+                if sp != "至", years.contains(a.value), b.count <= 2, (1...12).contains(b.value) {
                     if at(b.end) == sp, let d = digits(b.end + 1, max: 2), CivilDate.isValid(year: a.value, month: b.value, day: d.value),
                        !(at(d.end).map { Scalars.digit($0) != nil } ?? false) {
                         let day = CivilDate(year: a.value, month: b.value, day: d.value)
@@ -372,7 +426,7 @@ extension DateRecognizer {
                 }
             }
             if a.count == 4, sep == ".", let b = digits(a.end + 1, max: 2), at(b.end) == ".", let d = digits(b.end + 1, max: 2),
-               CivilDate.isValid(year: a.value, month: b.value, day: d.value), (1800...2200).contains(a.value) {
+               CivilDate.isValid(year: a.value, month: b.value, day: d.value), years.contains(a.value) {
                 let day = CivilDate(year: a.value, month: b.value, day: d.value)
                 return Found(start: i, end: d.end, value: DateValue(start: day, end: day, granularity: .day), statedYear: a.value)
             }

@@ -15,6 +15,9 @@ struct DateVocabulary: Sendable {
     let firstScalars: ScalarSet
     /// For one-character month parts: the characters that make them part of another word.
     let blockedAfter: [Unicode.Scalar: Set<Unicode.Scalar>]
+    /// Characters that, right before a relative-day word, make its first character part of
+    /// another word (雨後天晴, 先天後天): keyed by the word's first character, both scripts.
+    let blockedBefore: [Unicode.Scalar: Set<Unicode.Scalar>]
     /// Parts of a decade after 年代 (初 → its years 0…3, 中期 → 4…6, 末 → 7…9).
     let decadeParts: ScalarTrie<Int>
     let decadePartYears: [(first: Int, last: Int)]
@@ -26,12 +29,19 @@ struct DateVocabulary: Sendable {
     init(table: TSVTable) throws {
         let (k, s, a, b) = (try table.column("kind"), try table.column("surface"), try table.column("a"), try table.column("b"))
         var words = ScalarTrie<Word>(folding: .widthAndCase)
-        var blocked: [Unicode.Scalar: Set<Unicode.Scalar>] = [:]
+        var blocked: [Unicode.Scalar: Set<Unicode.Scalar>] = [:], blockedBefore: [Unicode.Scalar: Set<Unicode.Scalar>] = [:]
         var firsts = Set<Unicode.Scalar>()
         var parts = ScalarTrie<Int>(), partYears: [(Int, Int)] = [], marks = ScalarTrie<Int>(), before = Set<Unicode.Scalar>()
         for row in table.rows {
             if table.cell(row, k) == "block_after", let c = table.cell(row, s).unicodeScalars.first {
                 blocked[c, default: []].formUnion(table.cell(row, a).unicodeScalars)
+                continue
+            }
+            if table.cell(row, k) == "block_before" {
+                for v in NameKey.scriptVariants(table.cell(row, s)) {
+                    guard let c = v.unicodeScalars.first else { continue }
+                    for b in NameKey.scriptVariants(table.cell(row, a)) { blockedBefore[c, default: []].formUnion(b.unicodeScalars) }
+                }
                 continue
             }
             if table.cell(row, k) == "decade_part" {
@@ -66,6 +76,7 @@ struct DateVocabulary: Sendable {
         }
         self.words = words
         self.blockedAfter = blocked
+        self.blockedBefore = blockedBefore
         self.decadeParts = parts
         self.decadePartYears = partYears
         self.rangeMarks = marks
