@@ -85,7 +85,7 @@ public enum NumberScanner {
         Scalars.digit($0) != nil || chineseDigit($0) != nil || smallUnit($0) != nil || isVague($0)
     })
     static let numberParts = ScalarSet((0..<0x10000).lazy.compactMap(Unicode.Scalar.init).filter {
-        numberStarts.contains($0) || bigUnit($0) != nil || isMore($0) || $0 == "," || $0 == "." || $0 == "，" || $0 == "．"
+        numberStarts.contains($0) || bigUnit($0) != nil || isMore($0) || $0 == "," || $0 == "." || $0 == "，" || $0 == "．" || $0 == "·" || $0 == "點" || $0 == "点"
     })
 
     /// Scans a number at `i`; nil when none starts there.
@@ -124,6 +124,8 @@ public enum NumberScanner {
         /// Digits read as one value; `zeros`: trailing zeros of an Arabic integer (100 → 2), the step of 多.
         case digit(Value, arabic: Bool, single: Bool, zeros: Int?)
         case small(Int64), big(Int64), vague, more, zero
+        /// The digits after 點 in Chinese numerals (一點五億: .5).
+        case fraction(Value)
     }
 
     static func read<V: ScanArithmetic>(_: V.Type, _ s: [Unicode.Scalar], at i: Int, limit lim: Int, bareUnit: Bool) throws -> Number? {
@@ -156,6 +158,21 @@ public enum NumberScanner {
                     pieces.append((.digit(try V.integer(Int64(d)), arabic: false, single: true, zeros: nil), j + 1))
                 }
                 j += 1
+                continue
+            }
+            // 一點五億, 二十三點五: 點 and Chinese digits after a Chinese number are its decimal part;
+            // only a big unit may follow them (十二點三十分 is a time, not 12.3).
+            if c == "點" || c == "点", !arabicOnly, !pieces.isEmpty, j + 1 < lim, chineseDigit(s[j + 1]) != nil {
+                var k = j + 1, places = 0
+                var f = try V.integer(0)
+                while k < lim, let d = chineseDigit(s[k]) {
+                    places += 1
+                    f = try f.plus(V.fraction(Int64(d), place: places))
+                    k += 1
+                }
+                if k < lim, smallUnit(s[k]) != nil { break }
+                pieces.append((.fraction(f), k))
+                j = k
                 continue
             }
             if let u = smallUnit(c) { arabicOnly = false; pieces.append((.small(u), j + 1)); j += 1; continue }
@@ -248,7 +265,9 @@ public enum NumberScanner {
         // Past Decimal's 38 digits a value would be rounded: such a number is not read at all.
         if digits > 38 { throw ScanOverflow() }
         var places = 0
-        if j + 1 < limit, s[j] == "." || s[j] == "．", Scalars.digit(s[j + 1]) != nil {
+        // A decimal point: ".", the full-width "．", or the middle dot some mainland papers set
+        // between digits (每桶13·16美元).
+        if j + 1 < limit, s[j] == "." || s[j] == "．" || s[j] == "·", Scalars.digit(s[j + 1]) != nil {
             j += 1
             while j < limit, let d = Scalars.digit(s[j]) {
                 places += 1
@@ -278,6 +297,10 @@ public enum NumberScanner {
                 currentSingle = single && lastWasUnit
                 lastWasUnit = false
                 pendingMore = try zeros.map { try V.integer(try pow10($0)) } ?? one
+            case .fraction(let f):
+                current = try (current ?? zero).plus(f)
+                currentSingle = false
+                lastWasUnit = false
             case .vague:
                 if current != nil { return nil }
                 current = try V.integer(vagueDigit)
