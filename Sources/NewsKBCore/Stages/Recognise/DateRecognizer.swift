@@ -181,8 +181,6 @@ extension DateRecognizer {
         static let dateMarks = ScalarSet("年月日號号-/.／－–季度代紀纪".unicodeScalars)
         /// The characters a written date ends with.
         static let dateEnds = ScalarSet("年月日號号".unicodeScalars)
-        /// After a two-digit 年, what makes it a count of years (07年來, 97年間) or a decade.
-        static let notAfterShortYear = ScalarSet("來来間间內内多半代".unicodeScalars)
 
         func hasDateMark(from i: Int, within n: Int) -> Bool {
             var j = i
@@ -313,29 +311,22 @@ extension DateRecognizer {
             return nil
         }
 
-        /// Before a bare day, what makes it a count (第1日, 每5日, 了3日, 約3日, 一連3日, 2月有29日).
-        static let notBeforeBareDay = ScalarSet("第每隔半數数幾几多了過过這这那連连共約约近逾僅仅只再等期有足達达需要用花歷历經经滿满".unicodeScalars)
-        /// After a bare day in Chinese numerals, the words that make it a date: reporting verbs,
-        /// parts of the day, 起 and 至.
-        static let afterChineseBareDay = ScalarSet("電电訊讯宣說说表指稱称晚早凌上下中午夜起至在召舉举發发".unicodeScalars)
-        /// After one, what makes it a count or another word (3日內, 3日遊, 50日元, 1日平均).
-        static let notAfterBareDay = ScalarSet("內内遊游間间之來来元圓圆幣币平均制以前後后左".unicodeScalars)
-
+    
         /// 26日, 二十六日: a day of the month with no month, starting a word, not a count of days.
         /// Chinese numerals from 二 (一日 is "one day").
         func bareDay(at i: Int) -> (day: Int, end: Int)? {
-            guard tokenBoundaries.contains(i), i == 0 || !(Scan.notBeforeBareDay.contains(s[i - 1]) || Scan.dateEnds.contains(s[i - 1])),
+            guard tokenBoundaries.contains(i), i == 0 || !(vocab.dayCountBefore.contains(s[i - 1]) || Scan.dateEnds.contains(s[i - 1])),
                   let d = smallNumber(i, max: 31), d.value >= 1, at(d.end) == "日" else { return nil }
             // In Chinese numerals only before a word that says when (瓦利六日宣布, 六日晚): 射九日 is nine suns.
-            if Scalars.digit(s[i]) == nil, d.value < 2 || !(at(d.end + 1).map(Scan.afterChineseBareDay.contains) ?? false) { return nil }
-            if let n = at(d.end + 1), Scan.notAfterBareDay.contains(n) { return nil }
+            if Scalars.digit(s[i]) == nil, d.value < 2 || !(at(d.end + 1).map(vocab.chineseDayWordAfter.contains) ?? false) { return nil }
+            if let n = at(d.end + 1), vocab.dayCountAfter.contains(n) { return nil }
             return (d.value, d.end + 1)
         }
 
         /// "3個月" is a duration, "3月" a month; also 月份 and 月薪 are not.
         func isMonthCount(_ monthIndex: Int) -> Bool {
             guard let n = at(monthIndex + 1) else { return false }
-            return "薪租費费供息餅饼球".unicodeScalars.contains(n)
+            return vocab.monthCountAfter.contains(n)
         }
 
         /// A four-digit year with 年 (Arabic, full-width or Chinese digits), or an ROC year in Taiwan.
@@ -352,13 +343,13 @@ extension DateRecognizer {
                let y = n.integer, years.contains(y) { return (y, n.end + 1) }
             // 07年: a two-digit year with a leading zero is this century.
             if let d = digits(i, max: 2), d.count == 2, s[i] == "0" || s[i] == "０", at(d.end) == "年",
-               !(at(d.end + 1).map { Scan.notAfterShortYear.contains($0) } ?? false) {
+               !(at(d.end + 1).map { vocab.shortYearCountAfter.contains($0) } ?? false) {
                 return (2000 + d.value, d.end + 1)
             }
             // 97年 after 在, 於, 至 … (在97年的今天), or before a month (97年7月): the 1900s, outside
             // Taiwan, where a year without its century is an ROC year (below).
             if !taiwan, let d = digits(i, max: 2), d.count == 2, d.value >= 50, s[i] != "0", s[i] != "０", at(d.end) == "年",
-               !(at(d.end + 1).map { Scan.notAfterShortYear.contains($0) } ?? false),
+               !(at(d.end + 1).map { vocab.shortYearCountAfter.contains($0) } ?? false),
                i > 0 && vocab.yearBefore.contains(s[i - 1]) || (smallNumber(d.end + 1, max: 12).map { at($0.end) == "月" } ?? false) {
                 return (1900 + d.value, d.end + 1)
             }
@@ -370,7 +361,7 @@ extension DateRecognizer {
             if taiwan, let n = smallNumber(i, max: 150), at(n.end) == "年" {
                 let next = at(n.end + 1)
                 let followsMonth = next.map { Scalars.digit($0) != nil || NumberScanner.chineseDigit($0) != nil || $0 == "十" || $0 == "度" } ?? false
-                let durationish = next.map { "來来間间內内後后前多半以起至".unicodeScalars.contains($0) } ?? false
+                let durationish = next.map { vocab.rocYearCountAfter.contains($0) } ?? false
                 if followsMonth || (n.value >= 50 && !durationish) { return (1911 + n.value, n.end + 1) }
             }
             return nil

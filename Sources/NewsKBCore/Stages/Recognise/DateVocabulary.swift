@@ -25,16 +25,37 @@ struct DateVocabulary: Sendable {
     let rangeMarks: ScalarTrie<Int>
     /// Characters before a two-digit 年 that make it a year (在97年, 至98年), not a count.
     let yearBefore: ScalarSet
+    /// Named character sets (kind `chars`), each a rule's characters:
+    /// after 月, what makes it a count or another word (3個月 is handled apart; 月薪, 月租);
+    let monthCountAfter: ScalarSet
+    /// after a two-digit 年, what makes it a count of years (07年來, 97年間) or a decade;
+    let shortYearCountAfter: ScalarSet
+    /// after an ROC year with no month, what makes it a length of time (50年來);
+    let rocYearCountAfter: ScalarSet
+    /// before a bare day, what makes it a count (第1日, 每5日, 2月有29日);
+    let dayCountBefore: ScalarSet
+    /// after one, what makes it a count or another word (3日內, 3日遊, 50日元);
+    let dayCountAfter: ScalarSet
+    /// after a bare day in Chinese numerals, the words that make it a date (瓦利六日宣布).
+    let chineseDayWordAfter: ScalarSet
+
+    static let requiredSets = ["month_count_after", "short_year_count_after", "roc_year_count_after",
+                               "day_count_before", "day_count_after", "chinese_day_word_after"]
 
     init(table: TSVTable) throws {
         let (k, s, a, b) = (try table.column("kind"), try table.column("surface"), try table.column("a"), try table.column("b"))
         var words = ScalarTrie<Word>(folding: .widthAndCase)
         var blocked: [Unicode.Scalar: Set<Unicode.Scalar>] = [:], blockedBefore: [Unicode.Scalar: Set<Unicode.Scalar>] = [:]
+        var sets: [String: Set<Unicode.Scalar>] = [:]
         var firsts = Set<Unicode.Scalar>()
         var parts = ScalarTrie<Int>(), partYears: [(Int, Int)] = [], marks = ScalarTrie<Int>(), before = Set<Unicode.Scalar>()
         for row in table.rows {
             if table.cell(row, k) == "block_after", let c = table.cell(row, s).unicodeScalars.first {
                 blocked[c, default: []].formUnion(table.cell(row, a).unicodeScalars)
+                continue
+            }
+            if table.cell(row, k) == "chars" {
+                for v in NameKey.scriptVariants(table.cell(row, a)) { sets[table.cell(row, s), default: []].formUnion(v.unicodeScalars) }
                 continue
             }
             if table.cell(row, k) == "block_before" {
@@ -81,6 +102,15 @@ struct DateVocabulary: Sendable {
         self.decadePartYears = partYears
         self.rangeMarks = marks
         self.yearBefore = ScalarSet(before)
+        for name in Self.requiredSets where sets[name] == nil {
+            throw NewsKBError.lexicon("\(table.path): no `chars` row named \(name)")
+        }
+        monthCountAfter = ScalarSet(sets["month_count_after"]!)
+        shortYearCountAfter = ScalarSet(sets["short_year_count_after"]!)
+        rocYearCountAfter = ScalarSet(sets["roc_year_count_after"]!)
+        dayCountBefore = ScalarSet(sets["day_count_before"]!)
+        dayCountAfter = ScalarSet(sets["day_count_after"]!)
+        chineseDayWordAfter = ScalarSet(sets["chinese_day_word_after"]!)
         self.firstScalars = ScalarSet(firsts)
     }
 }
