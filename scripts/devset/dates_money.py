@@ -9,6 +9,8 @@ compared). A mention counts when type, span and value all match; money values ar
 (currency is not compared: a Wikipedia sentence has no paper's region).
 
   python3 scripts/devset/dates_money.py --pd PATH/example.dev --uner PATH/zh_gsd-ud-train.iob2
+  python3 scripts/devset/dates_money.py --gold fixtures/devset/dates-money-check.tsv \
+      --pd-test PATH/example.test --uner-dev PATH/zh_gsd-ud-dev.iob2
 """
 import argparse, json, os, subprocess, sys
 from collections import defaultdict
@@ -41,21 +43,29 @@ def value_of(r):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--pd", required=True)
-    ap.add_argument("--uner", required=True)
+    ap.add_argument("--pd", help="People's Daily example.dev (ids pd:N)")
+    ap.add_argument("--uner", help="UNER zh_gsd-ud-train.iob2 (ids uner:N)")
+    ap.add_argument("--pd-test", help="People's Daily example.test (ids pdtest:N, the check set)")
+    ap.add_argument("--uner-dev", help="UNER zh_gsd-ud-dev.iob2 (ids unerdev:N, the check set)")
     ap.add_argument("--gold", default=os.path.join(os.path.dirname(__file__), "../../fixtures/devset/dates-money.tsv"))
     ap.add_argument("--bin", default=".build/release/newskb")
     ap.add_argument("--errors", action="store_true", help="list every miss and every extra")
     a = ap.parse_args()
     ids, gold = load_gold(a.gold)
     texts = {}
-    for name, reader, path in [("pd", names.read_pd, a.pd), ("uner", names.read_uner, a.uner)]:
+    for name, reader, path in [("pd", names.read_pd, a.pd), ("uner", names.read_uner, a.uner),
+                               ("pdtest", names.read_pd, a.pd_test), ("unerdev", names.read_uner, a.uner_dev)]:
+        if not path:
+            continue
         for i, (t, _) in enumerate(reader(path)):
             texts[f"{name}:{i}"] = t
+    missing = sorted({d.split(":")[0] for d in ids if d not in texts})
+    if missing:
+        sys.exit(f"the gold file needs the source(s) {', '.join(missing)}: pass their files")
     for g in gold:   # the rebuilt text must be the text the gold was read from
         if texts[g[0]][g[1]:g[2]] != g[3]:
             sys.exit(f"{g[0]}: the source text differs at {g[1]}..{g[2]} ({texts[g[0]][g[1]:g[2]]!r} ≠ {g[3]!r}): wrong source file?")
-    lines = "".join(json.dumps({"id": d, "text": texts[d], **({"region": "CN"} if d.startswith("pd:") else {})},
+    lines = "".join(json.dumps({"id": d, "text": texts[d], **({"region": "CN"} if d.startswith("pd") else {})},
                                ensure_ascii=False) + "\n" for d in ids)
     out = subprocess.run([a.bin, "extract", "--allow-rejected", "-"], input=lines.encode(), capture_output=True, check=True).stdout
     found = []
