@@ -15,6 +15,9 @@ struct NameRecognizerTests {
         ("滙豐銀行", "inst:hsbc"), ("匯豐銀行", "inst:hsbc"),
         ("高端人才通行證計劃", "prog:ttps"), ("高才通", "prog:ttps"), ("高端人才通行证计划", "prog:ttps"),
         ("RAISe+ Scheme", "prog:raise-plus"), ("ＲＡＩＳｅ＋", "prog:raise-plus"), ("「產學研1+」計劃", "prog:raise-plus"),
+        // International, national, Party and armed bodies by their short names.
+        ("聯合國安理會", "inst:unsc"), ("欧盟", "inst:eu"), ("中共中央", "inst:cpc-cc"), ("全國人大常委會", "inst:cn-npcsc"),
+        ("日軍", "inst:jp-forces"), ("無綫電視", "inst:hk-tvb"), ("港交所", "inst:hkex"),
     ])
     func lexicon(_ surface: String, _ id: String) throws {
         let found = try names("近日，\(surface)公布了新安排。")
