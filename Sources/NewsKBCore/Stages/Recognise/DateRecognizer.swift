@@ -20,6 +20,8 @@ public struct DateRecognizer: DocumentStage {
     /// The years a four-digit written year may be (`earliestYear`…`latestYear`): 1112年3月 and
     /// 1578年6月24日 are dates in a history page.
     let years: ClosedRange<Int>
+    /// What an ROC year adds to make a Gregorian one (民國113年 is 2024): `rocYearOffset`.
+    let rocOffset: Int
 
     public init(config: StageConfig, pipeline: PipelineDefinition, lexicons: LexiconCache) throws {
         vocab = try DateVocabulary(table: lexicons.table(config, endingWith: "dates.tsv"))
@@ -27,6 +29,7 @@ public struct DateRecognizer: DocumentStage {
         let (earliest, latest) = (try config.intOption("earliestYear", default: 1800), try config.intOption("latestYear", default: 2200))
         guard earliest <= latest else { throw NewsKBError.pipeline("\(Self.stageName): earliestYear \(earliest) is after latestYear \(latest)") }
         years = earliest...latest
+        rocOffset = try config.intOption("rocYearOffset", default: 1911)
     }
 
     /// A year as written: absolute, relative to the published date, or not written at all.
@@ -43,7 +46,9 @@ public struct DateRecognizer: DocumentStage {
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
         let s = doc.scalars
         let boundaries = TokenBoundaries(flags: doc.isTokenBoundary)
-        let scanner = Scan(s: s, vocab: vocab, years: years, published: doc.published, tokenBoundaries: boundaries,
+        let region = doc.region ?? context.pipeline.region
+        let scanner = Scan(s: s, vocab: vocab, years: years, rocOffset: rocOffset, fiscalStartMonth: vocab.fiscalStart(region),
+                           published: doc.published, tokenBoundaries: boundaries,
                            taiwan: (doc.region ?? context.pipeline.region).uppercased() == "TW")
         let paragraphs = doc.paragraphRanges
         var found: [Found] = []
@@ -64,7 +69,7 @@ public struct DateRecognizer: DocumentStage {
             found.append(f)
             i = f.end
         }
-        found = Self.listedYears(found, s: s, taiwan: (doc.region ?? context.pipeline.region).uppercased() == "TW")
+        found = Self.listedYears(found, s: s, taiwan: (doc.region ?? context.pipeline.region).uppercased() == "TW", rocOffset: rocOffset)
         found = Self.joiningYearRanges(found, s: s, marks: vocab.rangeMarks)
         for f in found {
             var m = Mention(type: .date, start: f.start, end: f.end, value: f.value.map { .date($0) } ?? .none)
@@ -75,11 +80,11 @@ public struct DateRecognizer: DocumentStage {
 
     /// Two years of two digits listed with 、 before one 年 are two years (03、04年: 2003 and
     /// 2004; 97、98年: 1997 and 1998; in Taiwan ROC years), the first written without its 年.
-    static func listedYears(_ found: [Found], s: [Unicode.Scalar], taiwan: Bool) -> [Found] {
+    static func listedYears(_ found: [Found], s: [Unicode.Scalar], taiwan: Bool, rocOffset: Int) -> [Found] {
         let digit = Scalars.digit
         func year(_ a: Int, _ b: Int) -> Int? {
             let n = a * 10 + b
-            if taiwan { return 1911 + n }
+            if taiwan { return rocOffset + n }
             if a == 0 { return 2000 + n }
             return n >= 50 ? 1900 + n : nil
         }
@@ -166,6 +171,9 @@ extension DateRecognizer {
         let s: [Unicode.Scalar]
         let vocab: DateVocabulary
         let years: ClosedRange<Int>
+        let rocOffset: Int
+        /// The month the document's region starts its fiscal year in.
+        let fiscalStartMonth: Int
         let published: CivilDate?
         let tokenBoundaries: TokenBoundaries
         let taiwan: Bool
@@ -220,7 +228,7 @@ extension DateRecognizer {
             if Scalars.digit(c) != nil, let f = numeric(at: i) { return f }
             // 民國113年
             if c == "民", at(i + 1) == "國" || at(i + 1) == "国", let n = smallNumber(i + 2, max: 200), at(n.end) == "年" {
-                return continueAfterYear(start: i, yearEnd: n.end + 1, year: 1911 + n.value, relative: false, contextYear: contextYear)
+                return continueAfterYear(start: i, yearEnd: n.end + 1, year: rocOffset + n.value, relative: false, contextYear: contextYear)
             }
             // A fiscal year in Chinese digits: 二○二三/二四年度, 二○一○至一一財政年度
             if let f = chineseFiscalYear(at: i) { return f }
@@ -362,17 +370,14 @@ extension DateRecognizer {
                 let next = at(n.end + 1)
                 let followsMonth = next.map { Scalars.digit($0) != nil || NumberScanner.chineseDigit($0) != nil || $0 == "十" || $0 == "度" } ?? false
                 let durationish = next.map { vocab.rocYearCountAfter.contains($0) } ?? false
-                if followsMonth || (n.value >= 50 && !durationish) { return (1911 + n.value, n.end + 1) }
+                if followsMonth || (n.value >= 50 && !durationish) { return (rocOffset + n.value, n.end + 1) }
             }
             return nil
         }
 
-        /// Where a fiscal-year suffix (年度, 財政年度, 財年) starting at `j` ends, if one does.
+        /// Where a fiscal-year suffix (`fiscal_suffix` in dates.tsv: 年度, 財政年度, 財年) starting at `j` ends, if one does.
         func fiscalSuffixEnd(_ j: Int) -> Int? {
-            if at(j) == "年", at(j + 1) == "度" { return j + 2 }
-            if at(j) == "財" || at(j) == "财", at(j + 1) == "政", at(j + 2) == "年", at(j + 3) == "度" { return j + 4 }
-            if at(j) == "財" || at(j) == "财", at(j + 1) == "年" { return j + 2 }
-            return nil
+            j < s.count ? vocab.fiscalSuffixes.longestMatch(in: s, at: j)?.end : nil
         }
 
         /// Four Chinese digits, a separator, the next year's last two (or four) digits and a
@@ -386,12 +391,17 @@ extension DateRecognizer {
             return fiscalYear(start: i, first: first, next: next, nextDigits: k - j - 1, end: k)
         }
 
-        /// A fiscal year (April to March) from its first year and the next year's last two or
-        /// all four digits ending at `end`, when they follow on and a fiscal suffix comes next.
+        /// A fiscal year from its first year and the next year's last two or all four digits
+        /// ending at `end`, when they follow on and a fiscal suffix comes next: in Hong Kong
+        /// April to March. Where the region's fiscal year is the calendar year (the mainland,
+        /// Taiwan, Macao), a year written across two is a foreign one of unknown start: the two
+        /// years.
         func fiscalYear(start i: Int, first: Int, next: Int, nextDigits: Int, end: Int) -> Found? {
             let second = nextDigits == 2 ? first + 1 - (first + 1) % 100 + next : next
             guard nextDigits == 2 || nextDigits == 4, second == first + 1, let suffixEnd = fiscalSuffixEnd(end) else { return nil }
-            let v = DateValue(start: CivilDate(year: first, month: 4, day: 1), end: CivilDate(year: second, month: 3, day: 31), granularity: .fiscalYear)
+            let m = fiscalStartMonth
+            let v = m == 1 ? DateValue.years(first, second)
+                : DateValue(start: CivilDate(year: first, month: m, day: 1), end: CivilDate(year: second, month: m, day: 1).adding(days: -1), granularity: .fiscalYear)
             return Found(start: i, end: suffixEnd, value: v, statedYear: first)
         }
 
@@ -399,7 +409,7 @@ extension DateRecognizer {
         func numeric(at i: Int) -> Found? {
             guard let a = digits(i, max: 4) else { return nil }
             let sep = at(a.end)
-            if a.count == 4, let sp = sep, "-/－–至／".unicodeScalars.contains(sp), let b = digits(a.end + 1, max: 4) {
+            if a.count == 4, let sp = sep, "-/－–—至／".unicodeScalars.contains(sp), let b = digits(a.end + 1, max: 4) {
                 // Fiscal year: 2024-25年度, 2024/25財政年度, 2024-2025年度
                 if let f = fiscalYear(start: i, first: a.value, next: b.value, nextDigits: b.count, end: b.end) { return f }
                 // 1973至74年, 1977-78年: a range of years whose second is written short (its century the first's).

@@ -39,6 +39,17 @@ struct DateVocabulary: Sendable {
     /// after a bare day in Chinese numerals, the words that make it a date (瓦利六日宣布).
     let chineseDayWordAfter: ScalarSet
 
+    /// What ends a fiscal year's written form (年度, 財政年度, 財年).
+    let fiscalSuffixes: ScalarTrie<Bool>
+    /// The month a region's government fiscal year starts in (Hong Kong's on 1 April; the
+    /// mainland's, Taiwan's and Macao's with the calendar year); `*` for any other region.
+    let fiscalStartMonth: [String: Int]
+
+    /// The start month of `region`'s fiscal year.
+    func fiscalStart(_ region: String?) -> Int {
+        fiscalStartMonth[(region ?? "*").uppercased()] ?? fiscalStartMonth["*"] ?? 4
+    }
+
     static let requiredSets = ["month_count_after", "short_year_count_after", "roc_year_count_after",
                                "day_count_before", "day_count_after", "chinese_day_word_after"]
 
@@ -47,11 +58,23 @@ struct DateVocabulary: Sendable {
         var words = ScalarTrie<Word>(folding: .widthAndCase)
         var blocked: [Unicode.Scalar: Set<Unicode.Scalar>] = [:], blockedBefore: [Unicode.Scalar: Set<Unicode.Scalar>] = [:]
         var sets: [String: Set<Unicode.Scalar>] = [:]
+        var fiscal = ScalarTrie<Bool>(), fiscalStart: [String: Int] = [:]
         var firsts = Set<Unicode.Scalar>()
         var parts = ScalarTrie<Int>(), partYears: [(Int, Int)] = [], marks = ScalarTrie<Int>(), before = Set<Unicode.Scalar>()
         for row in table.rows {
             if table.cell(row, k) == "block_after", let c = table.cell(row, s).unicodeScalars.first {
                 blocked[c, default: []].formUnion(table.cell(row, a).unicodeScalars)
+                continue
+            }
+            if table.cell(row, k) == "fiscal_suffix" {
+                for v in NameKey.scriptVariants(table.cell(row, s)) { fiscal.insert(v.unicodeScalars, true) }
+                continue
+            }
+            if table.cell(row, k) == "fiscal_start" {
+                guard let m = Int(table.cell(row, a)), (1...12).contains(m) else {
+                    throw NewsKBError.lexicon("\(table.path): fiscal_start \(table.cell(row, s)) needs a month 1 to 12")
+                }
+                fiscalStart[table.cell(row, s).uppercased()] = m
                 continue
             }
             if table.cell(row, k) == "chars" {
@@ -105,6 +128,8 @@ struct DateVocabulary: Sendable {
         for name in Self.requiredSets where sets[name] == nil {
             throw NewsKBError.lexicon("\(table.path): no `chars` row named \(name)")
         }
+        fiscalSuffixes = fiscal
+        fiscalStartMonth = fiscalStart
         monthCountAfter = ScalarSet(sets["month_count_after"]!)
         shortYearCountAfter = ScalarSet(sets["short_year_count_after"]!)
         rocYearCountAfter = ScalarSet(sets["roc_year_count_after"]!)
