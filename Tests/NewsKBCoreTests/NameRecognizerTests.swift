@@ -94,6 +94,8 @@ struct NameRecognizerTests {
         ("靜華後來發現葉廣義不愛自己便偷取美麗的設計創意投靠雲想集團。", "設計創意投靠雲想集團"),
         ("全德工人聯合會是德國第一個工黨。", "工黨"),                                            // a kind of party, not the British one
         ("其便當都是買來的，就算加熱也是由媽媽負責，父親則在電視台上班。", "電視台"),
+        ("国际上许多保险公司", "国际上许多保险公司"),                                        // People's Daily 1998 (PD dev), a fragment: a quantity word
+        ("国际上许多保险公司", "保险公司"),                                                  // and a generic head left alone
     ])
     func notThisName(_ text: String, _ wrong: String) throws {
         let found = try names(text)

@@ -2,7 +2,7 @@
 """Builds pipelines/lexicons/name-left-stops.txt from jieba's dictionary (MIT licence).
 
 The words a rule-made name's left edge must not take: verbs, prepositions, conjunctions,
-adverbs and pronouns, as jieba's part-of-speech column gives them, common enough to matter
+adverbs, pronouns and quantity words, as jieba's part-of-speech column gives them, common enough to matter
 (frequency thresholds below). Only the word and its class are taken, no counts or text.
 The recogniser drops, on load, any word that begins a lexicon name (發展 begins 發展局).
 
@@ -13,7 +13,9 @@ import sys
 
 # class: [(shortest, longest, lowest frequency)]: a one-character verb only when very common.
 CLASSES = {"p": [(1, 2, 500)], "c": [(1, 2, 500)], "d": [(1, 3, 3000)], "r": [(1, 3, 3000)],
-           "v": [(1, 1, 20000), (2, 3, 300)]}
+           "v": [(1, 1, 20000), (2, 3, 300)], "m": [(2, 3, 3000)]}
+# A quantity word (許多, 一些, 幾個) is a stop; an ordinal or a number with a unit (第一, 萬元) is not.
+NOT_IN_QUANTITY = set("第年月日元號号亿億万萬点點岁歲")
 
 
 def main(path):
@@ -25,6 +27,8 @@ def main(path):
         word, freq, pos = parts[0], int(parts[1]), parts[2]
         rule = CLASSES.get(pos)
         if not rule or not all("\u4e00" <= ch <= "\u9fff" for ch in word):
+            continue
+        if pos == "m" and any(ch in NOT_IN_QUANTITY for ch in word):
             continue
         if any(lo <= len(word) <= hi and freq >= floor for lo, hi, floor in rule):
             words.setdefault(word, pos)
