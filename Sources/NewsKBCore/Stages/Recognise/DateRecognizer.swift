@@ -232,6 +232,11 @@ extension DateRecognizer {
             }
             // A fiscal year in Chinese digits: 二○二三/二四年度, 二○一○至一一財政年度
             if let f = chineseFiscalYear(at: i) { return f }
+            // A three-digit year in brackets after an era year: 宋真宗咸平二年（999年）.
+            if i > 0, s[i - 1] == "（" || s[i - 1] == "(", let d = digits(i, max: 3), d.count == 3, s[i] != "0",
+               at(d.end) == "年", at(d.end + 1) == "）" || at(d.end + 1) == ")" {
+                return Found(start: i, end: d.end + 1, value: .years(d.value, d.value), statedYear: d.value)
+            }
             // A year: 2024年, 二〇二四年
             if let y = writtenYear(at: i) {
                 return continueAfterYear(start: i, yearEnd: y.end, year: y.year, relative: false, contextYear: contextYear)
@@ -285,14 +290,18 @@ extension DateRecognizer {
                     break
                 }
             }
-            // A century, 21世紀 (2001 to 2100), and a decade of it, 19世紀80年代初 (1880 to 1883).
+            // A century, 21世紀 (2001 to 2100), and a decade of it, 19世紀80年代初 (1880 to 1883),
+            // or two (20世紀80至90年代: 1980 to 1999).
             if let n = smallNumber(i, max: 30), n.value >= 1, at(n.end) == "世", at(n.end + 1) == "紀" || at(n.end + 1) == "纪" {
                 let base = (n.value - 1) * 100
+                if let r = decadeRange(at: n.end + 2, base: base, start: i) { return r }
                 if let d = smallNumber(n.end + 2, max: 90), d.value % 10 == 0, at(d.end) == "年", at(d.end + 1) == "代" {
                     return decade(start: i, end: d.end + 2, first: base + d.value)
                 }
                 return Found(start: i, end: n.end + 2, value: .years(base + 1, base + 100), statedYear: nil)
             }
+            // Two decades written short: 40至50年代 (1940 to 1959).
+            if let r = decadeRange(at: i, base: 1900, start: i) { return r }
             // A decade written short: 50年代, 九十年代 (the 1900s).
             if let n = smallNumber(i, max: 90), n.value >= 20, n.value % 10 == 0, at(n.end) == "年", at(n.end + 1) == "代" {
                 return decade(start: i, end: n.end + 2, first: 1900 + n.value)
@@ -441,6 +450,18 @@ extension DateRecognizer {
         }
 
         /// A decade whose 年代 ends at `end`, or the part of it written next (八十年代中期: 1984 to 1986).
+        /// Two decades joined by a range mark before one 年代 (40至50年代, 80至90年代), from `base`.
+        func decadeRange(at i: Int, base: Int, start: Int) -> Found? {
+            guard let a = smallNumber(i, max: 90), a.value % 10 == 0, a.end < s.count,
+                  let mark = vocab.rangeMarks.longestMatch(in: s, at: a.end),
+                  let b = smallNumber(mark.end, max: 90), b.value % 10 == 0, b.value > a.value,
+                  at(b.end) == "年", at(b.end + 1) == "代" else { return nil }
+            if base == 1900, a.value < 20 { return nil }
+            let last = decade(start: start, end: b.end + 2, first: base + b.value)
+            guard let v = last.value else { return nil }
+            return Found(start: start, end: last.end, value: .years(base + a.value, v.end.year), statedYear: nil)
+        }
+
         func decade(start: Int, end: Int, first: Int) -> Found {
             var (a, b, stop) = (0, 9, end)
             if let p = vocab.decadeParts.longestMatch(in: s, at: end) {
