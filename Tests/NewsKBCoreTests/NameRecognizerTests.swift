@@ -75,6 +75,9 @@ struct NameRecognizerTests {
         ("伊犁農墾局黨委副書記、副局長馬驥擔任了「二·一八」火災善後處理小組組長。", "伊犁農墾局黨委", .institution), // 黨委
         ("1893年，艾伍士搬遷到紐黑文，同年畢業於霍普金斯中學。", "霍普金斯中學", .institution),   // 中學
         ("全德工人聯合會是德國第一個工黨。", "全德工人聯合會", .institution),                    // 聯合會
+        ("在1991年8月，英國航空宣佈訂購15架波音777。", "英國航空", .institution),                // 航空
+        ("道世民是澳大利亞指揮家，現任香港管弦樂團的指揮。", "香港管弦樂團", .institution),      // 樂團; 現任 is no part of it
+        ("21世紀，廈門市歌仔戲劇團排演以他的生平為題材的歌仔戲現代戲《邵江海》。", "廈門市歌仔戲劇團", .institution), // 劇團
         // A verb before the name is cut off (name-left-stops.txt, from jieba's dictionary).
         ("化名雪莉潛入天衣集團搞垮天衣。", "天衣集團", .institution),
         ("靜華後來發現葉廣義不愛自己便偷取美麗的設計創意投靠雲想集團。", "雲想集團", .institution),
