@@ -24,6 +24,17 @@ struct NameRecognizerTests {
         #expect(found.count == 1 && found[0].0 == surface && found[0].2 == id, "\(found)")
     }
 
+    // People's Daily 1998 (PD dev), a fragment: a foreign country before a national body the
+    // lexicon has for the mainland is that country's body, not the mainland's.
+    @Test("a foreign country's ministry is its own body, a known body of that country keeps its entity")
+    func foreignBody() throws {
+        let india = try names("印度外交部发言人说")
+        #expect(india.map(\.0) == ["印度外交部"] && india[0].2 != "inst:cn-mfa", "\(india)")
+        #expect(try names("中國外交部發言人說").map(\.2) == ["inst:cn-mfa"])
+        #expect(try names("美國聯儲局宣布加息").map { [$0.0, $0.2 ?? ""] } == [["美國聯儲局", "inst:fed"]])
+        #expect(try names("美國聯合國大使發言").map(\.2) == ["inst:un"])
+    }
+
     @Test("創科局 is the bureau in office on the published date")
     func renamedAlias() throws {
         #expect(try names("創科局今日宣布", published: "2021-05-01").first?.2 == "inst:itb")

@@ -14,6 +14,8 @@ public struct NameRecognizer: DocumentStage {
     let rules: NameRules
     /// How many short names defined in brackets (「防疫抗疫基金」（基金）) a document may have.
     let maxAliases: Int
+    /// Foreign countries (`name-countries.txt`), reversed, to find one ending where a name starts.
+    let countries: ScalarTrie<Bool>
 
     public init(config: StageConfig, pipeline: PipelineDefinition, lexicons: LexiconCache) throws {
         let variants = try lexicons.table(config, endingWith: "hk-variants.tsv")
@@ -34,6 +36,13 @@ public struct NameRecognizer: DocumentStage {
                               leftStops: Self.leftStops(config, lexicons), knownNames: Array(lexicon.byKey.keys),
                               folder: folder, maxLength: config.intOption("maxRuleNameLength", default: 16))
         maxAliases = try config.intOption("maxBracketAliases", default: 16)
+        var countries = ScalarTrie<Bool>(folding: .names(folder))
+        if (config.lexicons ?? []).contains(where: { $0.hasSuffix("name-countries.txt") }) {
+            for c in try TSVTable.lines(path: lexicons.path(config, endingWith: "name-countries.txt")) {
+                for v in NameKey.scriptVariants(c) { countries.insert(v.unicodeScalars.reversed(), true) }
+            }
+        }
+        self.countries = countries
     }
 
     /// The words of the optional `name-left-stops.txt` (columns word, class), each with whether
@@ -92,6 +101,7 @@ public struct NameRecognizer: DocumentStage {
             chosenCover.cover(l.start, l.end)
         }
         chosen.sort { $0.start < $1.start }
+        chosen = chosen.map { foreignBody($0, s, boundaries: boundaries, taken: taken, cover: &chosenCover) }
         chosen += bracketAliases(s, chosen: chosen, boundaries: boundaries, taken: taken, cover: &chosenCover)
         chosen.sort { $0.start < $1.start }
         var cleanNames: [Int: String] = [:]   // chosen index → its name, for the aliases that stand for it
@@ -111,6 +121,25 @@ public struct NameRecognizer: DocumentStage {
             doc.mentions.append(m)
         }
         doc.mentions.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+    }
+
+    /// A national body of the lexicon right after a foreign country's name (印度|外交部, 英國|內政部)
+    /// is that country's body: the name takes the country and no longer stands for the lexicon's
+    /// body, unless the lexicon's own name begins with that country (美國|聯儲局 is still the Fed).
+    /// Only bodies ending in a suffix rule's word (部, 局, 委員會…): 聯合國 and 歐盟 never take one.
+    func foreignBody(_ c: Candidate, _ s: [Unicode.Scalar], boundaries: TokenBoundaries, taken: [Bool], cover: inout [Bool]) -> Candidate {
+        guard let e = c.entry, c.type == .institution, c.aliasOf == nil, boundaries.contains(c.start),
+              let country = countries.longestMatchEnding(in: s, at: c.start, floor: max(0, c.start - 8)),
+              boundaries.contains(country.start), !taken.anyCovered(country.start, c.start), !cover.anyCovered(country.start, c.start),
+              rules.suffixes.longestMatchEnding(in: s, at: c.end, floor: c.start) != nil else { return c }
+        let countryName = String(String.UnicodeScalarView(s[country.start..<c.start]))
+        let entry = lexicon.entries[e]
+        let own = NameKey.scriptVariants(countryName).contains { entry.name.hasPrefix($0) || entry.nameHans.hasPrefix($0) }
+        var out = c
+        out.start = country.start
+        if !own { out.entry = nil }
+        cover.cover(country.start, c.start)
+        return out
     }
 
     static let aliasPrefixes: [[Unicode.Scalar]] = ["以下簡稱", "以下简称", "下稱", "下称", "簡稱", "简称"].map { Array($0.unicodeScalars) }
