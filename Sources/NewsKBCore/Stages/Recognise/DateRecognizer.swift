@@ -61,6 +61,11 @@ public struct DateRecognizer: DocumentStage {
                 i += 1
                 continue
             }
+            // 五月天 (a band) is no May.
+            if let n = vocab.notDates.longestMatch(in: s, at: i) {
+                i = n.end
+                continue
+            }
             guard let f = scanner.match(at: i, contextYear: { Self.contextYear(for: $0, found: found, doc: doc, paragraphs: paragraphs, headingMaxLength: headingMax) },
                                         contextMonth: { Self.contextMonth(for: $0, found: found, doc: doc) }) else {
                 i += 1

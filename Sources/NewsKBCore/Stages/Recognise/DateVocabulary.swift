@@ -39,6 +39,8 @@ struct DateVocabulary: Sendable {
     /// after a bare day in Chinese numerals, the words that make it a date (瓦利六日宣布).
     let chineseDayWordAfter: ScalarSet
 
+    /// Names that contain a date form and are no date (五月天, a band; 五月花號, a ship): kind `not_date`.
+    let notDates: ScalarTrie<Bool>
     /// What ends a fiscal year's written form (年度, 財政年度, 財年).
     let fiscalSuffixes: ScalarTrie<Bool>
     /// The month a region's government fiscal year starts in (Hong Kong's on 1 April; the
@@ -58,12 +60,16 @@ struct DateVocabulary: Sendable {
         var words = ScalarTrie<Word>(folding: .widthAndCase)
         var blocked: [Unicode.Scalar: Set<Unicode.Scalar>] = [:], blockedBefore: [Unicode.Scalar: Set<Unicode.Scalar>] = [:]
         var sets: [String: Set<Unicode.Scalar>] = [:]
-        var fiscal = ScalarTrie<Bool>(), fiscalStart: [String: Int] = [:]
+        var fiscal = ScalarTrie<Bool>(), fiscalStart: [String: Int] = [:], notDate = ScalarTrie<Bool>()
         var firsts = Set<Unicode.Scalar>()
         var parts = ScalarTrie<Int>(), partYears: [(Int, Int)] = [], marks = ScalarTrie<Int>(), before = Set<Unicode.Scalar>()
         for row in table.rows {
             if table.cell(row, k) == "block_after", let c = table.cell(row, s).unicodeScalars.first {
                 blocked[c, default: []].formUnion(table.cell(row, a).unicodeScalars)
+                continue
+            }
+            if table.cell(row, k) == "not_date" {
+                for v in NameKey.scriptVariants(table.cell(row, s)) { notDate.insert(v.unicodeScalars, true) }
                 continue
             }
             if table.cell(row, k) == "fiscal_suffix" {
@@ -129,6 +135,7 @@ struct DateVocabulary: Sendable {
             throw NewsKBError.lexicon("\(table.path): no `chars` row named \(name)")
         }
         fiscalSuffixes = fiscal
+        notDates = notDate
         fiscalStartMonth = fiscalStart
         monthCountAfter = ScalarSet(sets["month_count_after"]!)
         shortYearCountAfter = ScalarSet(sets["short_year_count_after"]!)
