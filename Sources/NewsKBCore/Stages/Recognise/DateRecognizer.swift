@@ -271,20 +271,7 @@ extension DateRecognizer {
                     return continueAfterMonth(start: i, monthEnd: w.end, year: m.year, month: m.month, relative: true, statedYear: nil)
                 case .weekRelative(let off):
                     // 上周五, 下星期一, 本周末: a day (or the weekend) of a week relative to the published date.
-                    guard let next = at(w.end) else { break }
-                    let weekday: Int?
-                    switch next {
-                    case "一": weekday = 1
-                    case "二": weekday = 2
-                    case "三": weekday = 3
-                    case "四": weekday = 4
-                    case "五": weekday = 5
-                    case "六": weekday = 6
-                    case "日", "天": weekday = 7
-                    case "末": weekday = 0
-                    default: weekday = nil
-                    }
-                    guard let wd = weekday else { break }
+                    guard let next = at(w.end), let wd = vocab.weekdays[next] else { break }
                     guard let p = published else { return Found(start: i, end: w.end + 1, value: nil, statedYear: nil) }
                     let monday = p.adding(days: -(Self.weekday(p) - 1) + 7 * off)
                     let v = wd == 0

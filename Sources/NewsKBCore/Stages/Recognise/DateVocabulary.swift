@@ -39,6 +39,9 @@ struct DateVocabulary: Sendable {
     /// after a bare day in Chinese numerals, the words that make it a date (瓦利六日宣布).
     let chineseDayWordAfter: ScalarSet
 
+    /// After a relative week (上周, 下星期), the character naming its day: ISO weekday 1…7, 0 for
+    /// the weekend (末): kind `weekday`.
+    let weekdays: [Unicode.Scalar: Int]
     /// Names that contain a date form and are no date (五月天, a band; 五月花號, a ship): kind `not_date`.
     let notDates: ScalarTrie<Bool>
     /// What ends a fiscal year's written form (年度, 財政年度, 財年).
@@ -60,12 +63,19 @@ struct DateVocabulary: Sendable {
         var words = ScalarTrie<Word>(folding: .widthAndCase)
         var blocked: [Unicode.Scalar: Set<Unicode.Scalar>] = [:], blockedBefore: [Unicode.Scalar: Set<Unicode.Scalar>] = [:]
         var sets: [String: Set<Unicode.Scalar>] = [:]
-        var fiscal = ScalarTrie<Bool>(), fiscalStart: [String: Int] = [:], notDate = ScalarTrie<Bool>()
+        var fiscal = ScalarTrie<Bool>(), fiscalStart: [String: Int] = [:], notDate = ScalarTrie<Bool>(), days: [Unicode.Scalar: Int] = [:]
         var firsts = Set<Unicode.Scalar>()
         var parts = ScalarTrie<Int>(), partYears: [(Int, Int)] = [], marks = ScalarTrie<Int>(), before = Set<Unicode.Scalar>()
         for row in table.rows {
             if table.cell(row, k) == "block_after", let c = table.cell(row, s).unicodeScalars.first {
                 blocked[c, default: []].formUnion(table.cell(row, a).unicodeScalars)
+                continue
+            }
+            if table.cell(row, k) == "weekday" {
+                guard let c = table.cell(row, s).unicodeScalars.first, let n = Int(table.cell(row, a)), (0...7).contains(n) else {
+                    throw NewsKBError.lexicon("\(table.path): weekday \(table.cell(row, s)) needs a number 0 to 7")
+                }
+                days[c] = n
                 continue
             }
             if table.cell(row, k) == "not_date" {
@@ -136,6 +146,7 @@ struct DateVocabulary: Sendable {
         }
         fiscalSuffixes = fiscal
         notDates = notDate
+        weekdays = days
         fiscalStartMonth = fiscalStart
         monthCountAfter = ScalarSet(sets["month_count_after"]!)
         shortYearCountAfter = ScalarSet(sets["short_year_count_after"]!)

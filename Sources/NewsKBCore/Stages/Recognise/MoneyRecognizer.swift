@@ -36,8 +36,12 @@ public struct MoneyRecognizer: DocumentStage {
     static let reach = 40
     let cuesBefore: ScalarTrie<Cue>   // built from reversed words
     let cuesAfter: ScalarTrie<Cue>
-    /// Characters after 元 that make it part of a word (多元化, 元朗).
-    let notAfterPlainYuan = ScalarSet("化論论素朗旦宵老首帥帅件氣气".unicodeScalars)
+    /// Characters after 元 that make it part of a word (多元化, 元朗): `yuan_word` rows of money-cues.tsv.
+    let notAfterPlainYuan: ScalarSet
+    /// What joins two amounts into a range (X至Y, X-Y): `range` rows.
+    let rangeMarks: ScalarSet
+    /// Characters before a bare 萬 or 億 that make it one of it (逾億元, 近萬元): `bare_unit` rows.
+    let bareUnitHedges: ScalarSet
 
     public init(config: StageConfig, pipeline: PipelineDefinition, lexicons: LexiconCache) throws {
         let cur = try lexicons.table(config, endingWith: "currencies.tsv")
@@ -69,7 +73,12 @@ public struct MoneyRecognizer: DocumentStage {
         let cues = try lexicons.table(config, endingWith: "money-cues.tsv")
         let (cs, cp, cm) = (try cues.column("surface"), try cues.column("position"), try cues.column("meaning"))
         var before = ScalarTrie<Cue>(), after = ScalarTrie<Cue>()
+        var sets: [String: Set<Unicode.Scalar>] = ["yuan_word": [], "range": [], "bare_unit": []]
         for row in cues.rows {
+            if sets[cues.cell(row, cm)] != nil {
+                for v in NameKey.scriptVariants(cues.cell(row, cs)) { sets[cues.cell(row, cm)]!.formUnion(v.unicodeScalars) }
+                continue
+            }
             let cue: Cue
             switch cues.cell(row, cm) {
             case "min": cue = .min
@@ -85,6 +94,12 @@ public struct MoneyRecognizer: DocumentStage {
         }
         cuesBefore = before
         cuesAfter = after
+        for (name, set) in sets where set.isEmpty {
+            throw NewsKBError.lexicon("\(cues.path): no row of meaning \(name)")
+        }
+        notAfterPlainYuan = ScalarSet(sets["yuan_word"]!)
+        rangeMarks = ScalarSet(sets["range"]!)
+        bareUnitHedges = ScalarSet(sets["bare_unit"]!)
     }
 
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
@@ -99,7 +114,7 @@ public struct MoneyRecognizer: DocumentStage {
         }
         var i = 0
         var found: [Mention] = []
-        let numberStarts = NumberScanner.numberStarts, hedges = Self.bareUnitHedges, reach = Self.reach
+        let numberStarts = NumberScanner.numberStarts, hedges = bareUnitHedges, reach = Self.reach
         while i < s.count {
             if nextCurrency[i] == Int.max { break }
             if nextCurrency[i] - i > reach { i = nextCurrency[i] - reach; continue }
@@ -123,8 +138,6 @@ public struct MoneyRecognizer: DocumentStage {
     }
 
     /// One side of an amount: optional currency prefix, the number, optional currency suffix.
-    static let rangeMarks = ScalarSet("至到-－–~～—".unicodeScalars)
-    static let bareUnitHedges = ScalarSet("逾過过近破上".unicodeScalars)
 
     struct Side {
         var number: NumberScanner.Number
@@ -144,7 +157,7 @@ public struct MoneyRecognizer: DocumentStage {
         // A currency prefix must not be the tail of a word ("USD" in "SUSD").
         if prefix != nil, i > 0, Scalars.isASCIILetter(s[i - 1]), Scalars.isASCIILetter(s[i]) { return nil }
         // 逾億元, 近萬元: a bare unit right after a hedge character means one of it.
-        let bare = j > 0 && Self.bareUnitHedges.contains(s[j - 1])
+        let bare = j > 0 && bareUnitHedges.contains(s[j - 1])
         guard j < s.count, var n = NumberScanner.scan(s, at: j, bareUnit: bare) else { return nil }
         // A number written with a leading zero before another digit or a unit (00萬元, 0萬元:
         // the tail of a figure a page split) is no amount; 0.5萬元 is.
@@ -185,7 +198,7 @@ public struct MoneyRecognizer: DocumentStage {
     func match(_ s: [Unicode.Scalar], at i: Int, plain: (code: String, source: CurrencySource)) -> Mention? {
         // A number or a currency prefix must start here (`process` has skipped offsets where
         // no number, currency word or hedged unit can).
-        let bareUnit = i > 0 && Self.bareUnitHedges.contains(s[i - 1]) && NumberScanner.bigUnit(s[i]) != nil
+        let bareUnit = i > 0 && bareUnitHedges.contains(s[i - 1]) && NumberScanner.bigUnit(s[i]) != nil
         guard NumberScanner.canStart(s[i]) || bareUnit || currencies.longestMatch(in: s, at: i)?.payload.before == true else { return nil }
         // Not inside a longer number or word: "2024" in "12024", a letter before "US$".
         if i > 0, Scalars.digit(s[i - 1]) != nil || s[i - 1] == "." { return nil }
@@ -193,13 +206,13 @@ public struct MoneyRecognizer: DocumentStage {
         if NumberScanner.canStart(s[i]), !currencyStarts.contains(s[i]) {
             var j = i
             while j < s.count, NumberScanner.isNumberPart(s[j]) { j += 1 }
-            if j < s.count, !currencyStarts.contains(s[j]), !Self.rangeMarks.contains(s[j]), s[j] != " " { return nil }
+            if j < s.count, !currencyStarts.contains(s[j]), !rangeMarks.contains(s[j]), s[j] != " " { return nil }
         }
         guard var a = side(s, at: i) else { return nil }
         var b: Side? = nil
         // Range: X至Y, X到Y, X-Y, X～Y.
         var k = a.end
-        if k < s.count, Self.rangeMarks.contains(s[k]) {
+        if k < s.count, rangeMarks.contains(s[k]) {
             if let other = side(s, at: k + 1), other.number.start == k + 1 || other.currency != nil {
                 b = other
                 k = other.end
