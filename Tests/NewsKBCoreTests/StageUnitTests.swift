@@ -96,6 +96,8 @@ struct PageDateTests {
     func forms() {
         #expect(PageDate.parse("2024-06-19T17:30:00Z")?.description == "2024-06-20", "01:30 the next day in Hong Kong")
         #expect(PageDate.parse("2024-06-20T09:00:00+08:00")?.description == "2024-06-20")
+        // The local zone is the pipeline's (localUTCOffsetMinutes): a paper on UTC keeps the UTC day.
+        #expect(PageDate.parse("2024-06-19T17:30:00Z", localOffsetMinutes: 0)?.description == "2024-06-19")
         #expect(PageDate.parse("2024/6/20")?.description == "2024-06-20")
         #expect(PageDate.find(in: "發布時間：2024年6月20日（星期四）10:00")?.description == "2024-06-20")
         #expect(PageDate.parse("2024.06.20")?.description == "2024-06-20")

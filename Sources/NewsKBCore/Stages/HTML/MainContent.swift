@@ -19,7 +19,7 @@ struct MainContent {
     static let boilerplateMarks = ["nav", "menu", "sidebar", "side-bar", "footer", "header", "comment", "share", "related", "breadcrumb",
                                    "advert", "ads", "recommend", "copyright", "hotnews", "rank", "topbar", "login", "toolbar", "social", "subscribe", "banner"]
 
-    static func extract(_ page: HTMLPage, furniture: [String] = []) -> MainContent {
+    static func extract(_ page: HTMLPage, furniture: [String] = [], localOffsetMinutes: Int = PageDate.defaultLocalOffsetMinutes) -> MainContent {
         var meta: [String: String] = [:]
         var titleTag: String?
         var h1: String?
@@ -35,7 +35,7 @@ struct MainContent {
         var paragraphs = best.filter { !($0.score <= 0 && $0.text.unicodeScalars.count <= 80 && furniture.contains(where: $0.text.contains)) }
             .map(\.text).filter { $0.unicodeScalars.count < 12 || seen.insert(ParagraphKey($0)).inserted }
         if let t = title, let i = paragraphs.firstIndex(of: t), i < 3 { paragraphs.remove(at: i) }
-        let published = metaDateKeys.lazy.compactMap { meta[$0].flatMap(PageDate.parse) }.first
+        let published = metaDateKeys.lazy.compactMap { meta[$0].flatMap { PageDate.parse($0, localOffsetMinutes: localOffsetMinutes) } }.first
             ?? dateline(all: blocks, best: best, title: title)
             ?? (meta["canonical"] ?? meta["og:url"]).flatMap(PageDate.fromURL)
         return MainContent(title: title, paragraphs: paragraphs, published: published,

@@ -1,12 +1,15 @@
 /// Reads publication dates from page metadata and datelines: ISO timestamps (with a time
 /// zone, converted to Hong Kong time), `2024/6/20`, `2024.06.20`, `2024年6月20日（星期四）`,
-/// `發布時間：2024-07-18 10:00`. Dates without a zone are taken as local (+08:00).
+/// `發布時間：2024-07-18 10:00`. Dates without a zone are taken as local (the papers' zone,
+/// +08:00 in Hong Kong, the mainland, Taiwan and Macao: the HTML stage's `localUTCOffsetMinutes`).
 public enum PageDate {
-    /// The local offset news dates are given in when a timestamp carries another zone.
-    public static let localOffsetMinutes = 8 * 60
+    /// The local offset news dates are given in when a timestamp carries another zone, unless
+    /// the pipeline says otherwise.
+    public static let defaultLocalOffsetMinutes = 8 * 60
 
-    /// A metadata value: an ISO-like timestamp or any text holding one full date.
-    public static func parse(_ value: String) -> CivilDate? {
+    /// A metadata value: an ISO-like timestamp or any text holding one full date; a timestamp
+    /// in another zone is moved to the local one (`localOffsetMinutes` east of UTC).
+    public static func parse(_ value: String, localOffsetMinutes: Int = defaultLocalOffsetMinutes) -> CivilDate? {
         let s = Array(value.unicodeScalars)
         guard let (date, end) = date(in: s, at: firstDigit(s) ?? 0) else { return find(in: value) }
         // A time and a zone may follow: T12:48:06+00:00, 12:48Z.
