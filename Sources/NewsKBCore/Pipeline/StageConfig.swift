@@ -12,4 +12,10 @@ public struct StageConfig: Codable, Sendable, Hashable {
     public var lexicons: [String]?
     /// Stage options as strings; each stage reads and validates its own.
     public var options: [String: String]?
+
+    /// Whether the stage lists a lexicon whose file name ends with `suffix` (for a lexicon a
+    /// stage can do without).
+    public func listsLexicon(endingWith suffix: String) -> Bool {
+        lexicons?.contains { $0.hasSuffix(suffix) } ?? false
+    }
 }

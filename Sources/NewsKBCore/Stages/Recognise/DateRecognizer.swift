@@ -47,9 +47,9 @@ public struct DateRecognizer: DocumentStage {
         let s = doc.scalars
         let boundaries = TokenBoundaries(flags: doc.isTokenBoundary)
         let region = doc.region ?? context.pipeline.region
+        let taiwan = region.uppercased() == "TW"
         let scanner = Scan(s: s, vocab: vocab, years: years, rocOffset: rocOffset, fiscalStartMonth: vocab.fiscalStart(region),
-                           published: doc.published, tokenBoundaries: boundaries,
-                           taiwan: (doc.region ?? context.pipeline.region).uppercased() == "TW")
+                           published: doc.published, tokenBoundaries: boundaries, taiwan: taiwan)
         let paragraphs = doc.paragraphRanges
         var found: [Found] = []
         var i = 0
@@ -74,7 +74,7 @@ public struct DateRecognizer: DocumentStage {
             found.append(f)
             i = f.end
         }
-        found = Self.listedYears(found, s: s, taiwan: (doc.region ?? context.pipeline.region).uppercased() == "TW", rocOffset: rocOffset)
+        found = Self.listedYears(found, s: s, taiwan: taiwan, rocOffset: rocOffset)
         found = Self.joiningYearRanges(found, s: s, marks: vocab.rangeMarks)
         for f in found {
             var m = Mention(type: .date, start: f.start, end: f.end, value: f.value.map { .date($0) } ?? .none)
@@ -223,7 +223,7 @@ extension DateRecognizer {
             return ((i - 5)..<(i - 1)).allSatisfy { Scalars.digit(s[$0]) != nil } && (i == 5 || Scalars.digit(s[i - 6]) == nil)
         }
 
-        func match(at i: Int, contextYear: (Int) -> Int?, contextMonth: (Int) -> (year: Int, month: Int)? = { _ in nil }) -> Found? {
+        func match(at i: Int, contextYear: (Int) -> Int?, contextMonth: (Int) -> (year: Int, month: Int)?) -> Found? {
             let c = s[i]
             // A number starts a date only with a date mark close behind it.
             if NumberScanner.canStart(c), !hasDateMark(from: i, within: 14), vocab.words.longestMatch(in: s, at: i) == nil { return nil }
@@ -301,9 +301,13 @@ extension DateRecognizer {
             // A bare day: 26日 (克林頓26日說, 並於19日上市), in the month of a date just before it, else
             // the published month (or the month before, when the day is still to come in it).
             if let d = bareDay(at: i) {
-                guard let ym = contextMonth(i) ?? published.map({ p -> (year: Int, month: Int) in
-                    d.day <= p.day ? (p.year, p.month) : { let m = CivilDate(year: p.year, month: p.month, day: 1).adding(months: -1); return (m.year, m.month) }()
-                }), CivilDate.isValid(year: ym.year, month: ym.month, day: d.day) else { return Found(start: i, end: d.end, value: nil, statedYear: nil) }
+                let publishedMonth = published.map { p -> (year: Int, month: Int) in
+                    let m = CivilDate(year: p.year, month: p.month, day: 1).adding(months: d.day <= p.day ? 0 : -1)
+                    return (m.year, m.month)
+                }
+                guard let ym = contextMonth(i) ?? publishedMonth, CivilDate.isValid(year: ym.year, month: ym.month, day: d.day) else {
+                    return Found(start: i, end: d.end, value: nil, statedYear: nil)
+                }
                 let day = CivilDate(year: ym.year, month: ym.month, day: d.day)
                 return Found(start: i, end: d.end, value: DateValue(start: day, end: day, granularity: .day, relative: true), statedYear: nil)
             }

@@ -37,7 +37,7 @@ public struct NameRecognizer: DocumentStage {
                               folder: folder, maxLength: config.intOption("maxRuleNameLength", default: 16))
         maxAliases = try config.intOption("maxBracketAliases", default: 16)
         var countries = ScalarTrie<Bool>(folding: .names(folder))
-        if (config.lexicons ?? []).contains(where: { $0.hasSuffix("name-countries.txt") }) {
+        if config.listsLexicon(endingWith: "name-countries.txt") {
             for c in try TSVTable.lines(path: lexicons.path(config, endingWith: "name-countries.txt")) {
                 for v in NameKey.scriptVariants(c) { countries.insert(v.unicodeScalars.reversed(), true) }
             }
@@ -48,7 +48,7 @@ public struct NameRecognizer: DocumentStage {
     /// The words of the optional `name-left-stops.txt` (columns word, class), each with whether
     /// it is a verb (class `v`).
     static func leftStops(_ config: StageConfig, _ lexicons: LexiconCache) throws -> [(String, Bool)] {
-        guard (config.lexicons ?? []).contains(where: { $0.hasSuffix("name-left-stops.txt") }) else { return [] }
+        guard config.listsLexicon(endingWith: "name-left-stops.txt") else { return [] }
         let table = try lexicons.table(config, endingWith: "name-left-stops.txt")
         let (w, c) = (try table.column("word"), try table.column("class"))
         return table.rows.map { (table.cell($0, w), table.cell($0, c) == "v") }

@@ -39,7 +39,7 @@ public struct RegionDetector: DocumentStage {
         margin = try config.intOption("margin", default: 2)
         simplifiedRegion = (config.options?["simplifiedRegion"] ?? "").uppercased()
         var domains: [(String, String)] = [], charsets: [String: String] = [:]
-        if config.lexicons?.contains(where: { $0.hasSuffix("region-hints.tsv") }) == true {
+        if config.listsLexicon(endingWith: "region-hints.tsv") {
             let h = try lexicons.table(config, endingWith: "region-hints.tsv")
             let (k, v, rg) = (try h.column("kind"), try h.column("value"), try h.column("region"))
             for row in h.rows {
