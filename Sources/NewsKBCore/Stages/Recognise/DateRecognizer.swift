@@ -191,14 +191,10 @@ extension DateRecognizer {
             return ((n % 7 + 7) % 7 + 3) % 7 + 1
         }
 
-        static let dateMarks = ScalarSet("年月日號号-/.／－–季度代紀纪".unicodeScalars)
-        /// The characters a written date ends with.
-        static let dateEnds = ScalarSet("年月日號号".unicodeScalars)
-
         func hasDateMark(from i: Int, within n: Int) -> Bool {
             var j = i
             let end = min(s.count, i + n)
-            while j < end { if Scan.dateMarks.contains(s[j]) { return true }; j += 1 }
+            while j < end { if vocab.dateMarks.contains(s[j]) { return true }; j += 1 }
             return false
         }
 
@@ -229,7 +225,7 @@ extension DateRecognizer {
             if NumberScanner.canStart(c), !hasDateMark(from: i, within: 14), vocab.words.longestMatch(in: s, at: i) == nil { return nil }
             // (After a hyphen that ends a date, 1927年10月20日-1928年1月20日, a new date starts.)
             if i > 0, Scalars.digit(s[i - 1]) != nil || s[i - 1] == "." || s[i - 1] == "/"
-                || s[i - 1] == "-" && Scalars.digit(c) != nil && !isSecondYearOfRange(i) && !(i >= 2 && Scan.dateEnds.contains(s[i - 2])) { return nil }
+                || s[i - 1] == "-" && Scalars.digit(c) != nil && !isSecondYearOfRange(i) && !(i >= 2 && vocab.dateEnds.contains(s[i - 2])) { return nil }
             if Scalars.digit(c) != nil, let f = numeric(at: i) { return f }
             // 民國113年
             if c == "民", at(i + 1) == "國" || at(i + 1) == "国", let n = smallNumber(i + 2, max: 200), at(n.end) == "年" {
@@ -278,6 +274,16 @@ extension DateRecognizer {
                         ? DateValue(start: monday.adding(days: 5), end: monday.adding(days: 6), granularity: .day, relative: true)
                         : DateValue(start: monday.adding(days: wd - 1), end: monday.adding(days: wd - 1), granularity: .day, relative: true)
                     return Found(start: i, end: w.end + 1, value: v, statedYear: nil)
+                case .fiscalRelative(let off):
+                    // 本財政年度: the region's fiscal year that holds the published date (in Hong Kong
+                    // April to March), moved by `off` years; where it is the calendar year, that year.
+                    guard let p = published else { return Found(start: i, end: w.end, value: nil, statedYear: nil) }
+                    let m = fiscalStartMonth
+                    let first = (p.month >= m ? p.year : p.year - 1) + off
+                    let v = m == 1 ? DateValue.years(first, first, relative: true)
+                        : DateValue(start: CivilDate(year: first, month: m, day: 1), end: CivilDate(year: first + 1, month: m, day: 1).adding(days: -1),
+                                    granularity: .fiscalYear, relative: true)
+                    return Found(start: i, end: w.end, value: v, statedYear: nil)
                 default:
                     break
                 }
@@ -328,7 +334,7 @@ extension DateRecognizer {
         /// 26日, 二十六日: a day of the month with no month, starting a word, not a count of days.
         /// Chinese numerals from 二 (一日 is "one day").
         func bareDay(at i: Int) -> (day: Int, end: Int)? {
-            guard tokenBoundaries.contains(i), i == 0 || !(vocab.dayCountBefore.contains(s[i - 1]) || Scan.dateEnds.contains(s[i - 1])),
+            guard tokenBoundaries.contains(i), i == 0 || !(vocab.dayCountBefore.contains(s[i - 1]) || vocab.dateEnds.contains(s[i - 1])),
                   let d = smallNumber(i, max: 31), d.value >= 1, at(d.end) == "日" else { return nil }
             // In Chinese numerals only before a word that says when (瓦利六日宣布, 六日晚): 射九日 is nine suns.
             if Scalars.digit(s[i]) == nil, d.value < 2 || !(at(d.end + 1).map(vocab.chineseDayWordAfter.contains) ?? false) { return nil }
@@ -390,7 +396,7 @@ extension DateRecognizer {
         func chineseFiscalYear(at i: Int) -> Found? {
             var first = 0, j = i
             while j < s.count, j - i < 4, let d = NumberScanner.chineseDigit(s[j]) { first = first * 10 + d; j += 1 }
-            guard j - i == 4, years.contains(first), let sep = at(j), "-/－–—至／".unicodeScalars.contains(sep) else { return nil }
+            guard j - i == 4, years.contains(first), let sep = at(j), vocab.yearPairSeparators.contains(sep) else { return nil }
             var next = 0, k = j + 1
             while k < s.count, k - j - 1 < 4, let d = NumberScanner.chineseDigit(s[k]) { next = next * 10 + d; k += 1 }
             return fiscalYear(start: i, first: first, next: next, nextDigits: k - j - 1, end: k)
@@ -414,16 +420,16 @@ extension DateRecognizer {
         func numeric(at i: Int) -> Found? {
             guard let a = digits(i, max: 4) else { return nil }
             let sep = at(a.end)
-            if a.count == 4, let sp = sep, "-/－–—至／".unicodeScalars.contains(sp), let b = digits(a.end + 1, max: 4) {
+            if a.count == 4, let sp = sep, vocab.yearPairSeparators.contains(sp), let b = digits(a.end + 1, max: 4) {
                 // Fiscal year: 2024-25年度, 2024/25財政年度, 2024-2025年度
                 if let f = fiscalYear(start: i, first: a.value, next: b.value, nextDigits: b.count, end: b.end) { return f }
                 // 1973至74年, 1977-78年: a range of years whose second is written short (its century the first's).
-                if sp != "/", sp != "／", b.count == 2, at(b.end) == "年", at(b.end + 1) != "度", years.contains(a.value),
+                if vocab.yearRangeSeparators.contains(sp), b.count == 2, at(b.end) == "年", at(b.end + 1) != "度", years.contains(a.value),
                    case let second = a.value / 100 * 100 + b.value, second > a.value {
                     return Found(start: i, end: b.end + 1, value: .years(a.value, second), statedYear: second)
                 }
                 // 2024-06-20, 2024/6/20, 2024.6.20
-                if sp != "至", years.contains(a.value), b.count <= 2, (1...12).contains(b.value) {
+                if vocab.numericDateSeparators.contains(sp), years.contains(a.value), b.count <= 2, (1...12).contains(b.value) {
                     if at(b.end) == sp, let d = digits(b.end + 1, max: 2), CivilDate.isValid(year: a.value, month: b.value, day: d.value),
                        !(at(d.end).map { Scalars.digit($0) != nil } ?? false) {
                         let day = CivilDate(year: a.value, month: b.value, day: d.value)

@@ -8,6 +8,8 @@ struct DateVocabulary: Sendable {
         case monthPart(Int, Int)
         case quarter(Int)
         case weekRelative(Int)
+        /// A fiscal year relative to the one the published date falls in (本財政年度 0, 下個財政年度 +1).
+        case fiscalRelative(Int)
     }
 
     let words: ScalarTrie<Word>
@@ -38,6 +40,16 @@ struct DateVocabulary: Sendable {
     let dayCountAfter: ScalarSet
     /// after a bare day in Chinese numerals, the words that make it a date (瓦利六日宣布).
     let chineseDayWordAfter: ScalarSet
+    /// The characters a written date holds, one of which must be near a number for it to be read as one (年, 月, -);
+    let dateMarks: ScalarSet
+    /// the characters a written date ends with (年, 月, 日, 號): a number right after one is no bare day;
+    let dateEnds: ScalarSet
+    /// between a year and the next in a fiscal year (2024-25年度, 2024/25, 二○二三/二四年度);
+    let yearPairSeparators: ScalarSet
+    /// between a year and a second one written short that makes the two a range (1973至74年, 1977-78年);
+    let yearRangeSeparators: ScalarSet
+    /// between the year, month and day of a numeric date (2024-06-20, 2024/6/20).
+    let numericDateSeparators: ScalarSet
 
     /// After a relative week (上周, 下星期), the character naming its day: ISO weekday 1…7, 0 for
     /// the weekend (末): kind `weekday`.
@@ -56,7 +68,9 @@ struct DateVocabulary: Sendable {
     }
 
     static let requiredSets = ["month_count_after", "short_year_count_after", "roc_year_count_after",
-                               "day_count_before", "day_count_after", "chinese_day_word_after"]
+                               "day_count_before", "day_count_after", "chinese_day_word_after",
+                               "date_mark", "date_end", "year_pair_separator", "year_range_separator",
+                               "numeric_date_separator"]
 
     init(table: TSVTable) throws {
         let (k, s, a, b) = (try table.column("kind"), try table.column("surface"), try table.column("a"), try table.column("b"))
@@ -127,6 +141,7 @@ struct DateVocabulary: Sendable {
             case "month_part": w = .monthPart(x, y)
             case "quarter": w = .quarter(x)
             case "week_rel": w = .weekRelative(x)
+            case "fiscal_rel": w = .fiscalRelative(x)
             case let other: throw NewsKBError.lexicon("\(table.path): unknown kind '\(other)'")
             }
             for v in NameKey.scriptVariants(table.cell(row, s)) {
@@ -154,6 +169,11 @@ struct DateVocabulary: Sendable {
         dayCountBefore = ScalarSet(sets["day_count_before"]!)
         dayCountAfter = ScalarSet(sets["day_count_after"]!)
         chineseDayWordAfter = ScalarSet(sets["chinese_day_word_after"]!)
+        dateMarks = ScalarSet(sets["date_mark"]!)
+        dateEnds = ScalarSet(sets["date_end"]!)
+        yearPairSeparators = ScalarSet(sets["year_pair_separator"]!)
+        yearRangeSeparators = ScalarSet(sets["year_range_separator"]!)
+        numericDateSeparators = ScalarSet(sets["numeric_date_separator"]!)
         self.firstScalars = ScalarSet(firsts)
     }
 }
