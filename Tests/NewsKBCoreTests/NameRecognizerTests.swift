@@ -89,6 +89,9 @@ struct NameRecognizerTests {
         ("在1991年8月，英國航空宣佈訂購15架波音777。", "英國航空", .institution),                // 航空
         ("道世民是澳大利亞指揮家，現任香港管弦樂團的指揮。", "香港管弦樂團", .institution),      // 樂團; 現任 is no part of it
         ("21世紀，廈門市歌仔戲劇團排演以他的生平為題材的歌仔戲現代戲《邵江海》。", "廈門市歌仔戲劇團", .institution), // 劇團
+        // A name that fills a quotation needs a head of only quotedMinHead characters (春蕾, 2; a bare
+        // 計劃 needs 3): nbbaoying.com.cn 2024-05-08, on a 2018-07-30 report (Simplified).
+        ("从中国儿童少年基金会获悉，旨在资助困难女童的“春蕾计划”已实施29年。", "春蕾计划", .programme),
         // A verb before the name is cut off (name-left-stops.txt, from jieba's dictionary).
         ("化名雪莉潛入天衣集團搞垮天衣。", "天衣集團", .institution),
         ("靜華後來發現葉廣義不愛自己便偷取美麗的設計創意投靠雲想集團。", "雲想集團", .institution),

@@ -14,6 +14,8 @@ public struct NameRecognizer: DocumentStage {
     let rules: NameRules
     /// How many short names defined in brackets (「防疫抗疫基金」（基金）) a document may have.
     let maxAliases: Int
+    /// The shortest head before a suffix in a name that fills a quotation (option `quotedMinHead`).
+    let quotedMinHead: Int
     /// Foreign countries (`name-countries.txt`), reversed, to find one ending where a name starts.
     let countries: ScalarTrie<Bool>
 
@@ -36,6 +38,7 @@ public struct NameRecognizer: DocumentStage {
                               leftStops: Self.leftStops(config, lexicons), knownNames: Array(lexicon.byKey.keys),
                               folder: folder, maxLength: config.intOption("maxRuleNameLength", default: 16))
         maxAliases = try config.intOption("maxBracketAliases", default: 16)
+        quotedMinHead = try config.intOption("quotedMinHead", default: 2)
         var countries = ScalarTrie<Bool>(folding: .names(folder))
         if config.listsLexicon(endingWith: "name-countries.txt") {
             for c in try TSVTable.lines(path: lexicons.path(config, endingWith: "name-countries.txt")) {
@@ -359,10 +362,12 @@ public struct NameRecognizer: DocumentStage {
             }
             var headTokens: [Range<Int>] = []
             if start < suffixStart { headTokens.append(start..<suffixStart) }
-            // 「數碼轉型支援計劃」: a name that fills a quotation is taken whole.
+            // 「數碼轉型支援計劃」: a name that fills a quotation is taken whole, with a head as short as
+            // quotedMinHead (“春蕾計劃”, 「星火計劃」), where a bare one needs the suffix's min_head (該計劃 is none).
             if end < s.count, let open = Self.closers[s[end]],
                let o = (max(0, suffixStart - 24)..<suffixStart).reversed().first(where: { s[$0] == open }),
-               !s[(o + 1)..<suffixStart].contains(where: Punctuation.clauseBreaksAndQuotes.contains), suffixStart - o - 1 >= suf.payload.minHead {
+               !s[(o + 1)..<suffixStart].contains(where: Punctuation.clauseBreaksAndQuotes.contains),
+               suffixStart - o - 1 >= min(suf.payload.minHead, quotedMinHead) {
                 out.append(Candidate(start: o + 1, end: end, type: suf.payload.type, entry: nil, partOf: nil))
                 continue
             }
