@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Funding-fact dev set: NewsKB's `fact` records against fixtures/devset/facts.tsv.
+
+Every sentence of the sources (People's Daily 1998 NER dev and test splits, region CN, published
+1998-06-15; UNER Chinese-GSD train, published 2015-06-15) is one JSONL input, numbered as
+names.py numbers them. A found fact is right when a gold row of its sentence names its
+recipient's surface and has its amount's min; a fact matching an `optional` row counts neither
+way. Prints precision and recall, the share of right facts with a right funder, and every
+fact found with its verdict (--list).
+"""
+import argparse, json, os, subprocess, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from names import read_pd, read_uner
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--pd", required=True, help="People's Daily example.dev")
+    ap.add_argument("--pd-test", required=True, help="People's Daily example.test")
+    ap.add_argument("--uner", required=True, help="UNER zh_gsd-ud-train.iob2")
+    ap.add_argument("--gold", default="fixtures/devset/facts.tsv")
+    ap.add_argument("--bin", default=".build/release/newskb")
+    ap.add_argument("--list", action="store_true", help="print every fact found with its verdict")
+    a = ap.parse_args()
+
+    lines = []
+    for name, path, reader, region, published in [("pd", a.pd, read_pd, "CN", "1998-06-15"),
+                                                 ("pdtest", a.pd_test, read_pd, "CN", "1998-06-15"),
+                                                 ("uner", a.uner, read_uner, None, "2015-06-15")]:
+        for i, (text, _) in enumerate(reader(path)):
+            r = {"id": f"{name}:{i}", "text": text, "published": published}
+            if region:
+                r["region"] = region
+            lines.append(json.dumps(r, ensure_ascii=False))
+    out = subprocess.run([a.bin, "extract", "-"], input="\n".join(lines) + "\n", capture_output=True, text=True, check=True).stdout
+
+    gold = {}
+    for row in open(a.gold, encoding="utf-8"):
+        if row.startswith("#") or row.startswith("id\t") or not row.strip():
+            continue
+        id_, status, rec, mn, funder = row.rstrip("\n").split("\t")
+        gold.setdefault(id_, []).append({"status": status, "recipient": rec.split("|"), "min": int(mn),
+                                          "funder": [None if f == "-" else f for f in funder.split("|")], "found": False})
+    found = [json.loads(l) for l in out.splitlines() if '"kind":"fact"' in l]
+    tp = fp = right_funder = 0
+    for f in found:
+        mn = f["amount"]["min"]
+        g = next((g for g in gold.get(f["doc_id"], []) if f["recipient_text"] in g["recipient"] and mn is not None and int(mn) == g["min"]), None)
+        verdict = "wrong"
+        if g and g["status"] == "optional":
+            verdict = "optional"
+            g["found"] = True
+        elif g:
+            tp += 1
+            g["found"] = True
+            ok = f.get("funder_text") in g["funder"]
+            right_funder += ok
+            verdict = "right" + ("" if ok else " (funder wrong)")
+        else:
+            fp += 1
+        if a.list:
+            print(f"{f['doc_id']}\t{f['recipient_text']}\t{mn}\t{f.get('funder_text')}\t{verdict}")
+    n = sum(1 for rows in gold.values() for g in rows if g["status"] == "in")
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / n if n else 0.0
+    print(f"sentences {len(lines)}  gold facts {n}  found {len(found)}  right {tp}  wrong {fp}  "
+          f"precision {p:.3f}  recall {r:.3f}  right funder {right_funder}/{tp}")
+    for id_, rows in gold.items():
+        for g in rows:
+            if g["status"] == "in" and not g["found"]:
+                print(f"missed\t{id_}\t{g['recipient'][0]}\t{g['min']}")
+
+
+if __name__ == "__main__":
+    main()
