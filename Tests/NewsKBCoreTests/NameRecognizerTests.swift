@@ -18,6 +18,10 @@ struct NameRecognizerTests {
         // International, national, Party and armed bodies by their short names.
         ("聯合國安理會", "inst:unsc"), ("欧盟", "inst:eu"), ("中共中央", "inst:cpc-cc"), ("全國人大常委會", "inst:cn-npcsc"),
         ("日軍", "inst:jp-forces"), ("無綫電視", "inst:hk-tvb"), ("港交所", "inst:hkex"),
+        // Charities and funders, welfare schemes and national programmes by their usual names.
+        ("馬會慈善信託基金", "inst:hkjcct"), ("香港红十字会", "inst:hkrc"), ("公益金", "inst:communitychest"),
+        ("綜援", "prog:cssa"), ("综合社会保障援助计划", "prog:cssa"), ("長生津", "prog:oala"), ("关爱基金", "prog:communitycare"),
+        ("希望工程", "prog:cn-hope"), ("863計劃", "prog:cn-863"), ("前瞻計畫", "prog:tw-forward"),
     ])
     func lexicon(_ surface: String, _ id: String) throws {
         let found = try names("近日，\(surface)公布了新安排。")
