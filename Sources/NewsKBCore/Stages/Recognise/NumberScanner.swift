@@ -136,6 +136,11 @@ public enum NumberScanner {
         var arabicOnly = true
         while j < lim {
             let c = s[j]
+            // 100 億元, 2 萬: a space some papers put between Arabic digits and the unit after them.
+            if c == " ", case .digit(_, true, _, _)? = pieces.last?.0, j + 1 < lim, bigUnit(s[j + 1]) != nil {
+                j += 1
+                continue
+            }
             if Scalars.digit(c) != nil {
                 if case .digit? = pieces.last?.0 { break }
                 guard let a: Arabic<V> = try arabic(s, j, limit: lim) else { break }

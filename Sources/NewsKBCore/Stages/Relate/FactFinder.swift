@@ -183,14 +183,20 @@ public struct FactFinder: DocumentStage {
         return out
     }
 
-    /// Whether `g` is one link word or several in a row (用作 + 成立).
+    /// Whether `g` is one link word or several in a row (用作 + 成立), after lead words
+    /// (200億元會用於X: 會).
     func isLinks(_ g: [Unicode.Scalar]) -> Bool {
         var at = 0
+        while at < g.count, let n = FundingCues.match(cues.lead, in: g, at: at, limit: g.count),
+              FundingCues.match(cues.link, in: g, at: at + n, limit: g.count) != nil || FundingCues.match(cues.lead, in: g, at: at + n, limit: g.count) != nil {
+            at += n
+        }
+        let first = at
         while at < g.count {
             guard let n = FundingCues.match(cues.link, in: g, at: at, limit: g.count) else { return false }
             at += n
         }
-        return at > 0
+        return at > first
     }
 
     /// The characters of `s[a..<b]` with quote marks and spaces left out (a table row: `成立X基金 20億元`).
