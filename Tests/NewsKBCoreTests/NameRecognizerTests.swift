@@ -96,6 +96,10 @@ struct NameRecognizerTests {
         // A name that fills a quotation needs a head of only quotedMinHead characters (春蕾, 2; a bare
         // 計劃 needs 3): nbbaoying.com.cn 2024-05-08, on a 2018-07-30 report (Simplified).
         ("从中国儿童少年基金会获悉，旨在资助困难女童的“春蕾计划”已实施29年。", "春蕾计划", .programme),
+        // A head of general words names something particular once it has three of them
+        // (genericHeadMaxWords 2): people.com.cn and unwire.hk, both 2018-02-28/03-01 on the budget.
+        ("陈茂波还提出预留100亿港元支持建设医疗科技创新平台和人工智能。", "医疗科技创新平台", .programme),
+        ("當中包括 100 億元醫療科技創新平台。", "醫療科技創新平台", .programme),
         // A verb before the name is cut off (name-left-stops.txt, from jieba's dictionary).
         ("化名雪莉潛入天衣集團搞垮天衣。", "天衣集團", .institution),
         ("靜華後來發現葉廣義不愛自己便偷取美麗的設計創意投靠雲想集團。", "雲想集團", .institution),

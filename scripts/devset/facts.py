@@ -15,14 +15,44 @@ from names import read_pd, read_uner
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--pd", required=True, help="People's Daily example.dev")
-    ap.add_argument("--pd-test", required=True, help="People's Daily example.test")
-    ap.add_argument("--uner", required=True, help="UNER zh_gsd-ud-train.iob2")
+    ap.add_argument("--pd", help="People's Daily example.dev")
+    ap.add_argument("--pd-test", help="People's Daily example.test")
+    ap.add_argument("--uner", help="UNER zh_gsd-ud-train.iob2")
     ap.add_argument("--gold", default="fixtures/devset/facts.tsv")
     ap.add_argument("--bin", default=".build/release/newskb")
     ap.add_argument("--list", action="store_true", help="print every fact found with its verdict")
+    ap.add_argument("--hk", help="a directory of the Hong Kong pages of fixtures/devset/facts-hk.tsv, as <file>.txt; "
+                                 "scores those instead of the sentence sources")
+    ap.add_argument("--hk-gold", default="fixtures/devset/facts-hk.tsv")
     a = ap.parse_args()
 
+    if a.hk:
+        return score(*hk_inputs(a), a)
+    return score(*sentence_inputs(a), a)
+
+
+def hk_inputs(a):
+    """The Hong Kong pages (region HK, their own published dates) and their gold rows."""
+    lines, gold, seen = [], {}, set()
+    for row in open(a.hk_gold, encoding="utf-8"):
+        if row.startswith("#") or row.startswith("file\t") or not row.strip():
+            continue
+        file, published, status, rec, mn, funder = row.rstrip("\n").split("\t")
+        if file not in seen:
+            seen.add(file)
+            text = open(os.path.join(a.hk, file + ".txt"), encoding="utf-8").read()
+            lines.append(json.dumps({"id": file, "text": text, "published": published, "region": "HK"}, ensure_ascii=False))
+        gold.setdefault(file, []).append(gold_row(status, rec, mn, funder))
+    return lines, gold
+
+
+def gold_row(status, rec, mn, funder):
+    return {"status": status, "recipient": rec.split("|"), "min": int(mn),
+            "funder": [None if f == "-" else f for f in funder.split("|")], "found": False}
+
+
+def sentence_inputs(a):
+    """Every sentence of the People's Daily and UNER sources, and the gold rows of facts.tsv."""
     lines = []
     for name, path, reader, region, published in [("pd", a.pd, read_pd, "CN", "1998-06-15"),
                                                  ("pdtest", a.pd_test, read_pd, "CN", "1998-06-15"),
@@ -32,15 +62,18 @@ def main():
             if region:
                 r["region"] = region
             lines.append(json.dumps(r, ensure_ascii=False))
-    out = subprocess.run([a.bin, "extract", "-"], input="\n".join(lines) + "\n", capture_output=True, text=True, check=True).stdout
-
     gold = {}
     for row in open(a.gold, encoding="utf-8"):
         if row.startswith("#") or row.startswith("id\t") or not row.strip():
             continue
         id_, status, rec, mn, funder = row.rstrip("\n").split("\t")
-        gold.setdefault(id_, []).append({"status": status, "recipient": rec.split("|"), "min": int(mn),
-                                          "funder": [None if f == "-" else f for f in funder.split("|")], "found": False})
+        gold.setdefault(id_, []).append(gold_row(status, rec, mn, funder))
+    return lines, gold
+
+
+def score(lines, gold, a):
+    out = subprocess.run([a.bin, "extract", "-"], input="\n".join(lines) + "\n", capture_output=True, text=True, check=True).stdout
+
     found = [json.loads(l) for l in out.splitlines() if '"kind":"fact"' in l]
     tp = fp = right_funder = 0
     for f in found:
@@ -63,7 +96,7 @@ def main():
     n = sum(1 for rows in gold.values() for g in rows if g["status"] == "in")
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / n if n else 0.0
-    print(f"sentences {len(lines)}  gold facts {n}  found {len(found)}  right {tp}  wrong {fp}  "
+    print(f"inputs {len(lines)}  gold facts {n}  found {len(found)}  right {tp}  wrong {fp}  "
           f"precision {p:.3f}  recall {r:.3f}  right funder {right_funder}/{tp}")
     for id_, rows in gold.items():
         for g in rows:

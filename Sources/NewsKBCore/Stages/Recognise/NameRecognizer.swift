@@ -16,6 +16,8 @@ public struct NameRecognizer: DocumentStage {
     let maxAliases: Int
     /// The shortest head before a suffix in a name that fills a quotation (option `quotedMinHead`).
     let quotedMinHead: Int
+    /// The most words a head of general words only may hold and still be no name (option `genericHeadMaxWords`).
+    let genericHeadMaxWords: Int
     /// Foreign countries (`name-countries.txt`), reversed, to find one ending where a name starts.
     let countries: ScalarTrie<Bool>
 
@@ -39,6 +41,7 @@ public struct NameRecognizer: DocumentStage {
                               folder: folder, maxLength: config.intOption("maxRuleNameLength", default: 16))
         maxAliases = try config.intOption("maxBracketAliases", default: 16)
         quotedMinHead = try config.intOption("quotedMinHead", default: 2)
+        genericHeadMaxWords = try config.intOption("genericHeadMaxWords", default: 2)
         var countries = ScalarTrie<Bool>(folding: .names(folder))
         if config.listsLexicon(endingWith: "name-countries.txt") {
             for c in try TSVTable.lines(path: lexicons.path(config, endingWith: "name-countries.txt")) {
@@ -439,7 +442,9 @@ public struct NameRecognizer: DocumentStage {
             // that body's fund; 港鐵公司研究可行方案 is a body and what it does.)
             let kept = headTokens.filter { $0.lowerBound >= start }
             let ownedByBody = kept.count == 1 && lexicalStarting[start] >= 0 && lexical[Int(lexicalStarting[start])].type == .institution
-            if !kept.isEmpty, !ownedByBody, kept.allSatisfy({ rules.isGeneric(s, $0.lowerBound, $0.upperBound) }) { continue }
+            // Three general words or more together name something particular (醫療科技創新平台):
+            // the option genericHeadMaxWords (2) is the most a dropped head holds.
+            if !kept.isEmpty, kept.count <= genericHeadMaxWords, !ownedByBody, kept.allSatisfy({ rules.isGeneric(s, $0.lowerBound, $0.upperBound) }) { continue }
             // Heads must carry a Han or Latin letter.
             guard s[start..<suffixStart].contains(where: { Scalars.isHan($0) || Scalars.isASCIILetter($0) }) else { continue }
             // 數碼港公司計劃於…: 計劃 right after an institution is the verb "plans", not a scheme.
