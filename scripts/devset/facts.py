@@ -42,7 +42,8 @@ def hk_inputs(a):
             seen.add(file)
             text = open(os.path.join(a.hk, file + ".txt"), encoding="utf-8").read()
             lines.append(json.dumps({"id": file, "text": text, "published": published, "region": "HK"}, ensure_ascii=False))
-        gold.setdefault(file, []).append(gold_row(status, rec, mn, funder))
+        if status != "none":   # a page that states no fact: read for precision only
+            gold.setdefault(file, []).append(gold_row(status, rec, mn, funder))
     return lines, gold
 
 
