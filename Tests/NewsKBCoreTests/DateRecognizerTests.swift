@@ -46,6 +46,22 @@ struct DateRecognizerTests {
         #expect(got == expected)
     }
 
+    // China News Service via cri.cn 2016-03-21.
+    @Test("當天 is the day a date just before named, and no date when none did", arguments: [
+        ("財委會19日加開會議，一共通過4項撥款申請。綜合香港媒體報道，當天，財委會加開4節會議。", "2016-03-21", "當天", "2016-03-19"),
+        ("當天下雨，會議延期。", "2016-03-21", "當天", nil),
+    ])
+    func dayAnaphor(_ text: String, _ published: String, _ surface: String, _ day: String?) throws {
+        let doc = try Repo.run(text, published: published, region: "HK")
+        let found = doc.mentions(.date).first { doc.text(of: $0) == surface }
+        guard let day else {
+            #expect(found == nil, "\(doc.mentions(.date).map { doc.text(of: $0) })")
+            return
+        }
+        guard let found, case .date(let v) = found.value else { Issue.record("no \(surface)"); return }
+        #expect(v.start.description == day && v.end.description == day && v.granularity == .day)
+    }
+
     @Test("a bare 7月1日 under a heading naming 2022 takes 2022")
     func yearFromHeading() throws {
         let doc = try Repo.run("政策回顧\n\n2022年\n\n◆ 創新及科技局於7月1日改名為創新科技及工業局", published: "2024-06-20")

@@ -66,6 +66,14 @@ public struct DateRecognizer: DocumentStage {
                 i = n.end
                 continue
             }
+            // 當天, 當日: the day a date just before named (財委會19日加開會議。…當天，財委會…).
+            if let w = vocab.dayAnaphors.longestMatch(in: s, at: i) {
+                if let day = Self.anaphorDay(for: i, found: found, doc: doc, paragraphs: paragraphs) {
+                    found.append(Found(start: i, end: w.end, value: day, statedYear: nil))
+                }
+                i = w.end
+                continue
+            }
             guard let f = scanner.match(at: i, contextYear: { Self.contextYear(for: $0, found: found, doc: doc, paragraphs: paragraphs, headingMaxLength: headingMax) },
                                         contextMonth: { Self.contextMonth(for: $0, found: found, doc: doc) }) else {
                 i += 1
@@ -144,6 +152,15 @@ public struct DateRecognizer: DocumentStage {
             out.append(f)
         }
         return out
+    }
+
+    /// The day a word such as 當天 refers to: the last date of one day before it, in the same
+    /// paragraph or the sentence before; nil (and no mention) when there is none.
+    static func anaphorDay(for offset: Int, found: [Found], doc: NewsDocument, paragraphs: [Range<Int>]) -> DateValue? {
+        guard let last = found.last(where: { $0.end <= offset }), let v = last.value, v.granularity == .day, v.start == v.end else { return nil }
+        let sameParagraph = paragraphs.first { $0.contains(offset) }.map { $0.contains(last.start) } ?? false
+        guard sameParagraph || doc.sentenceIndex(at: offset) - doc.sentenceIndex(at: last.start) <= 1 else { return nil }
+        return DateValue(start: v.start, end: v.end, granularity: .day, relative: true)
     }
 
     /// The month a bare day takes: that of a date of a month or a day in the same sentence or
@@ -339,6 +356,8 @@ extension DateRecognizer {
             // In Chinese numerals only before a word that says when (瓦利六日宣布, 六日晚): 射九日 is nine suns.
             if Scalars.digit(s[i]) == nil, d.value < 2 || !(at(d.end + 1).map(vocab.chineseDayWordAfter.contains) ?? false) { return nil }
             if let n = at(d.end + 1), vocab.dayCountAfter.contains(n) { return nil }
+            // 3日以來, 5日以內: a count; 13日以27票贊成 is the 13th (day_count_after_word rows).
+            if d.end + 1 < s.count, vocab.dayCountAfterWords.longestMatch(in: s, at: d.end + 1) != nil { return nil }
             return (d.value, d.end + 1)
         }
 

@@ -54,6 +54,10 @@ struct DateVocabulary: Sendable {
     /// After a relative week (上周, 下星期), the character naming its day: ISO weekday 1…7, 0 for
     /// the weekend (末): kind `weekday`.
     let weekdays: [Unicode.Scalar: Int]
+    /// Words after N日 that make it a count (以來, 以內): kind `day_count_after_word`.
+    let dayCountAfterWords: ScalarTrie<Bool>
+    /// Words for the day a date just before named (當天, 當日, 同日): kind `day_anaphor`.
+    let dayAnaphors: ScalarTrie<Bool>
     /// Names that contain a date form and are no date (五月天, a band; 五月花號, a ship): kind `not_date`.
     let notDates: ScalarTrie<Bool>
     /// What ends a fiscal year's written form (年度, 財政年度, 財年).
@@ -79,6 +83,7 @@ struct DateVocabulary: Sendable {
         var sets: [String: Set<Unicode.Scalar>] = [:]
         var fiscal = ScalarTrie<Bool>(), fiscalStart: [String: Int] = [:], notDate = ScalarTrie<Bool>(), days: [Unicode.Scalar: Int] = [:]
         var firsts = Set<Unicode.Scalar>()
+        var anaphors = ScalarTrie<Bool>(), countWords = ScalarTrie<Bool>()
         var parts = ScalarTrie<Int>(), partYears: [(Int, Int)] = [], marks = ScalarTrie<Int>(), before = Set<Unicode.Scalar>()
         for row in table.rows {
             if table.cell(row, k) == "block_after", let c = table.cell(row, s).unicodeScalars.first {
@@ -127,6 +132,17 @@ struct DateVocabulary: Sendable {
                 for v in NameKey.scriptVariants(table.cell(row, s)) { before.formUnion(v.unicodeScalars) }
                 continue
             }
+            if table.cell(row, k) == "day_count_after_word" {
+                for v in NameKey.scriptVariants(table.cell(row, s)) { countWords.insert(v.unicodeScalars, true) }
+                continue
+            }
+            if table.cell(row, k) == "day_anaphor" {
+                for v in NameKey.scriptVariants(table.cell(row, s)) {
+                    anaphors.insert(v.unicodeScalars, true)
+                    if let f = v.unicodeScalars.first { firsts.insert(f) }
+                }
+                continue
+            }
             if table.cell(row, k) == "range_mark" {
                 marks.insert(table.cell(row, s).unicodeScalars, 0)
                 continue
@@ -155,6 +171,8 @@ struct DateVocabulary: Sendable {
         self.decadeParts = parts
         self.decadePartYears = partYears
         self.rangeMarks = marks
+        self.dayAnaphors = anaphors
+        self.dayCountAfterWords = countWords
         self.yearBefore = ScalarSet(before)
         for name in Self.requiredSets where sets[name] == nil {
             throw NewsKBError.lexicon("\(table.path): no `chars` row named \(name)")
