@@ -127,6 +127,16 @@ struct NameRecognizerTests {
         #expect(!found.contains { $0.0 == wrong }, "\(found)")
     }
 
+    // Universal NER Chinese-GSD train (Wikipedia, CC BY-SA 4.0): a number and a measure word
+    // count things of a kind (name-measure-words.txt).
+    @Test("a number and a measure word before a suffix count things, they name none", arguments: [
+        "因目前台灣已有11家低成本航空公司進入服務。", "包括工、農、中、建4家國有商業銀行。",
+    ])
+    func counted(_ text: String) throws {
+        let found = try names(text)
+        #expect(found.isEmpty, "\(found)")
+    }
+
     @Test("generic words and phrases are not names", arguments: [
         "東北部天氣轉涼。", "政府提出整體解決方案。",
         "香港有6所大學參與。", "政府積極布局。", "新增研發實驗室。", "按計劃逐步進行。", "她的實驗室很大。",

@@ -18,6 +18,8 @@ public struct NameRecognizer: DocumentStage {
     let quotedMinHead: Int
     /// The most words a head of general words only may hold and still be no name (option `genericHeadMaxWords`).
     let genericHeadMaxWords: Int
+    /// Measure words (optional `name-measure-words.txt`): after a number, what follows is a count of things, no name.
+    let measureWords: ScalarSet
     /// Foreign countries (`name-countries.txt`), reversed, to find one ending where a name starts.
     let countries: ScalarTrie<Bool>
 
@@ -49,6 +51,13 @@ public struct NameRecognizer: DocumentStage {
             }
         }
         self.countries = countries
+        var measures = Set<Unicode.Scalar>()
+        if config.listsLexicon(endingWith: "name-measure-words.txt") {
+            for w in try TSVTable.lines(path: lexicons.path(config, endingWith: "name-measure-words.txt")) {
+                for v in NameKey.scriptVariants(w) { measures.formUnion(v.unicodeScalars) }
+            }
+        }
+        self.measureWords = ScalarSet(measures)
     }
 
     /// The words of the optional `name-left-stops.txt` (columns word, class), each with whether
@@ -437,6 +446,8 @@ public struct NameRecognizer: DocumentStage {
             }
             let head = suffixStart - start
             guard head >= suf.payload.minHead else { continue }
+            // 4家國有商業銀行, 兩所大學, 多家公司: a count of things of a kind, not a name.
+            if start > 0, measureWords.contains(s[start]), NumberScanner.isNumberPart(s[start - 1]) { continue }
             // A head of general words only (研發實驗室, 本地大學) is not a name.
             // (Unless a known body opens the name and one general word follows it: 研資局研究基金 is
             // that body's fund; 港鐵公司研究可行方案 is a body and what it does.)
