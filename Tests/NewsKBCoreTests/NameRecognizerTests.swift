@@ -22,6 +22,8 @@ struct NameRecognizerTests {
         ("馬會慈善信託基金", "inst:hkjcct"), ("香港红十字会", "inst:hkrc"), ("公益金", "inst:communitychest"),
         ("綜援", "prog:cssa"), ("综合社会保障援助计划", "prog:cssa"), ("長生津", "prog:oala"), ("关爱基金", "prog:communitycare"),
         ("希望工程", "prog:cn-hope"), ("863計劃", "prog:cn-863"), ("前瞻計畫", "prog:tw-forward"),
+        // Newspapers, broadcasters' channels and football clubs by the names papers use.
+        ("明報", "inst:hk-mingpao"), ("南华早报", "inst:hk-scmp"), ("翡翠台", "inst:hk-tvb-jade"), ("曼聯", "inst:fc-manutd"), ("皇馬", "inst:fc-realmadrid"),
     ])
     func lexicon(_ surface: String, _ id: String) throws {
         let found = try names("近日，\(surface)公布了新安排。")
