@@ -30,6 +30,17 @@ struct NameRecognizerTests {
         #expect(found.count == 1 && found[0].0 == surface && found[0].2 == id, "\(found)")
     }
 
+    // Universal NER Chinese-GSD train (Wikipedia, CC BY-SA 4.0): a body's own country before its
+    // name is part of the mention, and it stays that body (name-home-prefixes.tsv).
+    @Test("the body's own country before its name belongs to the mention, the entity unchanged", arguments: [
+        ("中華人民共和國國家發展和改革委員會，是中華人民共和國國務院的重要組成部門。", "中華人民共和國國家發展和改革委員會", "inst:ndrc"),
+        ("中華人民共和國國家發展和改革委員會，是中華人民共和國國務院的重要組成部門。", "中華人民共和國國務院", "inst:statecouncil"),
+    ])
+    func homePrefix(_ text: String, _ surface: String, _ id: String) throws {
+        let found = try names(text)
+        #expect(found.contains { $0.0 == surface && $0.2 == id }, "\(found)")
+    }
+
     // People's Daily 1998 (PD dev), a fragment: a foreign country before a national body the
     // lexicon has for the mainland is that country's body, not the mainland's.
     @Test("a foreign country's ministry is its own body, a known body of that country keeps its entity")

@@ -22,6 +22,8 @@ public struct NameRecognizer: DocumentStage {
     let measureWords: ScalarSet
     /// Foreign countries (`name-countries.txt`), reversed, to find one ending where a name starts.
     let countries: ScalarTrie<Bool>
+    /// A body's own country or region before its name (optional `name-home-prefixes.tsv`), reversed: prefix → region.
+    let homePrefixes: ScalarTrie<String>
 
     public init(config: StageConfig, pipeline: PipelineDefinition, lexicons: LexiconCache) throws {
         let variants = try lexicons.table(config, endingWith: "hk-variants.tsv")
@@ -51,6 +53,15 @@ public struct NameRecognizer: DocumentStage {
             }
         }
         self.countries = countries
+        var home = ScalarTrie<String>(folding: .names(folder))
+        if config.listsLexicon(endingWith: "name-home-prefixes.tsv") {
+            let table = try lexicons.table(config, endingWith: "name-home-prefixes.tsv")
+            let (p, r) = (try table.column("prefix"), try table.column("region"))
+            for row in table.rows {
+                for v in NameKey.scriptVariants(table.cell(row, p)) { home.insert(v.unicodeScalars.reversed(), table.cell(row, r).uppercased()) }
+            }
+        }
+        self.homePrefixes = home
         var measures = Set<Unicode.Scalar>()
         if config.listsLexicon(endingWith: "name-measure-words.txt") {
             for w in try TSVTable.lines(path: lexicons.path(config, endingWith: "name-measure-words.txt")) {
@@ -224,7 +235,17 @@ public struct NameRecognizer: DocumentStage {
             }
             // Include an opening quote when the closing one falls inside: 「產學研1+」計劃.
             if start > 0, let open = Self.pairs[s[start - 1]], s[start..<end].contains(open) { start -= 1 }
-            let entry = lexicon.chooseIndex(m.payload, published: published, region: region)
+            var entry = lexicon.chooseIndex(m.payload, published: published, region: region)
+            // 中華人民共和國國務院, 中國外交部: the body's own country before it is part of the mention.
+            if lexicon.entries[entry].type == .institution, boundaries.contains(start),
+               let home = homePrefixes.longestMatchEnding(in: s, at: start, floor: max(0, start - 8)), boundaries.contains(home.start),
+               out.last.map({ $0.end <= home.start }) ?? true {
+                let own = lexicon.chooseIndex(m.payload, published: published, region: home.payload)
+                if lexicon.entries[own].region == nil || lexicon.entries[own].region == home.payload {
+                    entry = own
+                    start = home.start
+                }
+            }
             out.append(Candidate(start: start, end: end, type: lexicon.entries[entry].type, entry: entry))
             i = end
         }
