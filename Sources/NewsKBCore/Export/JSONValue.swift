@@ -53,7 +53,7 @@ public enum JSONValue: Sendable, Equatable {
 
     /// A decimal as JSON, exactly as written by `Decimal` (no exponent notation).
     /// `Decimal.description` costs microseconds and amounts repeat, so texts are memoised.
-    static func format(_ d: Decimal) -> String {
+    public static func format(_ d: Decimal) -> String {
         if let known = decimalTexts.get(d) { return known }
         let text = d.description
         decimalTexts.put(d, text)

@@ -83,23 +83,47 @@ public enum SearchFolding {
     }
 
     /// `s` as index tokens separated by spaces: `香港半導體 AI` → `香 港 半 导 体 ai`.
+    /// Written as UTF-8 bytes into one buffer: this runs over every document ingest stores.
     public static func tokens(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count * 4 / 3 + 16)
         var inWord = false
+        func put(_ u: Unicode.Scalar) {
+            let v = u.value
+            if v < 0x80 { out.append(UInt8(v)) }
+            else if v < 0x800 { out.append(UInt8(0xC0 | (v >> 6))); out.append(UInt8(0x80 | (v & 0x3F))) }
+            else if v < 0x10000 {
+                out.append(UInt8(0xE0 | (v >> 12))); out.append(UInt8(0x80 | ((v >> 6) & 0x3F))); out.append(UInt8(0x80 | (v & 0x3F)))
+            } else {
+                out.append(UInt8(0xF0 | (v >> 18))); out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                out.append(UInt8(0x80 | ((v >> 6) & 0x3F))); out.append(UInt8(0x80 | (v & 0x3F)))
+            }
+        }
         for u in s.unicodeScalars {
-            if Scalars.isHan(u) {
-                if !out.isEmpty { out.append(" ") }
-                out.append(fold(u))
+            let v = u.value
+            if v < 0x80 {
+                // ASCII: letters and digits make words, lower-cased; anything else separates.
+                let b = UInt8(v)
+                if (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) {
+                    if !inWord, !out.isEmpty { out.append(0x20) }
+                    out.append(b.lowercasedASCII)
+                    inWord = true
+                } else {
+                    inWord = false
+                }
+            } else if Scalars.isHan(u) {
+                if !out.isEmpty { out.append(0x20) }
+                put(fold(u))
                 inWord = false
             } else if isWordScalar(u) {
-                if !inWord, !out.isEmpty { out.append(" ") }
-                out.append(u.value < 0x80 ? Unicode.Scalar(UInt8(u.value).lowercasedASCII) : u)
+                if !inWord, !out.isEmpty { out.append(0x20) }
+                put(u)
                 inWord = true
             } else {
                 inWord = false
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The folded characters of `s` (no separators), for finding a hit in the original text.

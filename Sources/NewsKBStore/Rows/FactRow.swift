@@ -58,8 +58,8 @@ struct FactRow {
         funder = f.funder
         funderText = f.funderText
         currency = f.amount.currency
-        amountMin = f.amount.min.map { "\($0)" }
-        amountMax = f.amount.max.map { "\($0)" }
+        amountMin = f.amount.min.map(JSONValue.format)
+        amountMax = f.amount.max.map(JSONValue.format)
         approximate = f.amount.approximate
         dateStart = f.date?.start.description
         dateEnd = f.date?.end.description

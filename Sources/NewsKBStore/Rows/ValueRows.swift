@@ -22,7 +22,7 @@ struct MoneyColumns {
 
 extension MoneyColumns {
     init(_ v: MoneyValue) {
-        self.init(currency: v.currency, amountMin: v.min.map { "\($0)" }, amountMax: v.max.map { "\($0)" },
+        self.init(currency: v.currency, amountMin: v.min.map(JSONValue.format), amountMax: v.max.map(JSONValue.format),
                   approximate: v.approximate, currencySource: v.currencySource.rawValue)
     }
 }
