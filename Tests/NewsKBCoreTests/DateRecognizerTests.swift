@@ -91,11 +91,14 @@ struct DateRecognizerTests {
         #expect(values == ["2012年9月10日=2012-09-10", "19日=2012-09-19"])
     }
 
-    @Test("a date after the hyphen that ends another date is a date of its own, year and all")
+    @Test("a date after the hyphen that ends another date is read year and all, and the two are one range")
     func dateAfterHyphen() throws {
         let doc = try Repo.run("蘭封戰鬥發生於1927年10月20日-1928年1月20日，交戰地點則是在中國豫東一帶。", published: "2024-06-20")
-        let values = doc.mentions(.date).map { doc.text(of: $0) + "=" + Self.start($0) }
-        #expect(values == ["1927年10月20日=1927-10-20", "1928年1月20日=1928-01-20"])
+        let values = doc.mentions(.date).map { m -> String in
+            guard case .date(let v) = m.value else { return doc.text(of: m) }
+            return doc.text(of: m) + "=" + v.start.description + ".." + v.end.description
+        }
+        #expect(values == ["1927年10月20日-1928年1月20日=1927-10-20..1928-01-20"])
     }
 
     @Test("a bare month far from any year takes the published year")

@@ -84,6 +84,7 @@ public struct DateRecognizer: DocumentStage {
         }
         found = Self.listedYears(found, s: s, taiwan: taiwan, rocOffset: rocOffset)
         found = Self.joiningYearRanges(found, s: s, marks: vocab.rangeMarks)
+        found = Self.joiningDateRanges(found, s: s, marks: vocab.rangeMarks)
         for f in found {
             var m = Mention(type: .date, start: f.start, end: f.end, value: f.value.map { .date($0) } ?? .none)
             m.sentence = doc.sentenceIndex(at: f.start)
@@ -147,6 +148,42 @@ public struct DateRecognizer: DocumentStage {
                 if first >= 1000, second > first, second - first <= 100 {
                     out.append(Found(start: mark - 4, end: f.end, value: .years(first, second), statedYear: second))
                     continue
+                }
+            }
+            out.append(f)
+        }
+        return out
+    }
+
+    /// Two dates joined by a range mark are one range from the first's start to the second's
+    /// end (4月至12月, 2023年1月1日至3月31日, 1979年到1997年11月), when the second does not end
+    /// before the first starts; its granularity is the coarser of the two.
+    static func joiningDateRanges(_ found: [Found], s: [Unicode.Scalar], marks: ScalarTrie<Int>) -> [Found] {
+        func rank(_ g: DateGranularity) -> Int {
+            switch g {
+            case .day: return 0
+            case .partOfMonth: return 1
+            case .month: return 2
+            case .quarter: return 3
+            case .half, .partOfYear: return 4
+            case .year, .fiscalYear: return 5
+            }
+        }
+        var out: [Found] = []
+        for f in found {
+            if let prev = out.last, prev.end < f.start, let m = marks.longestMatch(in: s, at: prev.end), m.end == f.start {
+                switch (prev.value, f.value) {
+                case let (a?, b?) where b.end >= a.start:
+                    let g = rank(a.granularity) >= rank(b.granularity) ? a.granularity : b.granularity
+                    out[out.count - 1] = Found(start: prev.start, end: f.end,
+                                               value: DateValue(start: a.start, end: b.end, granularity: g, relative: a.relative || b.relative),
+                                               statedYear: f.statedYear ?? prev.statedYear)
+                    continue
+                case (nil, nil):
+                    out[out.count - 1] = Found(start: prev.start, end: f.end, value: nil, statedYear: nil)
+                    continue
+                default:
+                    break
                 }
             }
             out.append(f)
@@ -291,6 +328,19 @@ extension DateRecognizer {
                         ? DateValue(start: monday.adding(days: 5), end: monday.adding(days: 6), granularity: .day, relative: true)
                         : DateValue(start: monday.adding(days: wd - 1), end: monday.adding(days: wd - 1), granularity: .day, relative: true)
                     return Found(start: i, end: w.end + 1, value: v, statedYear: nil)
+                case .centuryRelative(let off):
+                    // 上世紀 (the 1900s in a paper of 2024), and the decades after it (上世紀五六十年代).
+                    guard let p = published else {
+                        var f = decades(at: w.end, base: 1900, start: i) ?? Found(start: i, end: w.end, value: nil, statedYear: nil)
+                        f.value = nil
+                        return f
+                    }
+                    let base = ((p.year - 1) / 100 + off) * 100
+                    if var r = decades(at: w.end, base: base, start: i) {
+                        r.value = r.value.map { DateValue(start: $0.start, end: $0.end, granularity: $0.granularity, relative: true) }
+                        return r
+                    }
+                    return Found(start: i, end: w.end, value: .years(base + 1, base + 100, relative: true), statedYear: nil)
                 case .fiscalRelative(let off):
                     // 本財政年度: the region's fiscal year that holds the published date (in Hong Kong
                     // April to March), moved by `off` years; where it is the calendar year, that year.
@@ -309,14 +359,11 @@ extension DateRecognizer {
             // or two (20世紀80至90年代: 1980 to 1999).
             if let n = smallNumber(i, max: 30), n.value >= 1, at(n.end) == "世", at(n.end + 1) == "紀" || at(n.end + 1) == "纪" {
                 let base = (n.value - 1) * 100
-                if let r = decadeRange(at: n.end + 2, base: base, start: i) { return r }
-                if let d = smallNumber(n.end + 2, max: 90), d.value % 10 == 0, at(d.end) == "年", at(d.end + 1) == "代" {
-                    return decade(start: i, end: d.end + 2, first: base + d.value)
-                }
+                if let r = decades(at: n.end + 2, base: base, start: i) { return r }
                 return Found(start: i, end: n.end + 2, value: .years(base + 1, base + 100), statedYear: nil)
             }
-            // Two decades written short: 40至50年代 (1940 to 1959).
-            if let r = decadeRange(at: i, base: 1900, start: i) { return r }
+            // Two decades written short: 40至50年代 (1940 to 1959), 五六十年代 (1950 to 1969).
+            if let r = decadeRange(at: i, base: 1900, start: i) ?? pairedDecades(at: i, base: 1900, start: i) { return r }
             // A decade written short: 50年代, 九十年代 (the 1900s).
             if let n = smallNumber(i, max: 90), n.value >= 20, n.value % 10 == 0, at(n.end) == "年", at(n.end + 1) == "代" {
                 return decade(start: i, end: n.end + 2, first: 1900 + n.value)
@@ -481,6 +528,27 @@ extension DateRecognizer {
             let last = decade(start: start, end: b.end + 2, first: base + b.value)
             guard let v = last.value else { return nil }
             return Found(start: start, end: last.end, value: .years(base + a.value, v.end.year), statedYear: nil)
+        }
+
+        /// The decades written after a century (`base` its first year less one, 1900 for the
+        /// twentieth): two joined by a range mark (80至90年代), two neighbouring digits (五六十年代),
+        /// or one (八十年代初).
+        func decades(at j: Int, base: Int, start: Int) -> Found? {
+            if let r = decadeRange(at: j, base: base, start: start) ?? pairedDecades(at: j, base: base, start: start) { return r }
+            if let d = smallNumber(j, max: 90), d.value % 10 == 0, at(d.end) == "年", at(d.end + 1) == "代" {
+                return decade(start: start, end: d.end + 2, first: base + d.value)
+            }
+            return nil
+        }
+
+        /// Two neighbouring Chinese digits before 十年代: 五六十年代 is the fifties and sixties.
+        func pairedDecades(at j: Int, base: Int, start: Int) -> Found? {
+            guard j + 4 < s.count || j + 4 == s.count, let a = at(j).flatMap(NumberScanner.chineseDigit), let b = at(j + 1).flatMap(NumberScanner.chineseDigit),
+                  b == a + 1, a >= 1, at(j + 2) == "十", at(j + 3) == "年", at(j + 4) == "代" else { return nil }
+            if base == 1900, a < 2 { return nil }
+            let last = decade(start: start, end: j + 5, first: base + b * 10)
+            guard let v = last.value else { return nil }
+            return Found(start: start, end: last.end, value: .years(base + a * 10, v.end.year), statedYear: nil)
         }
 
         func decade(start: Int, end: Int, first: Int) -> Found {

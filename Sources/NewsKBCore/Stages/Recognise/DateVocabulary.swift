@@ -10,6 +10,8 @@ struct DateVocabulary: Sendable {
         case weekRelative(Int)
         /// A fiscal year relative to the one the published date falls in (本財政年度 0, 下個財政年度 +1).
         case fiscalRelative(Int)
+        /// A century relative to the one the published date falls in (上世紀 -1, 本世紀 0).
+        case centuryRelative(Int)
     }
 
     let words: ScalarTrie<Word>
@@ -158,6 +160,7 @@ struct DateVocabulary: Sendable {
             case "quarter": w = .quarter(x)
             case "week_rel": w = .weekRelative(x)
             case "fiscal_rel": w = .fiscalRelative(x)
+            case "century_rel": w = .centuryRelative(x)
             case let other: throw NewsKBError.lexicon("\(table.path): unknown kind '\(other)'")
             }
             for v in NameKey.scriptVariants(table.cell(row, s)) {
