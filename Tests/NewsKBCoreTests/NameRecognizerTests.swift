@@ -154,6 +154,8 @@ struct NameRecognizerTests {
         "東北部天氣轉涼。", "政府提出整體解決方案。",
         "香港有6所大學參與。", "政府積極布局。", "新增研發實驗室。", "按計劃逐步進行。", "她的實驗室很大。",
         "企業和大學之間存在鴻溝。", "中大型企業受惠。", "他在處理大量文件。", "香港發展成為國際中心。",
+        // A known name ending inside a word (財政部|門): a translation of the PRC's CPA law, public on GitHub.
+        "尚不構成犯罪的，由省級財政部門予以警告，可並處5萬元以下罰款",
     ])
     func negatives(_ text: String) throws {
         let found = try names(text)

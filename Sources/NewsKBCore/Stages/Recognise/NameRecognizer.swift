@@ -233,6 +233,12 @@ public struct NameRecognizer: DocumentStage {
                 // Two-character aliases (中大, 港大) only as whole words.
                 i += 1; continue
             }
+            // 司法部門: a known name whose end falls inside a word, where what follows is one of
+            // name-not-before.txt's words (部|門), is only the start of that word.
+            if !latin, end < s.count, !boundaries.contains(end), let nb = rules.notBefore.longestMatch(in: s, at: end),
+               boundaries.contains(nb.end) || nb.end == s.count {
+                i += 1; continue
+            }
             // Include an opening quote when the closing one falls inside: 「產學研1+」計劃.
             if start > 0, let open = Self.pairs[s[start - 1]], s[start..<end].contains(open) { start -= 1 }
             var entry = lexicon.chooseIndex(m.payload, published: published, region: region)
