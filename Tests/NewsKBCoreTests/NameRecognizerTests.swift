@@ -156,6 +156,8 @@ struct NameRecognizerTests {
         "企業和大學之間存在鴻溝。", "中大型企業受惠。", "他在處理大量文件。", "香港發展成為國際中心。",
         // A known name ending inside a word (財政部|門): a translation of the PRC's CPA law, public on GitHub.
         "尚不構成犯罪的，由省級財政部門予以警告，可並處5萬元以下罰款",
+        // A company named after a river, in the river's name (亞馬遜|河): UNER Chinese-GSD train (CC BY-SA 4.0).
+        "巴西就有半游牧民族聚居，分佈於亞馬遜河一帶森林。",
     ])
     func negatives(_ text: String) throws {
         let found = try names(text)
