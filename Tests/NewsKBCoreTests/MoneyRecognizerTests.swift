@@ -46,6 +46,18 @@ struct MoneyRecognizerTests {
         #expect(c.currencySource == .explicit)
     }
 
+    // A Taiwan travel page's text on GitHub (觀音山, 約五、六百萬年前): the number grammar that amounts use.
+    @Test("two digits listed with 、 before the rest of a number are a range, the first taking the second's place")
+    func listedPair() throws {
+        let s = Array("觀音山位於高雄縣大社鄉東邊，約五、六百萬年前，因造山運動而擠壓出今日的觀音山系".unicodeScalars)
+        let at = s.firstIndex(of: "五")!
+        let n = try #require(NumberScanner.scan(s, at: at))
+        #expect(n.low == 5_000_000 && n.high == 6_000_000 && n.end == at + 5 && !n.isExact)
+        // A list's number before 、 at the start of a line is no part of the amount after it.
+        let list = Array("\n1、200萬元資助".unicodeScalars)
+        #expect(NumberScanner.scan(list, at: 1)?.end == 2)
+    }
+
     @Test("two amounts in one sentence stay two")
     func twoAmounts() throws {
         let doc = try Repo.run("研發開支突破300億元，增至301.38億元。")

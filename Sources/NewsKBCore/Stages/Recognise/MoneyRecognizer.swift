@@ -206,7 +206,8 @@ public struct MoneyRecognizer: DocumentStage {
         if NumberScanner.canStart(s[i]), !currencyStarts.contains(s[i]) {
             var j = i
             while j < s.count, NumberScanner.isNumberPart(s[j]) { j += 1 }
-            if j < s.count, !currencyStarts.contains(s[j]), !rangeMarks.contains(s[j]), s[j] != " " { return nil }
+            if j < s.count, !currencyStarts.contains(s[j]), !rangeMarks.contains(s[j]), s[j] != " ",
+               !(s[j] == "、" && NumberScanner.listedPair(s, at: i, limit: s.count) != nil) { return nil }
         }
         guard var a = side(s, at: i) else { return nil }
         var b: Side? = nil

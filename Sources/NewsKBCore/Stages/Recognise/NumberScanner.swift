@@ -106,6 +106,7 @@ public enum NumberScanner {
     /// number: 六七百 is six or seven hundred (600 to 700), 三四十萬 30萬 to 40萬; read as
     /// the number with the first digit and with the second.
     static func approximatePair(_ s: [Unicode.Scalar], at i: Int, limit lim: Int) -> Number? {
+        if let listed = listedPair(s, at: i, limit: lim) { return listed }
         guard i + 2 < lim, let a = chineseDigit(s[i]), a >= 1, a <= 8, chineseDigit(s[i + 1]) == a + 1,
               smallUnit(s[i + 2]) != nil || bigUnit(s[i + 2]) != nil,
               i == 0 || chineseDigit(s[i - 1]) == nil && smallUnit(s[i - 1]) == nil else { return nil }
@@ -115,6 +116,26 @@ public enum NumberScanner {
         n.high = high.high
         n.start = i
         n.end = i + 1 + low.end
+        n.vague = true
+        n.integer = nil
+        return n
+    }
+
+    /// The same pair with 、 between its digits: 五、六百萬 and 5、600萬 are 500萬 to 600萬. The
+    /// second digit is one more than the first and more of the number follows it; the first
+    /// does not open a line or follow a digit (a list's 1、 is no part of 200萬).
+    static func listedPair(_ s: [Unicode.Scalar], at i: Int, limit lim: Int) -> Number? {
+        guard i + 3 < lim, s[i + 1] == "、", i > 0, Scalars.isHan(s[i - 1]) else { return nil }
+        let arabic: Int? = Scalars.digit(s[i])
+        guard let a = arabic ?? chineseDigit(s[i]), a >= 1, a <= 8,
+              (arabic != nil ? Scalars.digit(s[i + 2]) : chineseDigit(s[i + 2])) == a + 1 else { return nil }
+        let rest = Array(s[(i + 3)..<lim])
+        guard let high = scan([s[i + 2]] + rest, at: 0), high.end > 1, high.isExact,
+              let low = scan([s[i]] + rest, at: 0), low.end == high.end else { return nil }
+        var n = low
+        n.high = high.high
+        n.start = i
+        n.end = i + 2 + low.end
         n.vague = true
         n.integer = nil
         return n
