@@ -58,6 +58,14 @@ struct MoneyRecognizerTests {
         #expect(NumberScanner.scan(list, at: 1)?.end == 2)
     }
 
+    // Universal NER Chinese-GSD train (Wikipedia, CC BY-SA 4.0): 廿 is twenty, and the digit after it its ones.
+    @Test("廿五 is twenty-five")
+    func twentyFive() throws {
+        let s = Array("樂章長廿五分鐘，為貝多芬最長樂章之一。".unicodeScalars)
+        let n = try #require(NumberScanner.scan(s, at: 3))
+        #expect(n.low == 25 && n.high == 25 && n.end == 5)
+    }
+
     @Test("two amounts in one sentence stay two")
     func twoAmounts() throws {
         let doc = try Repo.run("研發開支突破300億元，增至301.38億元。")
