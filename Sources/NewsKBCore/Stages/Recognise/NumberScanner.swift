@@ -110,12 +110,19 @@ public enum NumberScanner {
         guard i + 2 < lim, let a = chineseDigit(s[i]), a >= 1, a <= 8, chineseDigit(s[i + 1]) == a + 1,
               smallUnit(s[i + 2]) != nil || bigUnit(s[i + 2]) != nil,
               i == 0 || chineseDigit(s[i - 1]) == nil && smallUnit(s[i - 1]) == nil else { return nil }
-        let rest = Array(s[(i + 2)..<lim])
-        guard let low = scan([s[i]] + rest, at: 0), let high = scan([s[i + 1]] + rest, at: 0), low.end == high.end, low.end > 1 else { return nil }
+        return pair(s, first: i, second: i + 1, limit: lim, exactSecond: false)
+    }
+
+    /// The range from the number read with the digit at `first` to the number read with the
+    /// digit at `second`, both followed by what comes after `second` (六七|百: 600 to 700).
+    static func pair(_ s: [Unicode.Scalar], first: Int, second: Int, limit lim: Int, exactSecond: Bool) -> Number? {
+        let rest = Array(s[(second + 1)..<lim])
+        guard let low = scan([s[first]] + rest, at: 0), let high = scan([s[second]] + rest, at: 0), low.end == high.end, low.end > 1,
+              !exactSecond || high.isExact else { return nil }
         var n = low
         n.high = high.high
-        n.start = i
-        n.end = i + 1 + low.end
+        n.start = first
+        n.end = second + low.end
         n.vague = true
         n.integer = nil
         return n
@@ -129,16 +136,7 @@ public enum NumberScanner {
         let arabic: Int? = Scalars.digit(s[i])
         guard let a = arabic ?? chineseDigit(s[i]), a >= 1, a <= 8,
               (arabic != nil ? Scalars.digit(s[i + 2]) : chineseDigit(s[i + 2])) == a + 1 else { return nil }
-        let rest = Array(s[(i + 3)..<lim])
-        guard let high = scan([s[i + 2]] + rest, at: 0), high.end > 1, high.isExact,
-              let low = scan([s[i]] + rest, at: 0), low.end == high.end else { return nil }
-        var n = low
-        n.high = high.high
-        n.start = i
-        n.end = i + 2 + low.end
-        n.vague = true
-        n.integer = nil
-        return n
+        return pair(s, first: i, second: i + 2, limit: lim, exactSecond: true)
     }
 
     enum Piece<Value> {
