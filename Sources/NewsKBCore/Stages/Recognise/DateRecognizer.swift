@@ -543,7 +543,7 @@ extension DateRecognizer {
 
         /// Two neighbouring Chinese digits before 十年代: 五六十年代 is the fifties and sixties.
         func pairedDecades(at j: Int, base: Int, start: Int) -> Found? {
-            guard j + 4 < s.count || j + 4 == s.count, let a = at(j).flatMap(NumberScanner.chineseDigit), let b = at(j + 1).flatMap(NumberScanner.chineseDigit),
+            guard let a = at(j).flatMap(NumberScanner.chineseDigit), let b = at(j + 1).flatMap(NumberScanner.chineseDigit),
                   b == a + 1, a >= 1, at(j + 2) == "十", at(j + 3) == "年", at(j + 4) == "代" else { return nil }
             if base == 1900, a < 2 { return nil }
             let last = decade(start: start, end: j + 5, first: base + b * 10)

@@ -130,7 +130,7 @@ public enum NumberScanner {
 
     /// The same pair with 、 between its digits: 五、六百萬 and 5、600萬 are 500萬 to 600萬. The
     /// second digit is one more than the first and more of the number follows it; the first
-    /// does not open a line or follow a digit (a list's 1、 is no part of 200萬).
+    /// follows a Han character (so a list's 1、 opening a line is no part of 200萬).
     static func listedPair(_ s: [Unicode.Scalar], at i: Int, limit lim: Int) -> Number? {
         guard i + 3 < lim, s[i + 1] == "、", i > 0, Scalars.isHan(s[i - 1]) else { return nil }
         let arabic: Int? = Scalars.digit(s[i])
