@@ -66,6 +66,17 @@ struct MoneyRecognizerTests {
         #expect(n.low == 25 && n.high == 25 && n.end == 5)
     }
 
+    // Now TV news on the Community Care Fund, 2020 (money-cues.tsv `list` rows).
+    @Test("two amounts listed with 及 share the unit and currency written after the second")
+    func listedAmounts() throws {
+        let doc = try Repo.run("委員會亦通過資助九龍樂善堂及香港社區組織協會，撥款分別6056萬及7706萬元。")
+        let found = doc.mentions(.money).map { m -> String in
+            guard case .money(let v) = m.value else { return doc.text(of: m) }
+            return "\(doc.text(of: m))=\(v.currency) \(v.min.map { "\($0)" } ?? "-")"
+        }
+        #expect(found == ["6056萬=HKD 60560000", "7706萬元=HKD 77060000"])
+    }
+
     @Test("two amounts in one sentence stay two")
     func twoAmounts() throws {
         let doc = try Repo.run("研發開支突破300億元，增至301.38億元。")

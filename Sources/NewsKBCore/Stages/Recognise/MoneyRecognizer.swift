@@ -42,6 +42,9 @@ public struct MoneyRecognizer: DocumentStage {
     let rangeMarks: ScalarSet
     /// Characters before a bare 萬 or 億 that make it one of it (逾億元, 近萬元): `bare_unit` rows.
     let bareUnitHedges: ScalarSet
+    /// What lists two amounts that share the unit and currency written after the second
+    /// (6056萬及7706萬元, 3、5億元): `list` rows of money-cues.tsv.
+    let listMarks: ScalarSet
 
     public init(config: StageConfig, pipeline: PipelineDefinition, lexicons: LexiconCache) throws {
         let cur = try lexicons.table(config, endingWith: "currencies.tsv")
@@ -73,7 +76,7 @@ public struct MoneyRecognizer: DocumentStage {
         let cues = try lexicons.table(config, endingWith: "money-cues.tsv")
         let (cs, cp, cm) = (try cues.column("surface"), try cues.column("position"), try cues.column("meaning"))
         var before = ScalarTrie<Cue>(), after = ScalarTrie<Cue>()
-        var sets: [String: Set<Unicode.Scalar>] = ["yuan_word": [], "range": [], "bare_unit": []]
+        var sets: [String: Set<Unicode.Scalar>] = ["yuan_word": [], "range": [], "bare_unit": [], "list": []]
         for row in cues.rows {
             if sets[cues.cell(row, cm)] != nil {
                 for v in NameKey.scriptVariants(cues.cell(row, cs)) { sets[cues.cell(row, cm)]!.formUnion(v.unicodeScalars) }
@@ -100,6 +103,7 @@ public struct MoneyRecognizer: DocumentStage {
         notAfterPlainYuan = ScalarSet(sets["yuan_word"]!)
         rangeMarks = ScalarSet(sets["range"]!)
         bareUnitHedges = ScalarSet(sets["bare_unit"]!)
+        listMarks = ScalarSet(sets["list"]!)
     }
 
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
@@ -206,8 +210,7 @@ public struct MoneyRecognizer: DocumentStage {
         if NumberScanner.canStart(s[i]), !currencyStarts.contains(s[i]) {
             var j = i
             while j < s.count, NumberScanner.isNumberPart(s[j]) { j += 1 }
-            if j < s.count, !currencyStarts.contains(s[j]), !rangeMarks.contains(s[j]), s[j] != " ",
-               !(s[j] == "、" && NumberScanner.listedPair(s, at: i, limit: s.count) != nil) { return nil }
+            if j < s.count, !currencyStarts.contains(s[j]), !rangeMarks.contains(s[j]), !listMarks.contains(s[j]), s[j] != " " { return nil }
         }
         guard var a = side(s, at: i) else { return nil }
         var b: Side? = nil
@@ -219,7 +222,17 @@ public struct MoneyRecognizer: DocumentStage {
                 k = other.end
             }
         }
-        let currencyCode = b?.currency ?? a.currency
+        var currencyCode = b?.currency ?? a.currency
+        // 撥款分別6056萬及7706萬元: the first of two listed amounts takes the second's currency
+        // (and its unit, when written only there: 3及5億元); the mention is the first alone.
+        if b == nil, a.currency == nil, k < s.count, listMarks.contains(s[k]),
+           let other = side(s, at: k + 1), other.number.start == k + 1, let c = other.currency {
+            currencyCode = c
+            if !a.number.hasBigUnit, other.number.hasBigUnit, a.number.low < 10_000 {
+                a.number.low *= other.number.largestUnit
+                a.number.high *= other.number.largestUnit
+            }
+        }
         guard var code = a.currency ?? currencyCode else { return nil }
         if let bb = b, a.currency == nil, bb.currency != nil {
             // "1至2億元": the unit written once applies to both ends.

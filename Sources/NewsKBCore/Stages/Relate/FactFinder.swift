@@ -72,6 +72,7 @@ public struct FactFinder: DocumentStage {
         var inName = [Bool](repeating: false, count: s.count + 1)
         for k in names { inName.cover(mentions[k].start, mentions[k].end) }
         var statements: [Statement] = []
+        let paired = respectively(s, order: order, mentions: mentions, doc: doc)
         for (pos, mi) in order.enumerated() where mentions[mi].type == .money {
             guard case .money(let amount) = mentions[mi].value, amount.min != nil || amount.max != nil else { continue }
             let m = mentions[mi]
@@ -83,8 +84,8 @@ public struct FactFinder: DocumentStage {
             while after < sentence.upperBound, s[after] == " " { after += 1 }
             if FundingCues.match(cues.notAfter, in: s, at: after, limit: sentence.upperBound) != nil { continue }
             let give = giveBefore(s, m.start, floor: clause.lowerBound)
-            guard let found = recipient(of: m, at: pos, order: order, mentions: mentions, s: s,
-                                        clause: clause, sentence: sentence, give: give) else { continue }
+            guard let found = paired[mi].map({ Found(recipient: $0, modifier: false, purposeFrom: $0.end) })
+                    ?? recipient(of: m, at: pos, order: order, mentions: mentions, s: s, clause: clause, sentence: sentence, give: give) else { continue }
             for recipient in [found.recipient] + (found.also.map { [$0] } ?? []) {
             let (modifier, purposeFrom) = (found.modifier, found.purposeFrom)
             let paragraph = Self.index(of: m.start, in: paragraphs)
@@ -113,6 +114,37 @@ public struct FactFinder: DocumentStage {
             }
         }
         doc.facts = merge(statements, doc)
+    }
+
+    /// Two amounts after a `respectively` word, joined by an `and` word, and two names joined
+    /// the same way earlier in the sentence: the first amount is the first name's, the second
+    /// the second's (資助九龍樂善堂及香港社區組織協會，…，撥款分別6056萬及7706萬元).
+    /// Keyed by the amount's index in `mentions`.
+    func respectively(_ s: [Unicode.Scalar], order: [Int], mentions: [Mention], doc: NewsDocument) -> [Int: Mention] {
+        func isName(_ x: Mention) -> Bool { (x.type == .programme || x.type == .institution) && x.entityID != nil }
+        var out: [Int: Mention] = [:]
+        for (pos, mi) in order.enumerated() where pos + 1 < order.count && mentions[mi].type == .money {
+            let a = mentions[mi], b = mentions[order[pos + 1]]
+            guard b.type == .money, a.sentence == b.sentence, FundingCues.isOne(of: cues.and, gap(s, a.end, b.start)),
+                  a.sentence < doc.sentences.count else { continue }
+            let sentence = doc.sentences[a.sentence]
+            var at = a.start
+            while at > sentence.lowerBound, s[at - 1] == " " { at -= 1 }
+            guard FundingCues.match(cues.respectively, in: s, endingAt: at, floor: sentence.lowerBound) != nil else { continue }
+            // The last two names joined by an `and` word before the amounts, in the sentence.
+            var k = pos - 1
+            while k >= 1, mentions[order[k]].start >= sentence.lowerBound {
+                let second = mentions[order[k]], first = mentions[order[k - 1]]
+                if isName(second), isName(first), first.start >= sentence.lowerBound, second.entityID != first.entityID,
+                   FundingCues.isOne(of: cues.and, gap(s, first.end, second.start)) {
+                    out[mi] = first
+                    out[order[pos + 1]] = second
+                    break
+                }
+                k -= 1
+            }
+        }
+        return out
     }
 
     /// The clause holding `span`: from just after the clause break before it to the break after it.
