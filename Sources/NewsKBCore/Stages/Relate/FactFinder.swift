@@ -94,6 +94,8 @@ public struct FactFinder: DocumentStage {
             let funder = funder(of: m, recipient: recipient, names: names, mentions: mentions, s: s, doc: doc,
                                 segmentStart: segmentStart, sentence: sentence)
                 ?? (list.isItem ? list.funder.flatMap { $0.entityID == recipient.entityID ? nil : $0 } : nil)
+                ?? anaphorFunder(s, from: segmentStart, to: give ?? m.start, names: names, mentions: mentions, doc: doc,
+                                 sentence: m.sentence, inName: inName, recipient: recipient)
             var date: Mention?
             if !modifier {
                 // The first date of the statement's part of the sentence: the time adverbial
@@ -440,6 +442,30 @@ public struct FactFinder: DocumentStage {
                 if candidate(mentions[names[lo]], floor: previous.lowerBound) { return mentions[names[lo]] }
                 lo += 1
             }
+        }
+        return nil
+    }
+
+    /// A body referred back to by a common word before the amount (委員會亦通過資助…): the
+    /// last institution of this sentence or the two before whose name ends with that word
+    /// (扶貧委員會), if any.
+    func anaphorFunder(_ s: [Unicode.Scalar], from: Int, to: Int, names: [Int], mentions: [Mention], doc: NewsDocument,
+                       sentence: Int, inName: [Bool], recipient: Mention) -> Mention? {
+        var i = to - 1
+        while i >= from {
+            if let n = FundingCues.match(cues.funderAnaphor, in: s, at: i, limit: to), !inName.anyCovered(i, i + n) {
+                let word = Array(s[i..<(i + n)])
+                let floor = doc.sentences[max(0, sentence - 2)].lowerBound
+                var k = Self.firstName(startingAtOrAfter: i, names, mentions) - 1
+                while k >= 0, mentions[names[k]].start >= floor {
+                    let x = mentions[names[k]]
+                    if x.type == .institution, x.entityID != recipient.entityID, x.end - x.start > n,
+                       s[(x.end - n)..<x.end].elementsEqual(word) { return x }
+                    k -= 1
+                }
+                return nil
+            }
+            i -= 1
         }
         return nil
     }
