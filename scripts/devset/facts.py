@@ -18,12 +18,13 @@ def main():
     ap.add_argument("--pd", help="People's Daily example.dev")
     ap.add_argument("--pd-test", help="People's Daily example.test")
     ap.add_argument("--uner", help="UNER zh_gsd-ud-train.iob2")
-    ap.add_argument("--gold", default="fixtures/devset/facts.tsv")
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap.add_argument("--gold", default=os.path.join(here, "../../fixtures/devset/facts.tsv"))
     ap.add_argument("--bin", default=".build/release/newskb")
     ap.add_argument("--list", action="store_true", help="print every fact found with its verdict")
     ap.add_argument("--hk", help="a directory of the Hong Kong pages of fixtures/devset/facts-hk.tsv, as <file>.txt; "
                                  "scores those instead of the sentence sources")
-    ap.add_argument("--hk-gold", default="fixtures/devset/facts-hk.tsv")
+    ap.add_argument("--hk-gold", default=os.path.join(here, "../../fixtures/devset/facts-hk.tsv"))
     a = ap.parse_args()
 
     if a.hk:

@@ -88,17 +88,7 @@ public enum SearchFolding {
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count * 4 / 3 + 16)
         var inWord = false
-        func put(_ u: Unicode.Scalar) {
-            let v = u.value
-            if v < 0x80 { out.append(UInt8(v)) }
-            else if v < 0x800 { out.append(UInt8(0xC0 | (v >> 6))); out.append(UInt8(0x80 | (v & 0x3F))) }
-            else if v < 0x10000 {
-                out.append(UInt8(0xE0 | (v >> 12))); out.append(UInt8(0x80 | ((v >> 6) & 0x3F))); out.append(UInt8(0x80 | (v & 0x3F)))
-            } else {
-                out.append(UInt8(0xF0 | (v >> 18))); out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-                out.append(UInt8(0x80 | ((v >> 6) & 0x3F))); out.append(UInt8(0x80 | (v & 0x3F)))
-            }
-        }
+        func put(_ u: Unicode.Scalar) { UTF8.encode(u) { out.append($0) } }
         for u in s.unicodeScalars {
             let v = u.value
             if v < 0x80 {

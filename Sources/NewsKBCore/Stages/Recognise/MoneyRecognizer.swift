@@ -199,6 +199,14 @@ public struct MoneyRecognizer: DocumentStage {
         return Side(number: n, start: i, end: end, currency: currency)
     }
 
+    /// A number written without the big unit the number after it has (1至2億元, 3及5億元)
+    /// takes that unit.
+    static func shareUnit(_ n: inout NumberScanner.Number, from other: NumberScanner.Number) {
+        guard !n.hasBigUnit, other.hasBigUnit, n.low < 10_000 else { return }
+        n.low *= other.largestUnit
+        n.high *= other.largestUnit
+    }
+
     func match(_ s: [Unicode.Scalar], at i: Int, plain: (code: String, source: CurrencySource)) -> Mention? {
         // A number or a currency prefix must start here (`process` has skipped offsets where
         // no number, currency word or hedged unit can).
@@ -228,19 +236,12 @@ public struct MoneyRecognizer: DocumentStage {
         if b == nil, a.currency == nil, k < s.count, listMarks.contains(s[k]),
            let other = side(s, at: k + 1), other.number.start == k + 1, let c = other.currency {
             currencyCode = c
-            if !a.number.hasBigUnit, other.number.hasBigUnit, a.number.low < 10_000 {
-                a.number.low *= other.number.largestUnit
-                a.number.high *= other.number.largestUnit
-            }
+            Self.shareUnit(&a.number, from: other.number)
         }
         guard var code = a.currency ?? currencyCode else { return nil }
         if let bb = b, a.currency == nil, bb.currency != nil {
             // "1至2億元": the unit written once applies to both ends.
-            if !a.number.hasBigUnit, bb.number.hasBigUnit, a.number.low < 10_000 {
-                let unit = bb.number.largestUnit
-                a.number.low *= unit
-                a.number.high *= unit
-            }
+            Self.shareUnit(&a.number, from: bb.number)
         }
         var source = CurrencySource.explicit
         // A lone Chinese digit before plain 元 is a word (三元里, 一元化), not money.

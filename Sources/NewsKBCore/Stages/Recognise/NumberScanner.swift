@@ -313,15 +313,16 @@ public enum NumberScanner {
         var lastUnit: Int64? = nil
         var lastWasUnit = false
         var pendingMore: V? = nil
-        var afterTensWord = false   // the last piece was 廿 or 卅
+        var previous: Piece<V>? = nil
         for (p, _) in pieces {
-            if case .small = p {} else if case .digit = p {} else { afterTensWord = false }
+            defer { previous = p }
+            var afterTensWord = false   // the piece before was 廿 or 卅
+            if case .small(let u)? = previous, u == 20 || u == 30 { afterTensWord = true }
             switch p {
             case .digit(let v, _, let single, let zeros):
                 if let tens = current, afterTensWord, single {
                     // 廿五, 卅六: the digit after 廿 or 卅 is its ones (25, 36).
                     current = try tens.plus(v)
-                    afterTensWord = false
                     continue
                 }
                 if current != nil { return nil }
@@ -346,7 +347,6 @@ public enum NumberScanner {
                     // 廿, 卅 are numbers in their own right.
                     if current != nil { return nil }
                     current = try V.integer(u)
-                    afterTensWord = true
                     continue
                 }
                 section = try section.plus((current ?? one).times(u))

@@ -65,7 +65,7 @@ public struct FactFinder: DocumentStage {
         let s = doc.scalars
         let mentions = doc.mentions
         let order = mentions.indices.sorted { mentions[$0].start < mentions[$1].start }
-        let names = order.filter { (mentions[$0].type == .programme || mentions[$0].type == .institution) && mentions[$0].entityID != nil }
+        let names = order.filter { Self.isName(mentions[$0]) }
         let paragraphs = doc.paragraphRanges
         let lists = listContexts(doc, paragraphs, order)
         // Code points inside names: a funder word (政府) inside one (香港特別行政區政府獎學基金) is none.
@@ -123,7 +123,6 @@ public struct FactFinder: DocumentStage {
     /// the second's (資助九龍樂善堂及香港社區組織協會，…，撥款分別6056萬及7706萬元).
     /// Keyed by the amount's index in `mentions`.
     func respectively(_ s: [Unicode.Scalar], order: [Int], mentions: [Mention], doc: NewsDocument) -> [Int: Mention] {
-        func isName(_ x: Mention) -> Bool { (x.type == .programme || x.type == .institution) && x.entityID != nil }
         var out: [Int: Mention] = [:]
         for (pos, mi) in order.enumerated() where pos + 1 < order.count && mentions[mi].type == .money {
             let a = mentions[mi], b = mentions[order[pos + 1]]
@@ -137,7 +136,7 @@ public struct FactFinder: DocumentStage {
             var k = pos - 1
             while k >= 1, mentions[order[k]].start >= sentence.lowerBound {
                 let second = mentions[order[k]], first = mentions[order[k - 1]]
-                if isName(second), isName(first), first.start >= sentence.lowerBound, second.entityID != first.entityID,
+                if Self.isName(second), Self.isName(first), first.start >= sentence.lowerBound, second.entityID != first.entityID,
                    FundingCues.isOne(of: cues.and, gap(s, first.end, second.start)) {
                     out[mi] = first
                     out[order[pos + 1]] = second
@@ -148,6 +147,10 @@ public struct FactFinder: DocumentStage {
         }
         return out
     }
+
+    /// Whether `x` names a body or programme that resolved to an entity: what a fact's
+    /// recipient or funder can be.
+    static func isName(_ x: Mention) -> Bool { (x.type == .programme || x.type == .institution) && x.entityID != nil }
 
     /// The clause holding `span`: from just after the clause break before it to the break after it.
     func clauseRange(_ s: [Unicode.Scalar], around span: Range<Int>, within sentence: Range<Int>) -> Range<Int> {
@@ -256,12 +259,11 @@ public struct FactFinder: DocumentStage {
     /// where its purpose may start.
     func recipient(of m: Mention, at pos: Int, order: [Int], mentions: [Mention], s: [Unicode.Scalar],
                    clause: Range<Int>, sentence: Range<Int>, give: Int?) -> Found? {
-        func isName(_ x: Mention) -> Bool { (x.type == .programme || x.type == .institution) && x.entityID != nil }
         // After the amount, in its clause: [give] N元 [link] X.
         var next = pos + 1
-        while next < order.count, !isName(mentions[order[next]]), mentions[order[next]].type != .money,
+        while next < order.count, !Self.isName(mentions[order[next]]), mentions[order[next]].type != .money,
               mentions[order[next]].start - m.end <= maxGap { next += 1 }
-        if next < order.count, case let n = mentions[order[next]], isName(n), n.start - m.end <= maxGap, n.start <= clause.upperBound {
+        if next < order.count, case let n = mentions[order[next]], Self.isName(n), n.start - m.end <= maxGap, n.start <= clause.upperBound {
             let raw = gap(s, m.end, n.start)
             // A name inside a bracket opened after the amount is an aside, not its recipient.
             let opened = raw.reduce(0) { $0 + ($1 == "（" || $1 == "(" ? 1 : ($1 == "）" || $1 == ")" ? -1 : 0)) }
@@ -285,7 +287,7 @@ public struct FactFinder: DocumentStage {
                 guard mentions[k].start >= from else { continue }
                 let n = mentions[k]
                 if n.type == .money { break }
-                guard isName(n) else { continue }
+                guard Self.isName(n) else { continue }
                 var at = n.start
                 while at > from, Punctuation.quoteMarks.contains(s[at - 1]) { at -= 1 }
                 if at == from || FundingCues.match(cues.link, in: s, endingAt: at, floor: from) != nil { return Found(recipient: n, modifier: false, purposeFrom: n.end) }
@@ -293,18 +295,18 @@ public struct FactFinder: DocumentStage {
         }
         // Before the amount: X [lead] 獲撥款 N元, in its clause or ending the clause before (成立X，首期撥款N元).
         var prev = pos - 1
-        while prev >= 0, !isName(mentions[order[prev]]), m.start - mentions[order[prev]].end <= maxGap { prev -= 1 }
+        while prev >= 0, !Self.isName(mentions[order[prev]]), m.start - mentions[order[prev]].end <= maxGap { prev -= 1 }
         // 醫院管理局（醫管局）: the name before the bracketed alias is the one the sentence uses.
         var bracketed = 0
         if prev > 0, case let inner = mentions[order[prev]], inner.start > 0, "（(".unicodeScalars.contains(s[inner.start - 1]),
-           case let outer = mentions[order[prev - 1]], isName(outer), outer.end == inner.start - 1 {
+           case let outer = mentions[order[prev - 1]], Self.isName(outer), outer.end == inner.start - 1 {
             bracketed = inner.end + 1 - outer.end
             prev -= 1
         }
         // Dates in the gap do not count towards its length (X更獲得政府於2013年6月額外注資N元).
         var dated = 0
         if prev >= 0 { for k in order[(prev + 1)..<pos] where mentions[k].type == .date { dated += mentions[k].end - mentions[k].start } }
-        if prev >= 0, case let n = mentions[order[prev]], isName(n), m.start - n.end - bracketed - dated <= maxGap {
+        if prev >= 0, case let n = mentions[order[prev]], Self.isName(n), m.start - n.end - bracketed - dated <= maxGap {
             let sameClause = n.end >= clause.lowerBound
             // Across the comma only when the clause naming it has no amount of its own
             // (撥出60億元設立X，預留30億元推動…: the 30億 is not X's), unless a receive word opens it.
@@ -353,7 +355,7 @@ public struct FactFinder: DocumentStage {
                    between.count - at - k <= giveReach {
                     // X及Y獲撥款共N元: one amount for both, the fact is the first's;
                     // X和Y均獲得N元: each got it, a fact for each.
-                    if prev > 0, case let x = mentions[order[prev - 1]], isName(x), x.end < n.start,
+                    if prev > 0, case let x = mentions[order[prev - 1]], Self.isName(x), x.end < n.start,
                        FundingCues.isOne(of: cues.and, gap(s, x.end, n.start)) {
                         let each = FundingCues.match(cues.each, in: between, at: 0, limit: between.count) != nil
                         return Found(recipient: x, modifier: false, purposeFrom: m.end, also: each ? n : nil, total: joined ? total : nil)
