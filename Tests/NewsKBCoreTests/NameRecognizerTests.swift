@@ -116,6 +116,24 @@ struct NameRecognizerTests {
         // A verb before the name is cut off (name-left-stops.txt, from jieba's dictionary).
         ("化名雪莉潛入天衣集團搞垮天衣。", "天衣集團", .institution),
         ("靜華後來發現葉廣義不愛自己便偷取美麗的設計創意投靠雲想集團。", "雲想集團", .institution),
+        // A word of time before the name dates it and is no part of it (name-time-words.txt);
+        // a role noun before a team is none either (東道主, 前身 in name-stopwords.txt).
+        ("1999年合併原上海農學院，2005年合併原上海第二醫科大學。", "上海第二醫科大學", .institution),
+        ("由南京中醫學院（現南京中醫藥大學）編纂", "南京中醫藥大學", .institution),
+        ("他在1998年世界盃四分之一決賽義大利和東道主法國隊的比賽點球大戰中射失點球", "法國隊", .institution),
+        ("它的前身南京機床修理廠，成立於1969年。", "南京機床修理廠", .institution),
+        // Suffixes of fleets, agencies, papers, branch and head offices, armies, museums, alliances.
+        ("1942年1月，南遣艦隊改編為第一南遣艦隊，仍由小澤任司令。", "第一南遣艦隊", .institution),       // 艦隊
+        ("在事後報告中，貝碧嘉被日本氣象廳升格為強烈熱帶風暴。", "日本氣象廳", .institution),           // 廳
+        ("他先後在《解放日報》、重慶《新華日報》、《群眾》周刊等報刊任編輯。", "解放日報", .institution), // 日報
+        ("2004年，海航集團向民航總局申請發起重新組建旗下的航空企業。", "民航總局", .institution),       // 總局
+        ("經統計以馬公分局轄區發生數最多，白沙分局次之。", "馬公分局", .institution),                 // 分局: penghudaily.blogspot.com 2019-12
+        ("中國科學院成都分院成立於1978年3月。", "中國科學院成都分院", .institution),                     // 分院: jendow.com.tw
+        ("但邦聯軍隊擊潰這些民兵，拯救了她們。", "邦聯軍隊", .institution),                              // 軍隊
+        ("該項目由故宮博物院選擇企業及非物質文化遺產傳承人。", "故宮博物院", .institution),              // 博物院
+        ("世界福音聯盟是由128個國家的教會網路所形成的聯盟。", "世界福音聯盟", .institution),             // 聯盟
+        // A country before 和 is a country, not the first half of a name: xyln.net on the Asian Cup (Simplified).
+        ("在这次亚洲杯决赛中,中国和日本队各有优势。", "日本队", .institution),
     ])
     func rules(_ text: String, _ expected: String, _ type: MentionType) throws {
         let found = try names(text)

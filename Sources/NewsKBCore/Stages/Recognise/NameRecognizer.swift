@@ -72,12 +72,21 @@ public struct NameRecognizer: DocumentStage {
     }
 
     /// The words of the optional `name-left-stops.txt` (columns word, class), each with whether
-    /// it is a verb (class `v`).
+    /// it is a verb (class `v`), and those of the optional `name-time-words.txt` (原, 現: a
+    /// body as it was or is), which are no verbs.
     static func leftStops(_ config: StageConfig, _ lexicons: LexiconCache) throws -> [(String, Bool)] {
-        guard config.listsLexicon(endingWith: "name-left-stops.txt") else { return [] }
-        let table = try lexicons.table(config, endingWith: "name-left-stops.txt")
-        let (w, c) = (try table.column("word"), try table.column("class"))
-        return table.rows.map { (table.cell($0, w), table.cell($0, c) == "v") }
+        var out: [(String, Bool)] = []
+        if config.listsLexicon(endingWith: "name-left-stops.txt") {
+            let table = try lexicons.table(config, endingWith: "name-left-stops.txt")
+            let (w, c) = (try table.column("word"), try table.column("class"))
+            out = table.rows.map { (table.cell($0, w), table.cell($0, c) == "v") }
+        }
+        if config.listsLexicon(endingWith: "name-time-words.txt") {
+            for word in try TSVTable.lines(path: lexicons.path(config, endingWith: "name-time-words.txt")) {
+                out += NameKey.scriptVariants(word).map { ($0, false) }
+            }
+        }
+        return out
     }
 
     struct Candidate {
@@ -259,6 +268,11 @@ public struct NameRecognizer: DocumentStage {
     }
 
     static let joiners: Set<Unicode.Scalar> = ["及", "和"]
+
+    /// Whether s[a..<b] is exactly a foreign country (`name-countries.txt`) or a home region (`name-home-prefixes.tsv`).
+    func isPlace(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+        countries.longestMatchEnding(in: s, at: b, floor: a)?.start == a || homePrefixes.longestMatchEnding(in: s, at: b, floor: a)?.start == a
+    }
     static let englishJoiners: Set<String> = ["and", "of", "for", "&", "on", "the"]
 
     /// An English name: capitalised words (and, of, for between them) ending in a suffix word,
@@ -436,7 +450,9 @@ public struct NameRecognizer: DocumentStage {
                     guard !joined, suffixStart - t.end >= 2, k > 0, tokens[k - 1].isWord, tokens[k - 1].end == t.start,
                           lexicalEnding[t.start] < 0,
                           rules.suffixes.longestMatchEnding(in: s, at: t.start, floor: max(0, t.start - 16)) == nil,
-                          !rules.isStop(s, tokens[k - 1].start, tokens[k - 1].end) else { break }
+                          !rules.isStop(s, tokens[k - 1].start, tokens[k - 1].end),
+                          // Nor after a country or region: 美國和俄羅斯隊 is a country and a team.
+                          !isPlace(s, tokens[k - 1].start, t.start) else { break }
                     joined = true
                     start = t.start
                     headTokens.append(t.start..<t.end)
