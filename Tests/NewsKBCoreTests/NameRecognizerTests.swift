@@ -182,6 +182,26 @@ struct NameRecognizerTests {
         #expect(found.isEmpty, "\(found)")
     }
 
+    // UNER Chinese-GSD train (Wikipedia, CC BY-SA 4.0): an alias that is a kind of body as much as
+    // a name (name-bare-aliases.txt) is the lexicon's body alone, another body after a name of its own.
+    @Test("a name before a bare alias makes another body", arguments: [
+        ("哈爾濱理工大學門前，學府路與學府二道街交口處。", "哈爾濱理工大學", "inst:polyu"),
+        ("田納西州最高法院一致通過撤銷上訴法庭的判決。", "田納西州最高法院", "inst:cn-spc"),
+        ("在2001年，歐洲太空總署制定了黎明計畫。", "歐洲太空總署", "inst:nasa"),
+    ])
+    func bareAlias(_ text: String, _ name: String, _ notEntity: String) throws {
+        let found = try names(text)
+        #expect(found.contains { $0.0 == name && $0.2 != notEntity }, "\(found)")
+        #expect(!found.contains { $0.2 == notEntity }, "\(found)")
+    }
+
+    @Test("a bare alias alone, or after the body's own region, is still the lexicon's body", arguments: [
+        ("香港理工大學今日公布", "inst:polyu"), ("理工大學今日公布", "inst:polyu"), ("美國國家航空暨太空總署", "inst:nasa"),
+    ])
+    func bareAliasAlone(_ text: String, _ entity: String) throws {
+        #expect(try names(text).contains { $0.2 == entity })
+    }
+
     @Test("a faculty written with a university's short name is the same entity as with its full name")
     func facultyAcrossAliases() throws {
         let doc = try Repo.run("香港中文大學工程學院副院長表示。港中大工程學院亦同意。")

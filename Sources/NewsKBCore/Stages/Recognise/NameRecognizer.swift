@@ -24,6 +24,10 @@ public struct NameRecognizer: DocumentStage {
     let countries: ScalarTrie<Bool>
     /// A body's own country or region before its name (optional `name-home-prefixes.tsv`), reversed: prefix → region.
     let homePrefixes: ScalarTrie<String>
+    /// Aliases that are a kind of body as much as a name (optional `name-bare-aliases.txt`: 理工大學,
+    /// 最高法院): alone they are the lexicon's body; after a name of its own (哈爾濱理工大學) the whole
+    /// is another body, which the rules name.
+    let bareAliases: ScalarTrie<Bool>
 
     public init(config: StageConfig, pipeline: PipelineDefinition, lexicons: LexiconCache) throws {
         let variants = try lexicons.table(config, endingWith: "hk-variants.tsv")
@@ -62,6 +66,13 @@ public struct NameRecognizer: DocumentStage {
             }
         }
         self.homePrefixes = home
+        var bare = ScalarTrie<Bool>(folding: .names(folder))
+        if config.listsLexicon(endingWith: "name-bare-aliases.txt") {
+            for w in try TSVTable.lines(path: lexicons.path(config, endingWith: "name-bare-aliases.txt")) {
+                for v in NameKey.scriptVariants(w) { bare.insert(v.unicodeScalars, true) }
+            }
+        }
+        self.bareAliases = bare
         var measures = Set<Unicode.Scalar>()
         if config.listsLexicon(endingWith: "name-measure-words.txt") {
             for w in try TSVTable.lines(path: lexicons.path(config, endingWith: "name-measure-words.txt")) {
@@ -99,6 +110,8 @@ public struct NameRecognizer: DocumentStage {
         var partOf: Int?
         /// For a short name the document defined in brackets: where the name it stands for starts.
         var aliasOf: Int? = nil
+        /// For a rule name that ends in a bare alias (哈爾濱|理工大學): where that alias starts.
+        var overBare: Int? = nil
     }
 
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
@@ -120,7 +133,7 @@ public struct NameRecognizer: DocumentStage {
             for k in near {
                 let l = lexical[k]
                 if r.start <= l.start && l.end <= r.end {
-                    if l.start > r.start && l.end == r.end { endsInside = true }
+                    if l.start > r.start && l.end == r.end && l.start != r.overBare { endsInside = true }
                 } else {
                     crossing = true
                 }
@@ -388,8 +401,14 @@ public struct NameRecognizer: DocumentStage {
             // (Not when that character is a word of its own: 中國隊|很強, 中國隊|以3比1.)
             if end - suffixStart == 1, ti + 1 < tokens.count, tokens[ti + 1].start == end, tokens[ti + 1].end - end == 1,
                Scalars.isHan(s[end]), !NameRules.functionChars.contains(s[end]), !rules.isLeftStop(s, end, end + 1) { continue }
-            // 香港中文大學會…: a suffix that begins inside a known name (大學|會) is not one.
-            if insideLexical[suffixStart] { continue }
+            // 香港中文大學會…: a suffix that begins inside a known name (大學|會) is not one,
+            // unless that name is a bare alias ending with the suffix (哈爾濱理工大學).
+            var bareStart: Int? = nil
+            if insideLexical[suffixStart] {
+                guard lexicalEnding[end] >= 0, case let l = lexical[Int(lexicalEnding[end])], l.start < suffixStart,
+                      bareAliases.longestMatch(in: s, at: l.start, limit: end)?.end == end else { continue }
+                bareStart = l.start
+            }
             // English names inside Chinese text: capitalised words before an English suffix.
             if Scalars.isASCIILetter(s[suffixStart]) {
                 if let c = englishName(s, tokens: tokens, suffixToken: ti, suffixStart: suffixStart, end: end, type: suf.payload.type, lexical: lexical) {
@@ -506,7 +525,14 @@ public struct NameRecognizer: DocumentStage {
             let partOf = lexicalStarting[start] < 0 ? nil
                 : Optional(lexical[Int(lexicalStarting[start])]).flatMap { $0.end < end && $0.type == .institution ? $0.entry : nil }
             if let p = partOf, lexicon.entries[p].type != .institution { continue }
-            out.append(Candidate(start: start, end: end, type: suf.payload.type, entry: nil, partOf: partOf))
+            if let b = bareStart {
+                // What stands before a bare alias must be a name of its own: two characters or
+                // more, not a general word (本地理工大學), not the body's own region (香港理工大學 is the
+                // lexicon's full name), no other known name (特區政府|最高法院).
+                guard b - start >= 2, !rules.isGeneric(s, start, b), !isPlace(s, start, b),
+                      !(start..<b).contains(where: { lexicalStarting[$0] >= 0 }), !insideLexical[start] else { continue }
+            }
+            out.append(Candidate(start: start, end: end, type: suf.payload.type, entry: nil, partOf: partOf, overBare: bareStart))
         }
         // Overlapping rule names: keep the longest.
         out.sort { ($0.start, -($0.end - $0.start)) < ($1.start, -($1.end - $1.start)) }
