@@ -176,6 +176,11 @@ struct NameRecognizerTests {
         "尚不構成犯罪的，由省級財政部門予以警告，可並處5萬元以下罰款",
         // A company named after a river, in the river's name (亞馬遜|河): UNER Chinese-GSD train (CC BY-SA 4.0).
         "巴西就有半游牧民族聚居，分佈於亞馬遜河一帶森林。",
+        // UNER Chinese-GSD train (CC BY-SA 4.0): a part of a place (none rows of name-rules.tsv), an
+        // ordinal before a one-character suffix, a generic head alone (足球).
+        "該屬共有2種，分布於印度東北部、錫金、不丹。", "這兩個地區在許多方面其實與美國中西部更較為接近。",
+        "他在西班牙的見聞也促成了他的第三部小說。", "《演員的自我修養》完整出版的有第一部和第二部。",
+        "他曾效力於兩家足球俱樂部。",
     ])
     func negatives(_ text: String) throws {
         let found = try names(text)

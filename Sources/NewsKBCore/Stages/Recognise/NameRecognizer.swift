@@ -179,7 +179,7 @@ public struct NameRecognizer: DocumentStage {
         guard let e = c.entry, c.type == .institution, c.aliasOf == nil, boundaries.contains(c.start),
               let country = countries.longestMatchEnding(in: s, at: c.start, floor: max(0, c.start - 8)),
               boundaries.contains(country.start), !taken.anyCovered(country.start, c.start), !cover.anyCovered(country.start, c.start),
-              rules.suffixes.longestMatchEnding(in: s, at: c.end, floor: c.start) != nil else { return c }
+              rules.suffix(in: s, endingAt: c.end, floor: c.start) != nil else { return c }
         let countryName = String(String.UnicodeScalarView(s[country.start..<c.start]))
         let entry = lexicon.entries[e]
         let own = NameKey.scriptVariants(countryName).contains { entry.name.hasPrefix($0) || entry.nameHans.hasPrefix($0) }
@@ -394,7 +394,7 @@ public struct NameRecognizer: DocumentStage {
         for (ti, tok) in tokens.enumerated() where tok.isWord {
             let end = tok.end
             // The next token must not continue a Han word that makes the suffix something else (局長, 大學生).
-            guard let suf = rules.suffixes.longestMatchEnding(in: s, at: end, floor: max(0, end - 16)) else { continue }
+            guard let suf = rules.suffix(in: s, endingAt: end, floor: max(0, end - 16)) else { continue }
             let suffixStart = suf.start
             // A one-character suffix followed by a lone character the segmenter could not place
             // (助社|福計劃: 社福) may be the first half of a word: not a suffix.
@@ -468,7 +468,7 @@ public struct NameRecognizer: DocumentStage {
                     // Nor after a word that ends with a suffix itself: 中文大學及理工大學 is two names.
                     guard !joined, suffixStart - t.end >= 2, k > 0, tokens[k - 1].isWord, tokens[k - 1].end == t.start,
                           lexicalEnding[t.start] < 0,
-                          rules.suffixes.longestMatchEnding(in: s, at: t.start, floor: max(0, t.start - 16)) == nil,
+                          rules.suffix(in: s, endingAt: t.start, floor: max(0, t.start - 16)) == nil,
                           !rules.isStop(s, tokens[k - 1].start, tokens[k - 1].end),
                           // Nor after a country or region: 美國和俄羅斯隊 is a country and a team.
                           !isPlace(s, tokens[k - 1].start, t.start) else { break }
@@ -481,7 +481,7 @@ public struct NameRecognizer: DocumentStage {
                 if rules.isStop(s, t.start, t.end), !(suf.payload.type == .programme && t.end == suffixStart && rules.isHeadVerb(s, t.start, t.end)) { break }
                 // A programme's head never reaches back over a body that is the subject of a verb
                 // glued on the head's left (原住民族委員會補助…基金; 基金辦理…計畫).
-                if suf.payload.type == .programme, rules.suffixes.longestMatchEnding(in: s, at: t.end, floor: t.start) != nil,
+                if suf.payload.type == .programme, rules.suffix(in: s, endingAt: t.end, floor: t.start) != nil,
                    let v = rules.notStart.longestMatch(in: s, at: t.end, limit: suffixStart), suffixStart - v.end >= suf.payload.minHead { break }
                 if NameRules.functionChars.contains(s[t.end - 1]) { break }
                 if NameRules.functionChars.contains(s[t.start]), t.end - t.start <= 2 { break }
@@ -508,6 +508,8 @@ public struct NameRecognizer: DocumentStage {
             }
             let head = suffixStart - start
             guard head >= suf.payload.minHead else { continue }
+            // 第三部, 第二局: an ordinal before a one-character suffix numbers a part, a round or a film, no body.
+            if end - suffixStart == 1, s[start] == "第", s[(start + 1)..<suffixStart].allSatisfy(NumberScanner.isNumberPart) { continue }
             // 4家國有商業銀行, 兩所大學, 多家公司: a count of things of a kind, not a name.
             if start > 0, measureWords.contains(s[start]), NumberScanner.isNumberPart(s[start - 1]) { continue }
             // A head of general words only (研發實驗室, 本地大學) is not a name.

@@ -3,6 +3,8 @@ struct NameRules: Sendable {
     struct Suffix: Sendable {
         let type: MentionType
         let minHead: Int
+        /// A `none` row: a longer ending that makes the suffix inside it something else (東北部, 西南部: a part of a place).
+        var blocks = false
     }
 
     /// Suffixes, reversed, so the longest suffix ending at an offset is found.
@@ -22,6 +24,13 @@ struct NameRules: Sendable {
     /// dictionary's verbs, prepositions, conjunctions, adverbs and pronouns; the payload says
     /// whether the word is a verb (which may end a head: 組織部).
     let leftStops: ScalarTrie<Bool>
+
+    /// The name suffix ending at `end` (the longest), unless a `none` row makes that ending something else.
+    @inline(__always)
+    func suffix(in s: [Unicode.Scalar], endingAt end: Int, floor: Int) -> (payload: Suffix, start: Int)? {
+        guard let m = suffixes.longestMatchEnding(in: s, at: end, floor: floor), !m.payload.blocks else { return nil }
+        return m
+    }
 
     /// Whether s[a..<b] is exactly a stop word.
     @inline(__always)
@@ -49,9 +58,12 @@ struct NameRules: Sendable {
         let f = folder
         var trie = ScalarTrie<Suffix>(folding: .names(f))
         for row in rules.rows {
-            guard let type = MentionType(rawValue: rules.cell(row, t)) else { throw NewsKBError.lexicon("\(rules.path): unknown type \(rules.cell(row, t))") }
+            let blocks = rules.cell(row, t) == "none"
+            guard let type = blocks ? .institution : MentionType(rawValue: rules.cell(row, t)) else {
+                throw NewsKBError.lexicon("\(rules.path): unknown type \(rules.cell(row, t))")
+            }
             for v in NameKey.scriptVariants(rules.cell(row, s)) {
-                trie.insert(v.unicodeScalars.reversed(), Suffix(type: type, minHead: Int(rules.cell(row, m)) ?? 2))
+                trie.insert(v.unicodeScalars.reversed(), Suffix(type: type, minHead: Int(rules.cell(row, m)) ?? 2, blocks: blocks))
             }
         }
         suffixes = trie
