@@ -132,6 +132,8 @@ struct NameRecognizerTests {
         ("但邦聯軍隊擊潰這些民兵，拯救了她們。", "邦聯軍隊", .institution),                              // 軍隊
         ("該項目由故宮博物院選擇企業及非物質文化遺產傳承人。", "故宮博物院", .institution),              // 博物院
         ("世界福音聯盟是由128個國家的教會網路所形成的聯盟。", "世界福音聯盟", .institution),             // 聯盟
+        // A one-verb head names a party unless 的 follows (verb_object_before): skyeconews.com, 2024 (Reuters).
+        ("保守黨在一份聲明中表示，在任命繼任者之前，蘇納克將繼續擔任代理領袖。", "保守黨", .institution),
         // A country before 和 is a country, not the first half of a name: xyln.net on the Asian Cup (Simplified).
         ("在这次亚洲杯决赛中,中国和日本队各有优势。", "日本队", .institution),
     ])
@@ -181,6 +183,8 @@ struct NameRecognizerTests {
         "該屬共有2種，分布於印度東北部、錫金、不丹。", "這兩個地區在許多方面其實與美國中西部更較為接近。",
         "他在西班牙的見聞也促成了他的第三部小說。", "《演員的自我修養》完整出版的有第一部和第二部。",
         "他曾效力於兩家足球俱樂部。",
+        // A verb alone before 黨 and 的 after it: the Party is the verb's object (m.gaosan.com; hprc.org.cn 2021-08).
+        "坚持党的领导是全面建成小康社会的本质要求。", "不断扩大党的工作覆盖面，增强党的阶级基础。",
     ])
     func negatives(_ text: String) throws {
         let found = try names(text)

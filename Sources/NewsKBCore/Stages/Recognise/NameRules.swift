@@ -5,6 +5,10 @@ struct NameRules: Sendable {
         let minHead: Int
         /// A `none` row: a longer ending that makes the suffix inside it something else (東北部, 西南部: a part of a place).
         var blocks = false
+        /// What, right after the suffix, makes a head of one verb and nothing else the verb's object
+        /// rather than a name (堅持黨的領導: 的; 保守黨候選人 stays a name). The optional
+        /// `verb_object_before` column; empty: a one-verb head always names something (組織部, 宣傳部).
+        var verbObjectBefore: [Unicode.Scalar] = []
     }
 
     /// Suffixes, reversed, so the longest suffix ending at an offset is found.
@@ -57,13 +61,15 @@ struct NameRules: Sendable {
         let (t, s, m) = (try rules.column("type"), try rules.column("suffix"), try rules.column("min_head"))
         let f = folder
         var trie = ScalarTrie<Suffix>(folding: .names(f))
+        let vo = rules.header.firstIndex(of: "verb_object_before")
         for row in rules.rows {
             let blocks = rules.cell(row, t) == "none"
+            let objectBefore = vo.map { Array(rules.cell(row, $0).unicodeScalars) } ?? []
             guard let type = blocks ? .institution : MentionType(rawValue: rules.cell(row, t)) else {
                 throw NewsKBError.lexicon("\(rules.path): unknown type \(rules.cell(row, t))")
             }
             for v in NameKey.scriptVariants(rules.cell(row, s)) {
-                trie.insert(v.unicodeScalars.reversed(), Suffix(type: type, minHead: Int(rules.cell(row, m)) ?? 2, blocks: blocks))
+                trie.insert(v.unicodeScalars.reversed(), Suffix(type: type, minHead: Int(rules.cell(row, m)) ?? 2, blocks: blocks, verbObjectBefore: objectBefore))
             }
         }
         suffixes = trie
