@@ -132,6 +132,12 @@ struct NameRecognizerTests {
         ("但邦聯軍隊擊潰這些民兵，拯救了她們。", "邦聯軍隊", .institution),                              // 軍隊
         ("該項目由故宮博物院選擇企業及非物質文化遺產傳承人。", "故宮博物院", .institution),              // 博物院
         ("世界福音聯盟是由128個國家的教會網路所形成的聯盟。", "世界福音聯盟", .institution),             // 聯盟
+        // Verbs the dictionary list leaves out (name-left-verbs.txt): UNER Chinese-GSD train (CC BY-SA 4.0).
+        ("翁明昌去世不久，其子翁大銘接掌華隆集團。", "華隆集團", .institution),
+        ("也有人指控芝加哥集團在加恩卡納的帶領下操縱選舉。", "芝加哥集團", .institution),
+        ("2004年羅森費爾德離開工作20多年的卡夫公司，轉任百事公司旗下的Frito-Lay公司的執行長。", "百事公司", .institution),
+        // 代表 is left out of that list: it opens a people's congress (人民代表大會).
+        ("近日，北京市人民代表大會常務委員會公布了新安排。", "北京市人民代表大會常務委員會", .institution),
         // A one-verb head names a party unless 的 follows (verb_object_before): skyeconews.com, 2024 (Reuters).
         ("保守黨在一份聲明中表示，在任命繼任者之前，蘇納克將繼續擔任代理領袖。", "保守黨", .institution),
         // A country before 和 is a country, not the first half of a name: xyln.net on the Asian Cup (Simplified).

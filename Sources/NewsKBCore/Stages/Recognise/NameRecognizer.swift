@@ -83,8 +83,8 @@ public struct NameRecognizer: DocumentStage {
     }
 
     /// The words of the optional `name-left-stops.txt` (columns word, class), each with whether
-    /// it is a verb (class `v`), and those of the optional `name-time-words.txt` (原, 現: a
-    /// body as it was or is), which are no verbs.
+    /// it is a verb (class `v`), those of the optional `name-time-words.txt` (原, 現: a body as
+    /// it was or is), which are no verbs, and the verbs of the optional `name-left-verbs.txt`.
     static func leftStops(_ config: StageConfig, _ lexicons: LexiconCache) throws -> [(String, Bool)] {
         var out: [(String, Bool)] = []
         if config.listsLexicon(endingWith: "name-left-stops.txt") {
@@ -92,9 +92,10 @@ public struct NameRecognizer: DocumentStage {
             let (w, c) = (try table.column("word"), try table.column("class"))
             out = table.rows.map { (table.cell($0, w), table.cell($0, c) == "v") }
         }
-        if config.listsLexicon(endingWith: "name-time-words.txt") {
-            for word in try TSVTable.lines(path: lexicons.path(config, endingWith: "name-time-words.txt")) {
-                out += NameKey.scriptVariants(word).map { ($0, false) }
+        // Hand-made lists: words of time (no verbs) and the verbs the dictionary list leaves out.
+        for (file, verb) in [("name-time-words.txt", false), ("name-left-verbs.txt", true)] where config.listsLexicon(endingWith: file) {
+            for word in try TSVTable.lines(path: lexicons.path(config, endingWith: file)) {
+                out += NameKey.scriptVariants(word).map { ($0, verb) }
             }
         }
         return out
