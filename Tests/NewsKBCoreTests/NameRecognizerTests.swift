@@ -136,6 +136,10 @@ struct NameRecognizerTests {
         ("翁明昌去世不久，其子翁大銘接掌華隆集團。", "華隆集團", .institution),
         ("也有人指控芝加哥集團在加恩卡納的帶領下操縱選舉。", "芝加哥集團", .institution),
         ("2004年羅森費爾德離開工作20多年的卡夫公司，轉任百事公司旗下的Frito-Lay公司的執行長。", "百事公司", .institution),
+        // An inner mark (nameInnerMarks) joins the pieces of a transliterated or Latin name; before
+        // its first mark the name takes one word or a run of one-character pieces (尤|勒), no more.
+        ("2004年羅森費爾德離開卡夫公司，轉任百事公司旗下的Frito-Lay公司的執行長。", "Frito-Lay公司", .institution),
+        ("菲利普斯是哈定的朋友、地方百貨商店尤勒-菲利普斯公司所有者詹姆斯·菲利普斯的妻子。", "尤勒-菲利普斯公司", .institution),
         // 代表 is left out of that list: it opens a people's congress (人民代表大會).
         ("近日，北京市人民代表大會常務委員會公布了新安排。", "北京市人民代表大會常務委員會", .institution),
         // A one-verb head names a party unless 的 follows (verb_object_before): skyeconews.com, 2024 (Reuters).

@@ -16,6 +16,9 @@ public struct NameRecognizer: DocumentStage {
     let maxAliases: Int
     /// The shortest head before a suffix in a name that fills a quotation (option `quotedMinHead`).
     let quotedMinHead: Int
+    /// Marks that stand inside a transliterated or Latin name, between two words with no space
+    /// (the option `nameInnerMarks`: 喬治·梅森大學, Frito-Lay公司).
+    let innerMarks: Set<Unicode.Scalar>
     /// The most words a head of general words only may hold and still be no name (option `genericHeadMaxWords`).
     let genericHeadMaxWords: Int
     /// Measure words (optional `name-measure-words.txt`): after a number, what follows is a count of things, no name.
@@ -49,6 +52,7 @@ public struct NameRecognizer: DocumentStage {
                               folder: folder, maxLength: config.intOption("maxRuleNameLength", default: 16))
         maxAliases = try config.intOption("maxBracketAliases", default: 16)
         quotedMinHead = try config.intOption("quotedMinHead", default: 2)
+        innerMarks = Set((config.options?["nameInnerMarks"] ?? "").unicodeScalars)
         genericHeadMaxWords = try config.intOption("genericHeadMaxWords", default: 2)
         var countries = ScalarTrie<Bool>(folding: .names(folder))
         if config.listsLexicon(endingWith: "name-countries.txt") {
@@ -452,8 +456,23 @@ public struct NameRecognizer: DocumentStage {
                 k = -1
             }
             var joined = false   // one 及/和 may join two parts of a name (食物及衞生局)
+            var afterMark = false   // the word before an inner mark ends the walk unless another mark precedes it
             while k >= 0 {
                 let t = tokens[k]
+                // 喬治·梅森大學, Frito-Lay公司: an inner mark between two words with no space is part of the
+                // name (the segmenter may leave the mark out of its words, or make it a word of its own).
+                if start >= 1, innerMarks.contains(s[start - 1]) {
+                    let markAt = start - 1
+                    let before = t.end == markAt ? k : (t.start == markAt && t.end == start && k > 0 ? k - 1 : -1)
+                    if before >= 0, tokens[before].isWord, tokens[before].end == markAt, markAt > 0,
+                       Scalars.isHan(s[markAt - 1]) || Scalars.isASCIILetter(s[markAt - 1]),
+                       Scalars.isHan(s[start]) || Scalars.isASCIILetter(s[start]) {
+                        k = before
+                        start = markAt
+                        afterMark = true
+                        continue
+                    }
+                }
                 if !t.isWord && !(Self.joiners.contains(s[t.start]) && t.end - t.start == 1) { break }
                 if t.end != start { break }
                 if end - t.start > rules.maxLength { break }
@@ -492,6 +511,12 @@ public struct NameRecognizer: DocumentStage {
                 start = t.start
                 headTokens.append(t.start..<t.end)
                 k -= 1
+                // 地方百貨商店|尤勒-菲利普斯公司: before its first mark a transliterated name takes one word, or
+                // the run of one-character pieces the segmenter cut it into (尤|勒), and no more.
+                if afterMark, !(start >= 1 && innerMarks.contains(s[start - 1])) {
+                    let nextSingle = k >= 0 && tokens[k].end == start && tokens[k].end - tokens[k].start == 1
+                    if !(t.end - t.start == 1 && nextSingle) { break }
+                }
             }
             // A 及/和 left dangling at the start is not part of the name.
             if start < suffixStart, Self.joiners.contains(s[start]) { start += 1; headTokens.removeLast() }
@@ -500,7 +525,7 @@ public struct NameRecognizer: DocumentStage {
             start = cutAfterLeftStops(s, from: start, to: suffixStart, boundaries: boundaries, verbs: suf.payload.type == .institution,
                                       known: { lexicalStarting[$0] >= 0 ? lexical[Int(lexicalStarting[$0])].end : nil })
             // Strip a leading stop character inside a token (e.g. 並成立 glued by the segmenter).
-            while start < suffixStart, rules.isStop(s, start, start + 1) { start += 1 }
+            while start < suffixStart, rules.isStop(s, start, start + 1) || innerMarks.contains(s[start]) { start += 1 }
             // An allocation or founding verb glued on the left (補助X基金) is not part of the name.
             if let v = rules.notStart.longestMatch(in: s, at: start, limit: suffixStart) {
                 // Nothing but the verb before the suffix (利用基金, 補助計畫): no name.
