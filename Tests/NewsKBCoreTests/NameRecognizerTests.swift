@@ -136,6 +136,9 @@ struct NameRecognizerTests {
         ("翁明昌去世不久，其子翁大銘接掌華隆集團。", "華隆集團", .institution),
         ("也有人指控芝加哥集團在加恩卡納的帶領下操縱選舉。", "芝加哥集團", .institution),
         ("2004年羅森費爾德離開工作20多年的卡夫公司，轉任百事公司旗下的Frito-Lay公司的執行長。", "百事公司", .institution),
+        // A one-character suffix before two lone characters (隊|奪|冠): the segmenter has cut a word
+        // into pieces, so the first is no half of a word with the suffix. UNER Chinese-GSD train.
+        ("在2006年世界籃球錦標賽中西班牙擊敗希臘隊奪冠。", "希臘隊", .institution),
         // An inner mark (nameInnerMarks) joins the pieces of a transliterated or Latin name; before
         // its first mark the name takes one word or a run of one-character pieces (尤|勒), no more.
         ("2004年羅森費爾德離開卡夫公司，轉任百事公司旗下的Frito-Lay公司的執行長。", "Frito-Lay公司", .institution),

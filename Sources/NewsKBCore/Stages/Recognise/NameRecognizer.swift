@@ -403,9 +403,11 @@ public struct NameRecognizer: DocumentStage {
             let suffixStart = suf.start
             // A one-character suffix followed by a lone character the segmenter could not place
             // (助社|福計劃: 社福) may be the first half of a word: not a suffix.
-            // (Not when that character is a word of its own: 中國隊|很強, 中國隊|以3比1.)
+            // (Not when that character is a word of its own: 中國隊|很強, 中國隊|以3比1; nor when another
+            // lone character follows it, where the segmenter has cut a rare word into pieces: 全|兴|队|主|场.)
             if end - suffixStart == 1, ti + 1 < tokens.count, tokens[ti + 1].start == end, tokens[ti + 1].end - end == 1,
-               Scalars.isHan(s[end]), !NameRules.functionChars.contains(s[end]), !rules.isLeftStop(s, end, end + 1) { continue }
+               Scalars.isHan(s[end]), !NameRules.functionChars.contains(s[end]), !rules.isLeftStop(s, end, end + 1),
+               !(ti + 2 < tokens.count && tokens[ti + 2].start == end + 1 && tokens[ti + 2].end - tokens[ti + 2].start == 1 && Scalars.isHan(s[end + 1])) { continue }
             // 香港中文大學會…: a suffix that begins inside a known name (大學|會) is not one,
             // unless that name is a bare alias ending with the suffix (哈爾濱理工大學).
             var bareStart: Int? = nil
