@@ -210,6 +210,9 @@ struct NameRecognizerTests {
         ("哈爾濱理工大學門前，學府路與學府二道街交口處。", "哈爾濱理工大學", "inst:polyu"),
         ("田納西州最高法院一致通過撤銷上訴法庭的判決。", "田納西州最高法院", "inst:cn-spc"),
         ("在2001年，歐洲太空總署制定了黎明計畫。", "歐洲太空總署", "inst:nasa"),
+        // A Hong Kong department's name after a mainland city is that city's bureau: the signature of a
+        // Shenzhen notice, 2020-01-29 (ecfamily.com).
+        ("專此通知。\n深圳市教育局\n2020年1月29日", "深圳市教育局", "inst:edb"),
     ])
     func bareAlias(_ text: String, _ name: String, _ notEntity: String) throws {
         let found = try names(text)
@@ -219,6 +222,7 @@ struct NameRecognizerTests {
 
     @Test("a bare alias alone, or after the body's own region, is still the lexicon's body", arguments: [
         ("香港理工大學今日公布", "inst:polyu"), ("理工大學今日公布", "inst:polyu"), ("美國國家航空暨太空總署", "inst:nasa"),
+        ("香港警務處表示", "inst:hkpf"), ("特區政府教育局表示", "inst:edb"), ("教育局局長表示", "inst:edb"),
     ])
     func bareAliasAlone(_ text: String, _ entity: String) throws {
         #expect(try names(text).contains { $0.2 == entity })
