@@ -55,11 +55,7 @@ public struct NameRecognizer: DocumentStage {
         innerMarks = Set((config.options?["nameInnerMarks"] ?? "").unicodeScalars)
         genericHeadMaxWords = try config.intOption("genericHeadMaxWords", default: 2)
         var countries = ScalarTrie<Bool>(folding: .names(folder))
-        if config.listsLexicon(endingWith: "name-countries.txt") {
-            for c in try TSVTable.lines(path: lexicons.path(config, endingWith: "name-countries.txt")) {
-                for v in NameKey.scriptVariants(c) { countries.insert(v.unicodeScalars.reversed(), true) }
-            }
-        }
+        for v in try Self.optionalWords(config, lexicons, "name-countries.txt") { countries.insert(v.unicodeScalars.reversed(), true) }
         self.countries = countries
         var home = ScalarTrie<String>(folding: .names(folder))
         if config.listsLexicon(endingWith: "name-home-prefixes.tsv") {
@@ -71,19 +67,16 @@ public struct NameRecognizer: DocumentStage {
         }
         self.homePrefixes = home
         var bare = ScalarTrie<Bool>(folding: .names(folder))
-        if config.listsLexicon(endingWith: "name-bare-aliases.txt") {
-            for w in try TSVTable.lines(path: lexicons.path(config, endingWith: "name-bare-aliases.txt")) {
-                for v in NameKey.scriptVariants(w) { bare.insert(v.unicodeScalars, true) }
-            }
-        }
+        for v in try Self.optionalWords(config, lexicons, "name-bare-aliases.txt") { bare.insert(v.unicodeScalars, true) }
         self.bareAliases = bare
-        var measures = Set<Unicode.Scalar>()
-        if config.listsLexicon(endingWith: "name-measure-words.txt") {
-            for w in try TSVTable.lines(path: lexicons.path(config, endingWith: "name-measure-words.txt")) {
-                for v in NameKey.scriptVariants(w) { measures.formUnion(v.unicodeScalars) }
-            }
-        }
-        self.measureWords = ScalarSet(measures)
+        self.measureWords = ScalarSet(try Self.optionalWords(config, lexicons, "name-measure-words.txt").flatMap(\.unicodeScalars))
+    }
+
+    /// The words of an optional one-column list the stage names (`file`), each in every script
+    /// variant (the files are written in Traditional forms); none when the stage lists no such file.
+    static func optionalWords(_ config: StageConfig, _ lexicons: LexiconCache, _ file: String) throws -> [String] {
+        guard config.listsLexicon(endingWith: file) else { return [] }
+        return try TSVTable.lines(path: lexicons.path(config, endingWith: file)).flatMap(NameKey.scriptVariants)
     }
 
     /// The words of the optional `name-left-stops.txt` (columns word, class), each with whether
@@ -97,10 +90,8 @@ public struct NameRecognizer: DocumentStage {
             out = table.rows.map { (table.cell($0, w), table.cell($0, c) == "v") }
         }
         // Hand-made lists: words of time (no verbs) and the verbs the dictionary list leaves out.
-        for (file, verb) in [("name-time-words.txt", false), ("name-left-verbs.txt", true)] where config.listsLexicon(endingWith: file) {
-            for word in try TSVTable.lines(path: lexicons.path(config, endingWith: file)) {
-                out += NameKey.scriptVariants(word).map { ($0, verb) }
-            }
+        for (file, verb) in [("name-time-words.txt", false), ("name-left-verbs.txt", true)] {
+            out += try optionalWords(config, lexicons, file).map { ($0, verb) }
         }
         return out
     }
@@ -465,8 +456,10 @@ public struct NameRecognizer: DocumentStage {
                 // name (the segmenter may leave the mark out of its words, or make it a word of its own).
                 if start >= 1, innerMarks.contains(s[start - 1]) {
                     let markAt = start - 1
-                    let before = t.end == markAt ? k : (t.start == markAt && t.end == start && k > 0 ? k - 1 : -1)
-                    if before >= 0, tokens[before].isWord, tokens[before].end == markAt, markAt > 0,
+                    // The word before the mark: this token where the segmenter left the mark out of its
+                    // words, the one before it where the mark is a token of its own.
+                    let before = t.end == markAt ? k : (t.start == markAt && k > 0 ? k - 1 : -1)
+                    if before >= 0, tokens[before].isWord, tokens[before].end == markAt,
                        Scalars.isHan(s[markAt - 1]) || Scalars.isASCIILetter(s[markAt - 1]),
                        Scalars.isHan(s[start]) || Scalars.isASCIILetter(s[start]) {
                         k = before
