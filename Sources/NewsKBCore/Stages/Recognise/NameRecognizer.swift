@@ -406,6 +406,10 @@ public struct NameRecognizer: DocumentStage {
                 guard lexicalEnding[end] >= 0, case let l = lexical[Int(lexicalEnding[end])], l.start < suffixStart,
                       bareAliases.longestMatch(in: s, at: l.start, limit: end)?.end == end else { continue }
                 bareStart = l.start
+            } else if lexicalEnding[end] >= 0, case let l = lexical[Int(lexicalEnding[end])], l.start == suffixStart,
+                      bareAliases.longestMatch(in: s, at: l.start, limit: end)?.end == end {
+                // The bare alias is the suffix itself (湖北省教育|考試院).
+                bareStart = l.start
             }
             // English names inside Chinese text: capitalised words before an English suffix.
             if Scalars.isASCIILetter(s[suffixStart]) {
