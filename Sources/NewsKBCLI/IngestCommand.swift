@@ -134,6 +134,11 @@ struct IngestCommand: ParsableCommand {
         }
         listing.missing += gone
 
+        // A run with more input files than the knowledge base has documents (the first ingest of
+        // an archive) builds the entity indexes of mentions, relations and facts once at its end,
+        // not row by row (KnowledgeBase.deferrableIndexes).
+        let bulk = try !todo.isEmpty && kb.documentCount() < todo.count
+        if bulk { try kb.deferIndexes() }
         let progress = Progress(totalFiles: todo.count, totalBytes: todo.reduce(0) { $0 + $1.1.size }, bytes: bytesRead)
         // Storing runs on a writer thread of its own; `stored` belongs to it until `finish()`.
         let stored = StoreTally()
@@ -249,6 +254,12 @@ struct IngestCommand: ParsableCommand {
         for f in stored.collisions { Console.rejected(f) }
         tally.rejected += stored.collisions.count
         tally.storeFailed = stored.failed
+        if bulk {
+            do { try kb.restoreIndexes() } catch {
+                stored.storeErrors += 1
+                Console.event(level: "error", "store_failed", message: "cannot make the entity indexes again: \(error)", [("error", "\(error)")])
+            }
+        }
         do { try kb.pruneEntities() } catch {
             stored.storeErrors += 1
             Console.event(level: "error", "store_failed", message: "cannot prune entities: \(error)", [("error", "\(error)")])

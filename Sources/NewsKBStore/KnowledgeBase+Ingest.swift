@@ -51,9 +51,14 @@ extension KnowledgeBase {
                 outcomes.append(outcome)
             }
             for (f, origin) in batch.errors { try Self.recordError(f, origin: origin, runID: runID, in: db) }
+            // Error rows that recordLedger may clear (of earlier runs, or without an origin), if there
+            // are any: most nights there are none, and the two deletes per file are skipped.
+            let clearable = batch.files.isEmpty ? false
+                : try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM input_error WHERE run_id IS NOT ? OR origin IS NULL)"),
+                                    arguments: [runID]) ?? true
             for var e in batch.files {
                 if e.status == "ok" && (already.contains(e.source) || newlyCollided.contains(e.source)) { e.status = "partial" }
-                try Self.recordLedger(e, runID: runID, in: db)
+                try Self.recordLedger(e, runID: runID, clearErrors: clearable, in: db)
             }
             return outcomes
         }
@@ -253,11 +258,13 @@ extension KnowledgeBase {
 
     /// Writes the ledger row of a file that is done, and clears the file's error rows from
     /// earlier runs (this run's stay: they are the file's errors now).
-    static func recordLedger(_ e: LedgerEntry, runID: String?, in db: Database) throws {
+    /// `clearErrors` false: the caller knows there is no such row.
+    static func recordLedger(_ e: LedgerEntry, runID: String?, clearErrors: Bool = true, in db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO ledger (source, size, mtime, sha256, status, documents, pipeline_digest, options_digest, run_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [e.source, e.size, e.mtime, e.sha256, e.status, e.documents, e.pipelineDigest, e.optionsDigest, runID])
+        guard clearErrors else { return }
         try db.cachedStatement(sql: "DELETE FROM input_error WHERE origin = ? AND run_id IS NOT ?").execute(arguments: [e.source, runID])
         // Rows from before errors knew their file's canonical path name it as the user did.
         try db.cachedStatement(sql: "DELETE FROM input_error WHERE origin IS NULL AND file >= ? AND file < ? AND (file = ? OR source LIKE ? ESCAPE '\\' OR source LIKE ? ESCAPE '\\')")

@@ -64,6 +64,8 @@ public final class KnowledgeBase {
             if try Int32.fetchOne(db, sql: "PRAGMA application_id") != Self.applicationID {
                 try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
             }
+            // Indexes a bulk ingest that was killed had dropped (``deferIndexes()``).
+            try Self.restoreIndexes(in: db)
         }
     }
 

@@ -55,14 +55,16 @@ struct RowWriter {
         if code != SQLITE_OK && bindCode == SQLITE_OK { bindCode = code }
     }
 
-    /// Runs the statement with the values bound since the last row, then clears them.
+    /// Runs the statement with the values bound since the last row (or rows), then clears
+    /// them. Every parameter is bound again for the next row, so none is cleared explicitly.
     mutating func insert() throws {
         defer {
             sqlite3_reset(handle)
-            sqlite3_clear_bindings(handle)
             column = 0
             bindCode = SQLITE_OK
         }
+        // A row that left a parameter unbound would reuse the last row's value: refused.
+        if bindCode == SQLITE_OK && column != sqlite3_bind_parameter_count(handle) { bindCode = SQLITE_RANGE }
         let code = bindCode == SQLITE_OK ? sqlite3_step(handle) : bindCode
         guard code == SQLITE_DONE else {
             let message = connection.map { String(cString: sqlite3_errmsg($0)) }

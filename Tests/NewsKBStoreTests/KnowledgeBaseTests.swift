@@ -179,4 +179,35 @@ struct KnowledgeBaseTests {
         let ids = try export(kb).filter { $0.contains("\"kind\":\"document\"") }
         #expect(ids.count == 2 && !ids.contains { $0.contains("\"doc_id\":\"a\"") }, "c is gone too, but not below /feeds")
     }
+
+    /// How SQLite would find one entity's mentions: by an index, or by reading the whole table.
+    static func entityLookupPlan(_ kb: KnowledgeBase) throws -> String {
+        try kb.db.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT * FROM mention WHERE entity_id = 'inst:itc'").map { $0["detail"] as String }.joined(separator: "; ")
+        }
+    }
+
+    @Test("a bulk ingest's deferred indexes: gone while it writes, made again at its end or by the next writer after a killed run")
+    func deferredIndexes() throws {
+        let path = NSTemporaryDirectory() + "kb-\(UUID().uuidString).sqlite"
+        let kb = try KnowledgeBase(path: path)
+        try kb.store(doc("a", "標題\n\n創新科技署撥款100億元推行「產學研1+」計劃。"), pipeline: "p@1")
+        #expect(try Self.entityLookupPlan(kb).contains("mention_entity"))
+        try kb.deferIndexes()
+        #expect(try !Self.entityLookupPlan(kb).contains("mention_entity"))
+        // Mentions stored meanwhile are in the index once it is made again.
+        try kb.store(doc("b", "標題\n\n創新科技署公布新安排。"), pipeline: "p@1")
+        try kb.restoreIndexes()
+        #expect(try Self.entityLookupPlan(kb).contains("mention_entity"))
+        let indexed = try kb.db.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mention INDEXED BY mention_entity WHERE entity_id = 'inst:itc'")
+        }
+        #expect(indexed == 2)
+        // A run killed after dropping them: the next writer to open the knowledge base makes them.
+        try kb.deferIndexes()
+        let next = try KnowledgeBase(path: path)
+        #expect(try Self.entityLookupPlan(next).contains("mention_entity"))
+        let names = try next.db.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'") }
+        #expect(KnowledgeBase.deferrableIndexes.allSatisfy { names.contains($0.name) }, "\(names)")
+    }
 }
