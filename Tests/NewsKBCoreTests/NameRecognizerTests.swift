@@ -106,6 +106,18 @@ struct NameRecognizerTests {
         #expect(!found.contains { $0.2 == notEntity }, "\(found)")
     }
 
+    // A congress is one entity however the text names it (name-congresses.tsv): 十五大 alone, after
+    // 黨的, or with the party's short name before it, in either script.
+    @Test("a party congress named by its number is one entity, with or without the party's name")
+    func congress() throws {
+        let forms = try ["黨的十五大報告指出", "中共十五大以來", "党的十五大精神"].map { try names($0) }
+        #expect(forms.map { $0.map(\.0) } == [["十五大"], ["中共十五大"], ["十五大"]], "\(forms)")
+        let ids = Set(forms.flatMap { $0.map(\.2) })
+        #expect(ids.count == 1 && ids.first! != nil && ids.first!!.hasPrefix("inst:~"), "\(ids)")
+        #expect(try names("第十五大隊出發").allSatisfy { $0.0 != "十五大" })
+        #expect(try names("二十大召開").map(\.2) != [ids.first!], "another number, another congress")
+    }
+
     @Test("a bare alias alone, or after the body's own region, is still the lexicon's body", arguments: [
         ("香港理工大學今日公布", "inst:polyu"), ("理工大學今日公布", "inst:polyu"), ("美國國家航空暨太空總署", "inst:nasa"),
         ("香港警務處表示", "inst:hkpf"), ("特區政府教育局表示", "inst:edb"), ("教育局局長表示", "inst:edb"), ("考試院院長表示", "inst:tw-exy"),

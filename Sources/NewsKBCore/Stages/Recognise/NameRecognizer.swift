@@ -31,6 +31,8 @@ public struct NameRecognizer: DocumentStage {
     /// 最高法院): alone they are the lexicon's body; after a name of its own (哈爾濱理工大學) the whole
     /// is another body, which the rules name.
     let bareAliases: ScalarTrie<Bool>
+    /// Bodies named by a number (optional `name-congresses.tsv`: 十五大, 中共十五大).
+    let congresses: NameCongresses?
 
     public init(config: StageConfig, pipeline: PipelineDefinition, lexicons: LexiconCache) throws {
         let variants = try lexicons.table(config, endingWith: "hk-variants.tsv")
@@ -70,6 +72,8 @@ public struct NameRecognizer: DocumentStage {
         for v in try Self.optionalWords(config, lexicons, "name-bare-aliases.txt") { bare.insert(v.unicodeScalars, true) }
         self.bareAliases = bare
         self.measureWords = ScalarSet(try Self.optionalWords(config, lexicons, "name-measure-words.txt").flatMap(\.unicodeScalars))
+        congresses = config.listsLexicon(endingWith: "name-congresses.tsv")
+            ? try NameCongresses(table: lexicons.table(config, endingWith: "name-congresses.tsv"), folder: folder) : nil
     }
 
     /// The words of an optional one-column list the stage names (`file`), each in every script
@@ -108,6 +112,8 @@ public struct NameRecognizer: DocumentStage {
         var aliasOf: Int? = nil
         /// For a rule name that ends in a bare alias (哈爾濱|理工大學): where that alias starts.
         var overBare: Int? = nil
+        /// The entity's name where it is not the text (a congress: 十五大 is 中共十五大).
+        var name: String? = nil
     }
 
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
@@ -121,9 +127,15 @@ public struct NameRecognizer: DocumentStage {
         var chosenCover = [Bool](repeating: false, count: s.count + 1)
         var chosen: [Candidate] = []
         let ruled = ruleMatches(doc, boundaries: boundaries, lexical: lexical, taken: taken)
-        // Rule names that contain a lexicon match at their start win over it; others yield.
         var covered = [Bool](repeating: false, count: lexical.count)
-        for r in ruled where !taken.anyCovered(r.start, r.end) {
+        // Congresses first: 中共 inside 中共十五大 is no mention of the party of its own.
+        for m in congresses?.matches(in: s, boundaries: boundaries) ?? [] where !taken.anyCovered(m.start, m.end) {
+            for k in Self.overlapping(lexical, m.start, m.end) { covered[k] = true }
+            chosen.append(Candidate(start: m.start, end: m.end, type: .institution, entry: nil, partOf: nil, name: m.name))
+            chosenCover.cover(m.start, m.end)
+        }
+        // Rule names that contain a lexicon match at their start win over it; others yield.
+        for r in ruled where !taken.anyCovered(r.start, r.end) && !chosenCover.anyCovered(r.start, r.end) {
             let near = Self.overlapping(lexical, r.start, r.end)
             var crossing = false, endsInside = false
             for k in near {
@@ -153,7 +165,7 @@ public struct NameRecognizer: DocumentStage {
             let text = doc.slice(c.start, c.end)
             // The name as written, without quote marks and spaces; an alias the document
             // defined stands for the name it defined it for.
-            let clean = c.aliasOf.flatMap { a in chosen.firstIndex { $0.start == a }.flatMap { cleanNames[$0] } }
+            let clean = c.name ?? c.aliasOf.flatMap { a in chosen.firstIndex { $0.start == a }.flatMap { cleanNames[$0] } }
                 ?? (doc.scalars[c.start..<c.end].contains(where: NameFolder.transparent.contains) ? lexicon.folder.stripped(text) : text)
             cleanNames[ci] = clean
             var m = Mention(type: c.type, start: c.start, end: c.end,
