@@ -106,6 +106,18 @@ struct NameRecognizerTests {
         #expect(!found.contains { $0.2 == notEntity }, "\(found)")
     }
 
+    // Constructed: a rule-found name that is the tail of a name the document gave earlier is
+    // that body (EntityResolver), not a body of its own; before any such name it stays apart.
+    @Test("a committee or faculty named by its tail after its full name is the same entity")
+    func tailOfEarlierName() throws {
+        let found = try names("中共河北省委召開會議。省委書記出席。他任職於香港中文大學工程學院。工程學院院長表示")
+        let ids = Dictionary(found.map { ($0.0, $0.2) }, uniquingKeysWith: { a, _ in a })
+        #expect(ids["省委"] == ids["中共河北省委"] && ids["省委"] != nil, "\(found)")
+        #expect(ids["工程學院"] == ids["香港中文大學工程學院"] && ids["工程學院"] != nil, "\(found)")
+        let before = try names("省委書記出席。中共河北省委召開會議。")
+        #expect(Set(before.map(\.2)).count == 2, "\(before)")
+    }
+
     // A congress is one entity however the text names it (name-congresses.tsv): 十五大 alone, after
     // 黨的, or with the party's short name before it, in either script.
     @Test("a party congress named by its number is one entity, with or without the party's name")

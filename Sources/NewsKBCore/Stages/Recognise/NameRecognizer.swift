@@ -346,15 +346,16 @@ public struct NameRecognizer: DocumentStage {
     /// name, which describes what it does (綠色成長淨零產業方案, 原住民保留地禁伐補償計畫): `verbs`
     /// is false for those.
     /// A known name (`known(i)`: where a lexicon match starting at i ends) is never cut into (立法會|衞生事務委員會).
+    /// A suffix that names a body alone (`bareSuffix`: min_head 0, 召開|縣委) keeps no verb before it.
     func cutAfterLeftStops(_ s: [Unicode.Scalar], from start: Int, to limit: Int, boundaries: TokenBoundaries, verbs: Bool,
-                           known: (Int) -> Int?) -> Int {
+                           bareSuffix: Bool = false, known: (Int) -> Int?) -> Int {
         var cut = start
         var i = start
         while i < limit {
             if let e = known(i), e <= limit {
                 i = e
             } else if boundaries.contains(i), let m = rules.leftStops.longestMatch(in: s, at: i, limit: limit),
-               boundaries.contains(m.end), !(m.payload && (m.end == limit || !verbs)) {
+               boundaries.contains(m.end), !(m.payload && ((m.end == limit && !bareSuffix) || !verbs)) {
                 cut = m.end
                 i = m.end
             } else {
@@ -534,7 +535,7 @@ public struct NameRecognizer: DocumentStage {
             // Multi-character stop words inside the head, however the segmenter cut them (聯同…).
             start = cutAfterStopWords(s, from: start, to: suffixStart, programme: suf.payload.type == .programme)
             start = cutAfterLeftStops(s, from: start, to: suffixStart, boundaries: boundaries, verbs: suf.payload.type == .institution,
-                                      known: { lexicalStarting[$0] >= 0 ? lexical[Int(lexicalStarting[$0])].end : nil })
+                                      bareSuffix: suf.payload.minHead == 0, known: { lexicalStarting[$0] >= 0 ? lexical[Int(lexicalStarting[$0])].end : nil })
             // Strip a leading stop character inside a token (e.g. 並成立 glued by the segmenter).
             while start < suffixStart, rules.isStop(s, start, start + 1) || innerMarks.contains(s[start]) { start += 1 }
             // An allocation or founding verb glued on the left (補助X基金) is not part of the name.
@@ -561,8 +562,13 @@ public struct NameRecognizer: DocumentStage {
             // Three general words or more together name something particular (醫療科技創新平台):
             // the option genericHeadMaxWords (2) is the most a dropped head holds.
             if !kept.isEmpty, kept.count <= genericHeadMaxWords, !ownedByBody, kept.allSatisfy({ rules.isGeneric(s, $0.lowerBound, $0.upperBound) }) { continue }
-            // Heads must carry a Han or Latin letter.
-            guard s[start..<suffixStart].contains(where: { Scalars.isHan($0) || Scalars.isASCIILetter($0) }) else { continue }
+            // Heads must carry a Han or Latin letter. A suffix of min_head 0 is a name alone, as a
+            // word of its own (省委, 縣委: the committee of the place the text is about).
+            if head == 0 {
+                guard boundaries.contains(suffixStart) else { continue }
+            } else {
+                guard s[start..<suffixStart].contains(where: { Scalars.isHan($0) || Scalars.isASCIILetter($0) }) else { continue }
+            }
             // 數碼港公司計劃於…: 計劃 right after an institution is the verb "plans", not a scheme.
             if suf.payload.type == .programme, institutionEnding(at: suffixStart) != nil { continue }
             let partOf = lexicalStarting[start] < 0 ? nil

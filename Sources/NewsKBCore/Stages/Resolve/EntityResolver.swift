@@ -59,6 +59,11 @@ public struct EntityResolver: DocumentStage {
         var byID: [String: Int] = [:]
         /// Rule-found names resolved earlier in this document resolve the same way.
         var ruleNames: [RuleName: Int] = [:]
+        /// The tails of this document's names so far (folded, two characters or more, shorter than
+        /// the name) with the entity of the latest name that ends so: a rule-found name that is the
+        /// tail of an earlier one (省委 after 中共河北省委, 工程學院 after 香港中文大學工程學院) is that body.
+        var tails: [RuleName: Int] = [:]
+        var named = Set<RuleName>()
         let published = doc.published
         for idx in doc.mentions.indices {
             let type = doc.mentions[idx].type
@@ -68,6 +73,9 @@ public struct EntityResolver: DocumentStage {
                 k = known
             } else if nv.lexiconID == nil, let known = ruleNames[RuleName(type: type, name: nv.name)] {
                 k = known
+            } else if nv.lexiconID == nil, let full = tails[RuleName(type: type, name: lexicon.folder.key(nv.name))] {
+                k = full
+                ruleNames[RuleName(type: type, name: nv.name)] = k
             } else {
                 let info = entity(for: nv, type: type, published: published, region: doc.region)
                 if let known = byID[info.id] {
@@ -81,6 +89,10 @@ public struct EntityResolver: DocumentStage {
                 if nv.lexiconID == nil { ruleNames[RuleName(type: type, name: nv.name)] = k }
             }
             doc.mentions[idx].entityID = infos[k].id
+            if named.insert(RuleName(type: type, name: nv.name)).inserted {
+                let key = Array(lexicon.folder.key(nv.name))
+                for cut in 1..<max(1, key.count - 1) { tails[RuleName(type: type, name: String(key[cut...]))] = k }
+            }
             if nv.name != infos[k].name, !infos[k].aliases.contains(nv.name) { infos[k].aliases.append(nv.name) }
         }
         var entities: [String: EntityInfo] = [:]
