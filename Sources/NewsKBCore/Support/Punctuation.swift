@@ -4,6 +4,8 @@ public enum Punctuation {
     /// Opening Chinese quote marks and book-title marks, each with its closing mark.
     public static let quotePairs: [(open: Unicode.Scalar, close: Unicode.Scalar)] =
         [("「", "」"), ("『", "』"), ("《", "》"), ("〈", "〉"), ("“", "”")]
+    /// Book-title marks: what they enclose is a title (a book, a law, a periodical).
+    public static let titleOpeners: Set<Unicode.Scalar> = ["《", "〈"]
     /// The closing mark of each opening one.
     public static let closing: [Unicode.Scalar: Unicode.Scalar] = Dictionary(uniqueKeysWithValues: quotePairs.map { ($0.open, $0.close) })
     /// The opening mark of each closing one.

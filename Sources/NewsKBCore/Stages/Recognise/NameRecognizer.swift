@@ -454,10 +454,13 @@ public struct NameRecognizer: DocumentStage {
             if end < s.count, let open = Self.closers[s[end]],
                let o = (max(0, suffixStart - 24)..<suffixStart).reversed().first(where: { s[$0] == open }),
                !s[(o + 1)..<suffixStart].contains(where: Punctuation.clauseBreaksAndQuotes.contains),
-               suffixStart - o - 1 >= min(suf.payload.minHead, quotedMinHead) {
+               suffixStart - o - 1 >= min(suf.payload.minHead, quotedMinHead),
+               !suf.payload.titleOnly || Punctuation.titleOpeners.contains(open) {
                 out.append(Candidate(start: o + 1, end: end, type: suf.payload.type, entry: nil, partOf: nil))
                 continue
             }
+            // 報, 周刊 name a periodical only as the whole of a title (《新聞報》).
+            if suf.payload.titleOnly { continue }
             // 「新名稱」計劃: the quoted words are the head.
             if start > 0, k >= 0, let open = Self.closers[s[start - 1]],
                let o = (max(0, start - 24)..<(start - 1)).reversed().first(where: { s[$0] == open }),

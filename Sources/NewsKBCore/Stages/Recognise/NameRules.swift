@@ -9,6 +9,9 @@ struct NameRules: Sendable {
         /// rather than a name (堅持黨的領導: 的; 保守黨候選人 stays a name). The optional
         /// `verb_object_before` column; empty: a one-verb head always names something (組織部, 宣傳部).
         var verbObjectBefore: [Unicode.Scalar] = []
+        /// A periodical's ending (報, 周刊: the optional `title_only` column, y): a name only where
+        /// the name fills a title's marks (《費加羅報》), never in running text (回報, 情報).
+        var titleOnly = false
     }
 
     /// Suffixes, reversed, so the longest suffix ending at an offset is found.
@@ -62,6 +65,7 @@ struct NameRules: Sendable {
         let f = folder
         var trie = ScalarTrie<Suffix>(folding: .names(f))
         let vo = rules.header.firstIndex(of: "verb_object_before")
+        let to = rules.header.firstIndex(of: "title_only")
         for row in rules.rows {
             let blocks = rules.cell(row, t) == "none"
             let objectBefore = vo.map { Array(rules.cell(row, $0).unicodeScalars) } ?? []
@@ -69,7 +73,8 @@ struct NameRules: Sendable {
                 throw NewsKBError.lexicon("\(rules.path): unknown type \(rules.cell(row, t))")
             }
             for v in NameKey.scriptVariants(rules.cell(row, s)) {
-                trie.insert(v.unicodeScalars.reversed(), Suffix(type: type, minHead: Int(rules.cell(row, m)) ?? 2, blocks: blocks, verbObjectBefore: objectBefore))
+                trie.insert(v.unicodeScalars.reversed(), Suffix(type: type, minHead: Int(rules.cell(row, m)) ?? 2, blocks: blocks, verbObjectBefore: objectBefore,
+                                                                titleOnly: to.map { rules.cell(row, $0) == "y" } ?? false))
             }
         }
         suffixes = trie
