@@ -578,6 +578,8 @@ public struct NameRecognizer: DocumentStage {
             let partOf = lexicalStarting[start] < 0 ? nil
                 : Optional(lexical[Int(lexicalStarting[start])]).flatMap { $0.end < end && $0.type == .institution ? $0.entry : nil }
             if let p = partOf, lexicon.entries[p].type != .institution { continue }
+            // 司, 中心: only as a part of a known body (科學技術部|農村科技司), never alone (公司, 上司).
+            if suf.payload.afterBody && partOf == nil { continue }
             if let b = bareStart {
                 // What stands before a bare alias must be a name of its own: two characters or
                 // more, not a general word (本地理工大學), not the body's own region (香港理工大學 is the

@@ -12,6 +12,9 @@ struct NameRules: Sendable {
         /// A periodical's ending (報, 周刊: the optional `title_only` column, y): a name only where
         /// the name fills a title's marks (《費加羅報》), never in running text (回報, 情報).
         var titleOnly = false
+        /// An ending that names a part of a known body only (司, 中心: the optional `after_body`
+        /// column, y): a name only where a lexicon institution opens it (科學技術部農村科技司).
+        var afterBody = false
     }
 
     /// Suffixes, reversed, so the longest suffix ending at an offset is found.
@@ -66,6 +69,7 @@ struct NameRules: Sendable {
         var trie = ScalarTrie<Suffix>(folding: .names(f))
         let vo = rules.header.firstIndex(of: "verb_object_before")
         let to = rules.header.firstIndex(of: "title_only")
+        let ab = rules.header.firstIndex(of: "after_body")
         for row in rules.rows {
             let blocks = rules.cell(row, t) == "none"
             let objectBefore = vo.map { Array(rules.cell(row, $0).unicodeScalars) } ?? []
@@ -74,7 +78,8 @@ struct NameRules: Sendable {
             }
             for v in NameKey.scriptVariants(rules.cell(row, s)) {
                 trie.insert(v.unicodeScalars.reversed(), Suffix(type: type, minHead: Int(rules.cell(row, m)) ?? 2, blocks: blocks, verbObjectBefore: objectBefore,
-                                                                titleOnly: to.map { rules.cell(row, $0) == "y" } ?? false))
+                                                                titleOnly: to.map { rules.cell(row, $0) == "y" } ?? false,
+                                                                afterBody: ab.map { rules.cell(row, $0) == "y" } ?? false))
             }
         }
         suffixes = trie
