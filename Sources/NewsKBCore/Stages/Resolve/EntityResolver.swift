@@ -59,11 +59,10 @@ public struct EntityResolver: DocumentStage {
         var byID: [String: Int] = [:]
         /// Rule-found names resolved earlier in this document resolve the same way.
         var ruleNames: [RuleName: Int] = [:]
-        /// The tails of this document's names so far (folded, two characters or more, shorter than
-        /// the name) with the entity of the latest name that ends so: a rule-found name that is the
-        /// tail of an earlier one (省委 after 中共河北省委, 工程學院 after 香港中文大學工程學院) is that body.
-        var tails: [RuleName: Int] = [:]
-        var named = Set<RuleName>()
+        /// This document's rule-found names so far (folded), with their entities: a new rule-found
+        /// name that is the tail of an earlier one (省委 after 中共河北省委, 工程學院 after
+        /// 香港中文大學工程學院) is that body. Looked through only for a name not seen before.
+        var ruleKeys: [(key: [Unicode.Scalar], type: MentionType, entity: Int)] = []
         let published = doc.published
         for idx in doc.mentions.indices {
             let type = doc.mentions[idx].type
@@ -73,8 +72,9 @@ public struct EntityResolver: DocumentStage {
                 k = known
             } else if nv.lexiconID == nil, let known = ruleNames[RuleName(type: type, name: nv.name)] {
                 k = known
-            } else if nv.lexiconID == nil, let full = tails[RuleName(type: type, name: lexicon.folder.key(nv.name))] {
-                k = full
+            } else if nv.lexiconID == nil, case let key = Array(lexicon.folder.key(nv.name).unicodeScalars),
+                      let full = ruleKeys.last(where: { $0.type == type && $0.key.count > key.count && $0.key.suffix(key.count).elementsEqual(key) }) {
+                k = full.entity
                 ruleNames[RuleName(type: type, name: nv.name)] = k
             } else {
                 let info = entity(for: nv, type: type, published: published, region: doc.region)
@@ -86,13 +86,12 @@ public struct EntityResolver: DocumentStage {
                     infos.append(info)
                     firstMention.append(idx)
                 }
-                if nv.lexiconID == nil { ruleNames[RuleName(type: type, name: nv.name)] = k }
+                if nv.lexiconID == nil {
+                    ruleNames[RuleName(type: type, name: nv.name)] = k
+                    ruleKeys.append((Array(lexicon.folder.key(nv.name).unicodeScalars), type, k))
+                }
             }
             doc.mentions[idx].entityID = infos[k].id
-            if named.insert(RuleName(type: type, name: nv.name)).inserted {
-                let key = Array(lexicon.folder.key(nv.name))
-                for cut in 1..<max(1, key.count - 1) { tails[RuleName(type: type, name: String(key[cut...]))] = k }
-            }
             if nv.name != infos[k].name, !infos[k].aliases.contains(nv.name) { infos[k].aliases.append(nv.name) }
         }
         var entities: [String: EntityInfo] = [:]
