@@ -55,8 +55,8 @@ struct RowWriter {
         if code != SQLITE_OK && bindCode == SQLITE_OK { bindCode = code }
     }
 
-    /// Runs the statement with the values bound since the last row (or rows), then clears
-    /// them. Every parameter is bound again for the next row, so none is cleared explicitly.
+    /// Runs the statement with the values bound since the last row, then resets it. Every
+    /// parameter is bound again for the next row, so the bindings are not cleared.
     mutating func insert() throws {
         defer {
             sqlite3_reset(handle)

@@ -23,9 +23,7 @@ struct NameCongresses {
             switch row[0] {
             case "opener": openers.insert(row[1].unicodeScalars.reversed(), true)   // reversed: found ending where the number starts
             case "suffix": suffixes.insert(row[1].unicodeScalars, row.count > 2 && !row[2].isEmpty ? row[2] : "{n}")
-            case "not_after":
-                notAfter += row[1].unicodeScalars
-                notAfter += NameFolder.simplified(row[1]).unicodeScalars
+            case "not_after": notAfter += NameKey.scriptVariants(row[1]).flatMap(\.unicodeScalars)
             default: throw NewsKBError.lexicon("\(table.path): unknown role '\(row[0])' (opener, suffix, not_after)")
             }
         }
@@ -35,11 +33,6 @@ struct NameCongresses {
     /// A numeral of a congress's number: 一 to 九 and 十.
     static func isNumeral(_ c: Unicode.Scalar) -> Bool {
         (NumberScanner.chineseDigit(c) ?? 0) > 0 || NumberScanner.smallUnit(c) == 10
-    }
-
-    /// The template with `{n}` replaced by the number.
-    static func fill(_ template: String, _ number: String) -> String {
-        template.replacing("{n}", with: number)
     }
 
     func matches(in s: [Unicode.Scalar], boundaries: TokenBoundaries) -> [Match] {
@@ -55,7 +48,7 @@ struct NameCongresses {
             var start = i
             if let o = openers.longestMatchEnding(in: s, at: i), boundaries.contains(o.start) { start = o.start }
             let number = String(String.UnicodeScalarView(s[i..<j]))
-            out.append(Match(start: start, end: suf.end, name: Self.fill(suf.payload, number)))
+            out.append(Match(start: start, end: suf.end, name: suf.payload.replacing("{n}", with: number)))
         }
         return out
     }

@@ -414,15 +414,15 @@ public struct NameRecognizer: DocumentStage {
                !(ti + 2 < tokens.count && tokens[ti + 2].start == end + 1 && tokens[ti + 2].end - tokens[ti + 2].start == 1 && Scalars.isHan(s[end + 1])) { continue }
             // 香港中文大學會…: a suffix that begins inside a known name (大學|會) is not one,
             // unless that name is a bare alias ending with the suffix (哈爾濱理工大學).
+            // (Or the bare alias is the suffix itself: 湖北省教育|考試院.)
+            let bareEnding: Int? = lexicalEnding[end] < 0 ? nil : Optional(lexical[Int(lexicalEnding[end])].start)
+                .flatMap { bareAliases.longestMatch(in: s, at: $0, limit: end)?.end == end ? $0 : nil }
             var bareStart: Int? = nil
             if insideLexical[suffixStart] {
-                guard lexicalEnding[end] >= 0, case let l = lexical[Int(lexicalEnding[end])], l.start < suffixStart,
-                      bareAliases.longestMatch(in: s, at: l.start, limit: end)?.end == end else { continue }
-                bareStart = l.start
-            } else if lexicalEnding[end] >= 0, case let l = lexical[Int(lexicalEnding[end])], l.start == suffixStart,
-                      bareAliases.longestMatch(in: s, at: l.start, limit: end)?.end == end {
-                // The bare alias is the suffix itself (湖北省教育|考試院).
-                bareStart = l.start
+                guard let b = bareEnding, b < suffixStart else { continue }
+                bareStart = b
+            } else if let b = bareEnding, b == suffixStart {
+                bareStart = b
             }
             // English names inside Chinese text: capitalised words before an English suffix.
             if Scalars.isASCIILetter(s[suffixStart]) {

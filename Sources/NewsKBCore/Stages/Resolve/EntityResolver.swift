@@ -72,24 +72,25 @@ public struct EntityResolver: DocumentStage {
                 k = known
             } else if nv.lexiconID == nil, let known = ruleNames[RuleName(type: type, name: nv.name)] {
                 k = known
-            } else if nv.lexiconID == nil, case let key = Array(lexicon.folder.key(nv.name).unicodeScalars),
-                      let full = ruleKeys.last(where: { $0.type == type && $0.key.count > key.count && $0.key.suffix(key.count).elementsEqual(key) }) {
-                k = full.entity
-                ruleNames[RuleName(type: type, name: nv.name)] = k
             } else {
-                let info = entity(for: nv, type: type, published: published, region: doc.region)
-                if let known = byID[info.id] {
-                    k = known
+                // A rule-found name not seen before, folded once: the tail of an earlier one, or new.
+                let key = nv.lexiconID == nil ? Array(lexicon.folder.key(nv.name).unicodeScalars) : []
+                if nv.lexiconID == nil,
+                   let full = ruleKeys.last(where: { $0.type == type && $0.key.count > key.count && $0.key.suffix(key.count).elementsEqual(key) }) {
+                    k = full.entity
                 } else {
-                    k = infos.count
-                    byID[info.id] = k
-                    infos.append(info)
-                    firstMention.append(idx)
+                    let info = entity(for: nv, type: type, published: published, region: doc.region)
+                    if let known = byID[info.id] {
+                        k = known
+                    } else {
+                        k = infos.count
+                        byID[info.id] = k
+                        infos.append(info)
+                        firstMention.append(idx)
+                    }
+                    if nv.lexiconID == nil { ruleKeys.append((key, type, k)) }
                 }
-                if nv.lexiconID == nil {
-                    ruleNames[RuleName(type: type, name: nv.name)] = k
-                    ruleKeys.append((Array(lexicon.folder.key(nv.name).unicodeScalars), type, k))
-                }
+                if nv.lexiconID == nil { ruleNames[RuleName(type: type, name: nv.name)] = k }
             }
             doc.mentions[idx].entityID = infos[k].id
             if nv.name != infos[k].name, !infos[k].aliases.contains(nv.name) { infos[k].aliases.append(nv.name) }
