@@ -24,13 +24,15 @@ let package = Package(
                 .linkedLibrary("icudata"),
             ]
         ),
+        // SQLite's process-wide options (sqlite3_config is variadic, so Swift cannot call it).
+        .target(name: "CSQLiteConfig", linkerSettings: [.linkedLibrary("sqlite3")]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Extraction: documents, stages, recognisers, resolution, JSONL records. No store.
         .target(name: "NewsKBCore", dependencies: ["CICU", "CLibXML2", "CZlib"]),
         // The SQLite knowledge base (GRDB; its SQLite module for binding bulk rows directly).
         .target(name: "NewsKBStore", dependencies: [
-            "NewsKBCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            "NewsKBCore", "CSQLiteConfig", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // Commands; the executable only calls into this.
         .target(name: "NewsKBCLI", dependencies: [

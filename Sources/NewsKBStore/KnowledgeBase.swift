@@ -1,3 +1,4 @@
+import CSQLiteConfig
 import GRDB
 import NewsKBCore
 
@@ -37,6 +38,7 @@ public final class KnowledgeBase {
     /// that is not a NewsKB knowledge base, or one a newer NewsKB made, is refused; with
     /// `checkIntegrity` (every writing command) a damaged one is refused before anything is written.
     public init(path: String, checkIntegrity: Bool = false) throws {
+        _ = Self.sqliteConfigured
         var config = Configuration()
         config.busyMode = .timeout(30)
         config.prepareDatabase { db in
@@ -69,6 +71,11 @@ public final class KnowledgeBase {
         }
     }
 
+    /// SQLite's process-wide options, set once before the first connection opens
+    /// (`newskb_sqlite_configure`): no per-connection mutex, no memory statistics. The
+    /// writer binds hundreds of thousands of mention values, and each took two mutexes.
+    private static let sqliteConfigured: Int32 = newskb_sqlite_configure()
+
     /// The search index's folding (``SearchFolding/tokens(_:)``) as the SQL function
     /// `newskb_search_tokens`, for the migration that fills the index of an existing knowledge
     /// base and for queries written in SQL.
@@ -84,6 +91,7 @@ public final class KnowledgeBase {
     /// as immutable). A knowledge base an older binary made is upgraded first when its
     /// directory can be written, and refused with ``OpenError/older(_:)`` when it cannot.
     public init(readingAt path: String) throws {
+        _ = Self.sqliteConfigured
         self.path = path
         func open(_ location: String) throws -> DatabaseQueue {
             var config = Configuration()
