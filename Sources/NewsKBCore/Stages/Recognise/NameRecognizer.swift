@@ -21,7 +21,8 @@ public struct NameRecognizer: DocumentStage {
     let innerMarks: Set<Unicode.Scalar>
     /// The most words a head of general words only may hold and still be no name (option `genericHeadMaxWords`).
     let genericHeadMaxWords: Int
-    /// Measure words (optional `name-measure-words.txt`): after a number, what follows is a count of things, no name.
+    /// Measure words (optional `name-measure-words.txt`): after a number, what follows is a count of
+    /// things, no name; a number and one of them is a count word, which ends a name on the left.
     let measureWords: ScalarSet
     /// Foreign countries (`name-countries.txt`), reversed, to find one ending where a name starts.
     let countries: ScalarTrie<Bool>
@@ -365,18 +366,23 @@ public struct NameRecognizer: DocumentStage {
         return cut
     }
 
-    /// Numbers and number-classifier words (兩個, 3所, 多間) end a name on the left.
-    static let classifiers = ScalarSet("個个間间所項项名位家座條条批宗".unicodeScalars)
-
-    static func isCount(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+    /// Numbers and number-classifier words (兩個, 3所, 多間, 十大) end a name on the left. A word
+    /// that only opens with a digit character is a word like any other (四川, 九龍, 三菱, 陸軍: 陸
+    /// is also the financial six); one opening with 一 or an Arabic digit is a count or an adverb
+    /// (一直, 一改) whenever it is short.
+    func isCount(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
         guard let first = text.first, let last = text.last else { return false }
         // 零 alone is a word (淨零 net zero), not a count.
         if text.count == 1, first == "零" { return false }
-        if Scalars.digit(first) != nil || NumberScanner.chineseDigit(first) != nil || first == "幾" || first == "數" || first == "多" {
-            return text.count <= 3 || classifiers.contains(last)
-        }
-        return false
+        if Scalars.digit(first) != nil || first == "一" || first == "壹" { return text.count <= 3 || measureWords.contains(last) }
+        guard NumberScanner.chineseDigit(first) != nil || Self.countOpeners.contains(first) else { return false }
+        // The number, then at most one measure word (兩個, 多間, 十大, 三年).
+        let rest = text.drop { NumberScanner.isNumberPart($0) || Self.countOpeners.contains($0) }
+        return rest.isEmpty || (rest.count == 1 && measureWords.contains(last))
     }
+
+    /// Characters that open or continue a count without being digits (幾間, 數十, 十多).
+    static let countOpeners = ScalarSet("幾几數数多餘余".unicodeScalars)
 
     static let pairs = Punctuation.closing
     static let closers = Punctuation.opening
@@ -520,7 +526,7 @@ public struct NameRecognizer: DocumentStage {
                    let v = rules.notStart.longestMatch(in: s, at: t.end, limit: suffixStart), suffixStart - v.end >= suf.payload.minHead { break }
                 if NameRules.functionChars.contains(s[t.end - 1]) { break }
                 if NameRules.functionChars.contains(s[t.start]), t.end - t.start <= 2 { break }
-                if Self.isCount(s[t.start..<t.end]) { break }
+                if isCount(s[t.start..<t.end]) { break }
                 if s[t.start..<t.end].allSatisfy({ Scalars.digit($0) != nil }) { break }
                 if taken[t.start..<t.end].contains(true) { break }
                 start = t.start
