@@ -32,6 +32,9 @@ public struct NameRecognizer: DocumentStage {
     /// 最高法院): alone they are the lexicon's body; after a name of its own (哈爾濱理工大學) the whole
     /// is another body, which the rules name.
     let bareAliases: ScalarTrie<Bool>
+    /// Nouns that open with a verb (optional `name-verb-nouns.txt`: 代表大會, 保護區): inside a head
+    /// the verb in one is no verb, so the left edge is not cut after it.
+    let verbNouns: ScalarTrie<Bool>
     /// Bodies named by a number (optional `name-congresses.tsv`: 十五大, 中共十五大).
     let congresses: NameCongresses?
 
@@ -72,6 +75,9 @@ public struct NameRecognizer: DocumentStage {
         var bare = ScalarTrie<Bool>(folding: .names(folder))
         for v in try Self.optionalWords(config, lexicons, "name-bare-aliases.txt") { bare.insert(v.unicodeScalars, true) }
         self.bareAliases = bare
+        var verbNouns = ScalarTrie<Bool>(folding: .names(folder))
+        for v in try Self.optionalWords(config, lexicons, "name-verb-nouns.txt") { verbNouns.insert(v.unicodeScalars, true) }
+        self.verbNouns = verbNouns
         self.measureWords = ScalarSet(try Self.optionalWords(config, lexicons, "name-measure-words.txt").flatMap(\.unicodeScalars))
         congresses = config.listsLexicon(endingWith: "name-congresses.tsv")
             ? try NameCongresses(table: lexicons.table(config, endingWith: "name-congresses.tsv"), folder: folder) : nil
@@ -348,6 +354,7 @@ public struct NameRecognizer: DocumentStage {
     /// is false for those.
     /// A known name (`known(i)`: where a lexicon match starting at i ends) is never cut into (立法會|衞生事務委員會).
     /// A suffix that names a body alone (`bareSuffix`: min_head 0, 召開|縣委) keeps no verb before it.
+    /// A noun that opens with a verb (``verbNouns``: 人民代表大會, 自然保護區) is not cut into.
     func cutAfterLeftStops(_ s: [Unicode.Scalar], from start: Int, to limit: Int, boundaries: TokenBoundaries, verbs: Bool,
                            bareSuffix: Bool = false, known: (Int) -> Int?) -> Int {
         var cut = start
@@ -355,6 +362,8 @@ public struct NameRecognizer: DocumentStage {
         while i < limit {
             if let e = known(i), e <= limit {
                 i = e
+            } else if let n = verbNouns.longestMatch(in: s, at: i, limit: limit) {
+                i = n.end
             } else if boundaries.contains(i), let m = rules.leftStops.longestMatch(in: s, at: i, limit: limit),
                boundaries.contains(m.end), !(m.payload && ((m.end == limit && !bareSuffix) || !verbs)) {
                 cut = m.end
