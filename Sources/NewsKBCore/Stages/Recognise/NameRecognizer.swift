@@ -222,6 +222,10 @@ public struct NameRecognizer: DocumentStage {
             var inner = Array(s[a..<close])
             inner.removeAll { Punctuation.quoteMarks.contains($0) }
             guard (2...8).contains(inner.count), inner.allSatisfy({ Scalars.isHan($0) || Scalars.isASCIILetter($0) }) else { continue }
+            // A Chinese short name takes its characters from the name, in order (香港中文大學（中大）,
+            // 醫院管理局（醫管局）); other words in brackets say something else, such as where the
+            // body is (英商麥加利銀行（青島路口）).
+            if Scalars.isHan(inner[0]), !Self.isAbbreviation(inner, of: s[c.start..<c.end]) { continue }
             defined += 1
             var i = close + 1
             while i + inner.count <= s.count {
@@ -236,6 +240,16 @@ public struct NameRecognizer: DocumentStage {
             }
         }
         return out
+    }
+
+    /// Whether every character of `short` is in `name`, in the same order.
+    static func isAbbreviation(_ short: [Unicode.Scalar], of name: ArraySlice<Unicode.Scalar>) -> Bool {
+        var i = name.startIndex
+        for c in short {
+            guard let j = name[i...].firstIndex(of: c) else { return false }
+            i = j + 1
+        }
+        return true
     }
 
     /// The indices of `lexical` (in text order, ends increasing) that overlap `start..<end`:
