@@ -218,14 +218,15 @@ public struct NameRecognizer: DocumentStage {
             guard open < s.count, s[open] == "（" || s[open] == "(" else { continue }
             guard let close = (open + 1..<min(s.count, open + 16)).first(where: { s[$0] == "）" || s[$0] == ")" }) else { continue }
             var a = open + 1
-            for p in Self.aliasPrefixes where close - a > p.count && s[a..<(a + p.count)].elementsEqual(p) { a += p.count; break }
+            var declared = false   // 下稱, 簡稱: the writer says it is a short name
+            for p in Self.aliasPrefixes where close - a > p.count && s[a..<(a + p.count)].elementsEqual(p) { a += p.count; declared = true; break }
             var inner = Array(s[a..<close])
             inner.removeAll { Punctuation.quoteMarks.contains($0) }
             guard (2...8).contains(inner.count), inner.allSatisfy({ Scalars.isHan($0) || Scalars.isASCIILetter($0) }) else { continue }
-            // A Chinese short name takes its characters from the name, in order (香港中文大學（中大）,
-            // 醫院管理局（醫管局）); other words in brackets say something else, such as where the
-            // body is (英商麥加利銀行（青島路口）).
-            if Scalars.isHan(inner[0]), !Self.isAbbreviation(inner, of: s[c.start..<c.end]) { continue }
+            // Unless the writer says so (（下稱「本基金」）), a Chinese short name takes its characters
+            // from the name, in order (香港中文大學（中大）, 醫院管理局（醫管局）); other words in brackets
+            // say something else, such as where the body is (英商麥加利銀行（青島路口）).
+            if !declared, Scalars.isHan(inner[0]), !Self.isAbbreviation(inner, of: s[c.start..<c.end]) { continue }
             defined += 1
             var i = close + 1
             while i + inner.count <= s.count {
