@@ -422,6 +422,17 @@ public struct FactFinder: DocumentStage {
             if mentions[names[k]].end <= m.start, candidate(mentions[names[k]], floor: segmentStart) { return mentions[names[k]] }
             k -= 1
         }
+        // With no body named, a fund right before the give word is a body giving its own money
+        // (晨興基金及晨興教育基金捐助港幣一億元): of two joined there, the first. (A body named
+        // before it gives through it: 馬會…透過其慈善信託基金撥款.)
+        if lo > 0, let g = FundingCues.match(cues.give, in: s, endingAt: m.start, floor: segmentStart) {
+            let x = mentions[names[lo - 1]]
+            if x.type == .programme, x.entityID != nil, x.entityID != recipient.entityID, x.end == m.start - g, x.start >= segmentStart {
+                if lo > 1, case let p = mentions[names[lo - 2]], p.type == .programme, p.entityID != nil, p.entityID != recipient.entityID,
+                   p.end <= x.start, p.start >= segmentStart, FundingCues.isOne(of: cues.and, gap(s, p.end, x.start)) { return p }
+                return x
+            }
+        }
         // Items of a list split by semicolons share the subject that opens the sentence
         // (特區政府…為醫管局提供…，包括…；在2022/23年度向醫管局提供額外撥款75億元).
         if segmentStart > sentence.lowerBound {
