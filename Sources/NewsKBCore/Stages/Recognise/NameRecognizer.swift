@@ -347,11 +347,15 @@ public struct NameRecognizer: DocumentStage {
     }
 
     /// Moves `start` past the last stop word of two or more characters inside the head.
-    func cutAfterStopWords(_ s: [Unicode.Scalar], from start: Int, to limit: Int, programme: Bool) -> Int {
+    /// A known name (`known(i)`: where a lexicon match starting at i ends) is never cut into
+    /// (聯合國|秘書處: 聯合 is a stop word).
+    func cutAfterStopWords(_ s: [Unicode.Scalar], from start: Int, to limit: Int, programme: Bool, known: (Int) -> Int?) -> Int {
         var cut = start
         var i = start
         while i < limit {
-            if let m = rules.stopWords.longestMatch(in: s, at: i, limit: limit), m.end - i >= 2,
+            if let e = known(i), e <= limit {
+                i = e
+            } else if let m = rules.stopWords.longestMatch(in: s, at: i, limit: limit), m.end - i >= 2,
                !(programme && m.end == limit && rules.isHeadVerb(s, i, m.end)) {
                 cut = m.end
                 i = m.end
@@ -566,9 +570,10 @@ public struct NameRecognizer: DocumentStage {
             // A 及/和 left dangling at the start is not part of the name.
             if start < suffixStart, Self.joiners.contains(s[start]) { start += 1; headTokens.removeLast() }
             // Multi-character stop words inside the head, however the segmenter cut them (聯同…).
-            start = cutAfterStopWords(s, from: start, to: suffixStart, programme: suf.payload.type == .programme)
+            let known: (Int) -> Int? = { lexicalStarting[$0] >= 0 ? lexical[Int(lexicalStarting[$0])].end : nil }
+            start = cutAfterStopWords(s, from: start, to: suffixStart, programme: suf.payload.type == .programme, known: known)
             start = cutAfterLeftStops(s, from: start, to: suffixStart, boundaries: boundaries, verbs: suf.payload.type == .institution,
-                                      bareSuffix: suf.payload.minHead == 0, known: { lexicalStarting[$0] >= 0 ? lexical[Int(lexicalStarting[$0])].end : nil })
+                                      bareSuffix: suf.payload.minHead == 0, known: known)
             // Strip a leading stop character inside a token (e.g. 並成立 glued by the segmenter).
             while start < suffixStart, rules.isStop(s, start, start + 1) || innerMarks.contains(s[start]) { start += 1 }
             // An allocation or founding verb glued on the left (補助X基金) is not part of the name.
