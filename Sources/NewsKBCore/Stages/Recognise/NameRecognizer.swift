@@ -615,6 +615,8 @@ public struct NameRecognizer: DocumentStage {
             if let p = partOf, lexicon.entries[p].type != .institution { continue }
             // 司, 中心: only as a part of a known body (科學技術部|農村科技司), never alone (公司, 上司).
             if suf.payload.afterBody && partOf == nil { continue }
+            // 美國公司, 法國公司: a place and a kind of body is no body's name.
+            if suf.payload.notAfterPlace, isPlace(s, start, suffixStart) { continue }
             if let b = bareStart {
                 // What stands before a bare alias must be a name of its own: two characters or
                 // more, not a general word (本地理工大學), not the body's own region (香港理工大學 is the

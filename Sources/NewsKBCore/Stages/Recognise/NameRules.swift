@@ -15,6 +15,9 @@ struct NameRules: Sendable {
         /// An ending that names a part of a known body only (司, 中心: the optional `after_body`
         /// column, y): a name only where a lexicon institution opens it (科學技術部農村科技司).
         var afterBody = false
+        /// An ending that names a kind, not a body, after a place alone (公司: 美國公司, 法國公司;
+        /// the optional `not_after_place` column, y): a country or home region as the whole head makes no name.
+        var notAfterPlace = false
     }
 
     /// Suffixes, reversed, so the longest suffix ending at an offset is found.
@@ -70,6 +73,7 @@ struct NameRules: Sendable {
         let vo = rules.header.firstIndex(of: "verb_object_before")
         let to = rules.header.firstIndex(of: "title_only")
         let ab = rules.header.firstIndex(of: "after_body")
+        let np = rules.header.firstIndex(of: "not_after_place")
         for row in rules.rows {
             let blocks = rules.cell(row, t) == "none"
             let objectBefore = vo.map { Array(rules.cell(row, $0).unicodeScalars) } ?? []
@@ -79,7 +83,8 @@ struct NameRules: Sendable {
             for v in NameKey.scriptVariants(rules.cell(row, s)) {
                 trie.insert(v.unicodeScalars.reversed(), Suffix(type: type, minHead: Int(rules.cell(row, m)) ?? 2, blocks: blocks, verbObjectBefore: objectBefore,
                                                                 titleOnly: to.map { rules.cell(row, $0) == "y" } ?? false,
-                                                                afterBody: ab.map { rules.cell(row, $0) == "y" } ?? false))
+                                                                afterBody: ab.map { rules.cell(row, $0) == "y" } ?? false,
+                                                                notAfterPlace: np.map { rules.cell(row, $0) == "y" } ?? false))
             }
         }
         suffixes = trie
