@@ -1,25 +1,46 @@
 /// Simplified text as ICU's word break reads it best. ICU's dictionary knows many words in
 /// Traditional script only (比利時, 全興: 比利时队 breaks into 比利|时|队), so the word segmenter
-/// reads a Simplified document with each Simplified character that has exactly one Traditional
-/// form (时 → 時, 队 → 隊) in that form, one character for one, so every offset stays. A
-/// character that several Traditional ones fold to (干: 乾, 幹; 发: 發, 髮; 台: 臺, 颱) stays as
-/// written: one character cannot say which word it is (干部 would read 乾部).
+/// reads a Simplified document with each Simplified-only character in its Traditional form,
+/// one character for one, so every offset stays. A character Big5 has is a Traditional one
+/// too and stays as written (干, 面, 台, 里: 干部 would read 乾部, 方面 方麵); one Big5 lacks
+/// takes ICU's Hans-Hant form (时 → 時, 当 → 當, 团 → 團).
 public enum TraditionalFolding {
-    /// For each scalar from U+3400 to U+FAFF, its one Traditional form, or 0 where it stays:
-    /// the inverse of ``SearchFolding``'s one-to-one Hant-Hans table where that inverse is one
-    /// to one. Built once per process.
+    /// For each scalar from U+3400 to U+FAFF, its Traditional form, or 0 where it stays. Built
+    /// once per process from ICU's Hans-Hant applied one character at a time and ICU's Big5 table.
     static let table: [UInt32] = {
         let start = SearchFolding.tableStart, end: UInt32 = 0xFAFF
-        var sources: [UInt32: [UInt32]] = [:]
-        for (traditional, simplified) in SearchFolding.simplified { sources[simplified.value, default: []].append(traditional) }
         var out = [UInt32](repeating: 0, count: Int(end - start + 1))
-        for (s, ts) in sources where ts.count == 1 && s >= start && s <= end && ts[0] >= start && ts[0] <= end {
-            out[Int(s - start)] = ts[0]
+        guard let t = Transliterator.hansToHant else { return out }
+        // Every character of Big5: each lead byte with each trail byte.
+        var bytes: [UInt8] = []
+        for lead in UInt8(0xA1)...UInt8(0xF9) {
+            for trail in Array(UInt8(0x40)...UInt8(0x7E)) + Array(UInt8(0xA1)...UInt8(0xFE)) { bytes += [lead, trail] }
         }
+        let big5 = Set((ICU.convert(bytes, from: "Big5", strict: false) ?? "").unicodeScalars.map(\.value))
+        guard big5.count > 10_000 else { return out }
+        // Candidates: the Simplified forms of SearchFolding's table that Big5 lacks.
+        var chunk: [Unicode.Scalar] = []
+        func flush() {
+            guard !chunk.isEmpty else { return }
+            let joined = String(String.UnicodeScalarView(chunk.flatMap { [$0, "\n"] }))
+            let mapped = t.apply(joined).split(separator: "\n", omittingEmptySubsequences: false)
+            if mapped.count >= chunk.count {
+                for (c, o) in zip(chunk, mapped) where o.unicodeScalars.count == 1 {
+                    let v = o.unicodeScalars.first!.value
+                    if v != c.value, v >= start, v <= end, big5.contains(v) { out[Int(c.value - start)] = v }
+                }
+            }
+            chunk.removeAll(keepingCapacity: true)
+        }
+        for s in Set(SearchFolding.simplified.values.map(\.value)).sorted() where s >= start && s <= end && !big5.contains(s) {
+            chunk.append(Unicode.Scalar(s)!)
+            if chunk.count == 1024 { flush() }
+        }
+        flush()
         return out
     }()
 
-    /// `text` with every Simplified Han character of one Traditional form in that form; as many scalars.
+    /// `text` with every Simplified-only Han character in its Traditional form; as many scalars.
     public static func traditional(_ text: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
         let t = table, start = SearchFolding.tableStart
         return text.map { c in
