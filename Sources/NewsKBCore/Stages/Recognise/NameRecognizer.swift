@@ -285,6 +285,11 @@ public struct NameRecognizer: DocumentStage {
                 // Two-character aliases (中大, 港大) only as whole words.
                 i += 1; continue
             }
+            // 金美·麥當勞: a Chinese alias right after a name's inner mark (nameInnerMarks) is the
+            // second half of a transliterated person's name (a surname such as McDonald), no body.
+            if !latin, start > 0, innerMarks.contains(s[start - 1]), start > 1, Scalars.isHan(s[start - 2]) {
+                i += 1; continue
+            }
             // 司法部門: a known name whose end falls inside a word, where what follows is one of
             // name-not-before.txt's words (部|門), is only the start of that word.
             if !latin, end < s.count, !boundaries.contains(end), let nb = rules.notBefore.longestMatch(in: s, at: end),
