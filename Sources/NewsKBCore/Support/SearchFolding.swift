@@ -8,27 +8,8 @@ public enum SearchFolding {
     static let simplified: [UInt32: Unicode.Scalar] = {
         var map: [UInt32: Unicode.Scalar] = [:]
         guard let t = Transliterator.hantToHans else { return map }
-        let ranges: [ClosedRange<UInt32>] = [0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF]
-        for range in ranges {
-            var chunk: [Unicode.Scalar] = []
-            func flush() {
-                guard !chunk.isEmpty else { return }
-                let joined = String(String.UnicodeScalarView(chunk.flatMap { [$0, "\n"] }))
-                let out = t.apply(joined).split(separator: "\n", omittingEmptySubsequences: false)
-                if out.count >= chunk.count {
-                    for (c, o) in zip(chunk, out) where o.unicodeScalars.count == 1 {
-                        let s = o.unicodeScalars.first!
-                        if s != c { map[c.value] = s }
-                    }
-                }
-                chunk.removeAll(keepingCapacity: true)
-            }
-            for v in range {
-                if let u = Unicode.Scalar(v) { chunk.append(u) }
-                if chunk.count == 1024 { flush() }
-            }
-            flush()
-        }
+        let han = [0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF].flatMap { (r: ClosedRange<UInt32>) in r.compactMap(Unicode.Scalar.init) }
+        for (c, s) in t.eachAlone(han) { map[c.value] = s }
         // Hong Kong variants ICU leaves alone (衞): folded to the standard character first, as
         // names are (lexicons/hk-variants.tsv of the pipelines folder).
         for (variant, standard) in hongKongVariants() { map[variant.value] = map[standard.value] ?? standard }

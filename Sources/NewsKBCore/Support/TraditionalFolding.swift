@@ -19,24 +19,10 @@ public enum TraditionalFolding {
         let big5 = Set((ICU.convert(bytes, from: "Big5", strict: false) ?? "").unicodeScalars.map(\.value))
         guard big5.count > 10_000 else { return out }
         // Candidates: the Simplified forms of SearchFolding's table that Big5 lacks.
-        var chunk: [Unicode.Scalar] = []
-        func flush() {
-            guard !chunk.isEmpty else { return }
-            let joined = String(String.UnicodeScalarView(chunk.flatMap { [$0, "\n"] }))
-            let mapped = t.apply(joined).split(separator: "\n", omittingEmptySubsequences: false)
-            if mapped.count >= chunk.count {
-                for (c, o) in zip(chunk, mapped) where o.unicodeScalars.count == 1 {
-                    let v = o.unicodeScalars.first!.value
-                    if v != c.value, v >= start, v <= end, big5.contains(v) { out[Int(c.value - start)] = v }
-                }
-            }
-            chunk.removeAll(keepingCapacity: true)
+        let candidates = Set(SearchFolding.simplified.values.map(\.value)).sorted().filter { $0 >= start && $0 <= end && !big5.contains($0) }
+        for (c, o) in t.eachAlone(candidates.compactMap(Unicode.Scalar.init)) where o.value >= start && o.value <= end && big5.contains(o.value) {
+            out[Int(c.value - start)] = o.value
         }
-        for s in Set(SearchFolding.simplified.values.map(\.value)).sorted() where s >= start && s <= end && !big5.contains(s) {
-            chunk.append(Unicode.Scalar(s)!)
-            if chunk.count == 1024 { flush() }
-        }
-        flush()
         return out
     }()
 

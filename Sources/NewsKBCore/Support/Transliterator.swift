@@ -23,6 +23,21 @@ public final class Transliterator: @unchecked Sendable {
         return n < 0 ? s : String(decoding: buf[0..<Int(n)], as: UTF16.self)
     }
 
+    /// The transform applied to each of `chars` alone (a thousand at a time, one a line): every
+    /// character whose result is one other character, with that character.
+    public func eachAlone(_ chars: [Unicode.Scalar]) -> [(Unicode.Scalar, Unicode.Scalar)] {
+        var out: [(Unicode.Scalar, Unicode.Scalar)] = []
+        var i = 0
+        while i < chars.count {
+            let chunk = chars[i..<min(chars.count, i + 1024)]
+            i += chunk.count
+            let mapped = apply(String(String.UnicodeScalarView(chunk.flatMap { [$0, "\n"] }))).split(separator: "\n", omittingEmptySubsequences: false)
+            guard mapped.count >= chunk.count else { continue }
+            for (c, o) in zip(chunk, mapped) where o.unicodeScalars.count == 1 && o.unicodeScalars.first! != c { out.append((c, o.unicodeScalars.first!)) }
+        }
+        return out
+    }
+
     /// Traditional to Simplified Chinese.
     public static let hantToHans: Transliterator? = Transliterator("Hant-Hans")
     /// Simplified to Traditional Chinese (for word lists written in Simplified).
