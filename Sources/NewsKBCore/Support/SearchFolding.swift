@@ -35,24 +35,13 @@ public enum SearchFolding {
         simplified.sorted { $0.key < $1.key }.compactMap { k, v in Unicode.Scalar(k).map { ($0, v) } }
     }
 
-    /// The first scalar of ``table``'s range (CJK Extension A) and the table: for each
-    /// scalar up to U+FAFF, its folded form, or 0 when it folds to itself. A lookup in it is
-    /// an index, not a hash: folding runs over every character the index and search read.
-    static let tableStart: UInt32 = 0x3400
-    static let table: [UInt32] = {
-        var t = [UInt32](repeating: 0, count: Int(0xFAFF - tableStart + 1))
-        for (k, v) in simplified where k >= tableStart && k <= 0xFAFF { t[Int(k - tableStart)] = v.value }
-        return t
-    }()
+    /// ``simplified`` as a flat table: folding runs over every character the index and search read.
+    static let table = HanTable(simplified.lazy.map { ($0.key, $0.value.value) })
 
     /// The folded form of one character (Simplified, lower-case).
     @inline(__always)
     public static func fold(_ u: Unicode.Scalar) -> Unicode.Scalar {
-        let v = u.value
-        if v >= tableStart && v <= 0xFAFF {
-            let f = table[Int(v - tableStart)]
-            return f == 0 ? u : Unicode.Scalar(f)!
-        }
+        if HanTable.range.contains(u.value) { return table.mapped(u) ?? u }
         if Scalars.isHan(u) { return simplified[u.value] ?? u }
         if u.value < 0x80 { return Unicode.Scalar(UInt8(u.value).lowercasedASCII) }
         return u

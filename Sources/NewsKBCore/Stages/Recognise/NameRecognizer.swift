@@ -72,12 +72,13 @@ public struct NameRecognizer: DocumentStage {
             }
         }
         self.homePrefixes = home
-        var bare = ScalarTrie<Bool>(folding: .names(folder))
-        for v in try Self.optionalWords(config, lexicons, "name-bare-aliases.txt") { bare.insert(v.unicodeScalars, true) }
-        self.bareAliases = bare
-        var verbNouns = ScalarTrie<Bool>(folding: .names(folder))
-        for v in try Self.optionalWords(config, lexicons, "name-verb-nouns.txt") { verbNouns.insert(v.unicodeScalars, true) }
-        self.verbNouns = verbNouns
+        func words(_ file: String) throws -> ScalarTrie<Bool> {
+            var trie = ScalarTrie<Bool>(folding: .names(folder))
+            for v in try Self.optionalWords(config, lexicons, file) { trie.insert(v.unicodeScalars, true) }
+            return trie
+        }
+        self.bareAliases = try words("name-bare-aliases.txt")
+        self.verbNouns = try words("name-verb-nouns.txt")
         self.measureWords = ScalarSet(try Self.optionalWords(config, lexicons, "name-measure-words.txt").flatMap(\.unicodeScalars))
         congresses = config.listsLexicon(endingWith: "name-congresses.tsv")
             ? try NameCongresses(table: lexicons.table(config, endingWith: "name-congresses.tsv"), folder: folder) : nil
@@ -287,7 +288,7 @@ public struct NameRecognizer: DocumentStage {
             }
             // 金美·麥當勞: a Chinese alias right after a name's inner mark (nameInnerMarks) is the
             // second half of a transliterated person's name (a surname such as McDonald), no body.
-            if !latin, start > 0, innerMarks.contains(s[start - 1]), start > 1, Scalars.isHan(s[start - 2]) {
+            if !latin, start > 1, innerMarks.contains(s[start - 1]), Scalars.isHan(s[start - 2]) {
                 i += 1; continue
             }
             // 司法部門: a known name whose end falls inside a word, where what follows is one of
