@@ -21,6 +21,10 @@ public struct MoneyRecognizer: DocumentStage {
         case partOfAmount
         /// A word between a bound and the amount (可獲, 為): 最高可獲500萬元.
         case bridge
+        /// A verb of spending or allocating right before an amount in 萬 or 億 with no currency
+        /// word (政府擬斥22.8億, 涉58億, 申撥逾29億): the amount is money in the document's
+        /// plain currency, as headlines and reports write it.
+        case moneyVerb
     }
 
     struct Currency: Sendable {
@@ -34,6 +38,8 @@ public struct MoneyRecognizer: DocumentStage {
     let currencyStarts: ScalarSet
     /// The farthest a currency word may stand after the start of an amount.
     static let reach = 40
+    /// The farthest an amount may start after a money verb (its hedge and bridge words: 約為).
+    static let hedgeReach = 5
     let cuesBefore: ScalarTrie<Cue>   // built from reversed words
     let cuesAfter: ScalarTrie<Cue>
     /// Characters after 元 that make it part of a word (多元化, 元朗): `yuan_word` rows of money-cues.tsv.
@@ -45,6 +51,13 @@ public struct MoneyRecognizer: DocumentStage {
     /// What lists two amounts that share the unit and currency written after the second
     /// (6056萬及7706萬元, 3、5億元): `list` rows of money-cues.tsv.
     let listMarks: ScalarSet
+    /// `money_verb` rows (reversed): see ``Cue/moneyVerb``.
+    let moneyVerbs: ScalarTrie<Cue>
+    /// Last characters of the money verbs, to find where one may end in one pass.
+    let moneyVerbEnds: ScalarSet
+    /// Characters right after a bare amount that make it a count of things (涉3萬人, 動用2萬名):
+    /// `count_after` rows.
+    let countAfter: ScalarSet
 
     public init(config: StageConfig, pipeline: PipelineDefinition, lexicons: LexiconCache) throws {
         let cur = try lexicons.table(config, endingWith: "currencies.tsv")
@@ -75,8 +88,9 @@ public struct MoneyRecognizer: DocumentStage {
         currencyStarts = ScalarSet(starts)
         let cues = try lexicons.table(config, endingWith: "money-cues.tsv")
         let (cs, cp, cm) = (try cues.column("surface"), try cues.column("position"), try cues.column("meaning"))
-        var before = ScalarTrie<Cue>(), after = ScalarTrie<Cue>()
-        var sets: [String: Set<Unicode.Scalar>] = ["yuan_word": [], "range": [], "bare_unit": [], "list": []]
+        var before = ScalarTrie<Cue>(), after = ScalarTrie<Cue>(), verbs = ScalarTrie<Cue>()
+        var verbEnds = Set<Unicode.Scalar>()
+        var sets: [String: Set<Unicode.Scalar>] = ["yuan_word": [], "range": [], "bare_unit": [], "list": [], "count_after": []]
         for row in cues.rows {
             if sets[cues.cell(row, cm)] != nil {
                 for v in NameKey.scriptVariants(cues.cell(row, cs)) { sets[cues.cell(row, cm)]!.formUnion(v.unicodeScalars) }
@@ -89,6 +103,12 @@ public struct MoneyRecognizer: DocumentStage {
             case "approx": cue = .approx
             case "more": cue = .partOfAmount
             case "bridge": cue = .bridge
+            case "money_verb":
+                for v in NameKey.scriptVariants(cues.cell(row, cs)) {
+                    verbs.insert(v.unicodeScalars.reversed(), .moneyVerb)
+                    if let last = v.unicodeScalars.last { verbEnds.insert(last) }
+                }
+                continue
             case let other: throw NewsKBError.lexicon("\(cues.path): unknown meaning '\(other)'")
             }
             for v in NameKey.scriptVariants(cues.cell(row, cs)) {
@@ -104,16 +124,29 @@ public struct MoneyRecognizer: DocumentStage {
         rangeMarks = ScalarSet(sets["range"]!)
         bareUnitHedges = ScalarSet(sets["bare_unit"]!)
         listMarks = ScalarSet(sets["list"]!)
+        countAfter = ScalarSet(sets["count_after"]!)
+        moneyVerbs = verbs
+        moneyVerbEnds = ScalarSet(verbEnds)
     }
 
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
         let plain = context.pipeline.plainCurrency(region: doc.region)
         let s = doc.scalars
         // nextCurrency[i]: the nearest offset >= i where a currency word may start.
+        // The few characters after a money verb count as one: a bare amount may follow it,
+        // after a hedge (斥22.8億, 申撥逾29億).
+        var afterVerb = [Bool](repeating: false, count: s.count + 1)
+        var j = 1
+        while j < s.count {
+            if moneyVerbEnds.contains(s[j - 1]), moneyVerbs.longestMatchEnding(in: s, at: j, floor: max(0, j - 4)) != nil {
+                for k in j..<min(s.count, j + Self.hedgeReach) { afterVerb[k] = true }
+            }
+            j += 1
+        }
         var nextCurrency = [Int](repeating: Int.max, count: s.count + 1)
-        var j = s.count - 1
+        j = s.count - 1
         while j >= 0 {
-            nextCurrency[j] = currencyStarts.contains(s[j]) ? j : nextCurrency[j + 1]
+            nextCurrency[j] = currencyStarts.contains(s[j]) || afterVerb[j] ? j : nextCurrency[j + 1]
             j -= 1
         }
         var i = 0
@@ -218,7 +251,8 @@ public struct MoneyRecognizer: DocumentStage {
         if NumberScanner.canStart(s[i]), !currencyStarts.contains(s[i]) {
             var j = i
             while j < s.count, NumberScanner.isNumberPart(s[j]) { j += 1 }
-            if j < s.count, !currencyStarts.contains(s[j]), !rangeMarks.contains(s[j]), !listMarks.contains(s[j]), s[j] != " " { return nil }
+            if j < s.count, !currencyStarts.contains(s[j]), !rangeMarks.contains(s[j]), !listMarks.contains(s[j]), s[j] != " ",
+               !afterMoneyVerb(s, at: i) { return nil }
         }
         guard var a = side(s, at: i) else { return nil }
         var b: Side? = nil
@@ -237,6 +271,12 @@ public struct MoneyRecognizer: DocumentStage {
            let other = side(s, at: k + 1), other.number.start == k + 1, let c = other.currency {
             currencyCode = c
             Self.shareUnit(&a.number, from: other.number)
+        }
+        // 政府擬斥22.8億, 申撥逾29億: no currency word, but a money verb before an amount in 萬 or 億.
+        if a.currency == nil, currencyCode == nil, (b?.number ?? a.number).hasBigUnit, afterMoneyVerb(s, at: i),
+           !((b?.end ?? a.end) < s.count && countAfter.contains(s[b?.end ?? a.end])) {
+            currencyCode = "*"
+            if let bb = b { Self.shareUnit(&a.number, from: bb.number) }
         }
         guard var code = a.currency ?? currencyCode else { return nil }
         if let bb = b, a.currency == nil, bb.currency != nil {
@@ -289,12 +329,24 @@ public struct MoneyRecognizer: DocumentStage {
         return Mention(type: .money, start: start, end: end, value: .money(value))
     }
 
+    /// Whether a money verb ends right before `i`, or before the hedge or bridge words that
+    /// stand there (申撥|逾|29億, 造價|約為|22億).
+    func afterMoneyVerb(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        var at = i
+        for _ in 0..<3 {
+            if at > 0, moneyVerbEnds.contains(s[at - 1]), moneyVerbs.longestMatchEnding(in: s, at: at, floor: max(0, at - 4)) != nil { return true }
+            guard let cue = cuesBefore.longestMatchEnding(in: s, at: at, floor: max(0, at - 4)) else { return false }
+            at = cue.start
+        }
+        return false
+    }
+
     private func apply(_ cue: Cue, min: inout Decimal?, max: inout Decimal?, approx: inout Bool, base: Decimal) {
         switch cue {
         case .min: max = nil
         case .max: min = nil
         case .approx: approx = true
-        case .partOfAmount, .bridge: break
+        case .partOfAmount, .bridge, .moneyVerb: break
         }
     }
 }
