@@ -86,7 +86,9 @@ public struct FactFinder: DocumentStage {
             let give = giveBefore(s, m.start, floor: clause.lowerBound)
             guard let found = paired[mi].map({ Found(recipient: $0, modifier: false, purposeFrom: $0.end) })
                     ?? recipient(of: m, at: pos, order: order, mentions: mentions, s: s, clause: clause, sentence: sentence, give: give) else { continue }
-            for recipient in [found.recipient] + (found.also.map { [$0] } ?? []) {
+            // 向立法會財務委員會申請撥款N元: the body that approves the money is asked for it, it gets none.
+            for recipient in [found.recipient] + (found.also.map { [$0] } ?? [])
+            where FundingCues.match(cues.notRecipient, in: s, endingAt: recipient.end, floor: recipient.start) == nil {
             let (modifier, purposeFrom) = (found.modifier, found.purposeFrom)
             let paragraph = Self.index(of: m.start, in: paragraphs)
             let list = paragraph.map { lists[$0] } ?? ListContext()
@@ -428,9 +430,13 @@ public struct FactFinder: DocumentStage {
         if lo > 0, let g = FundingCues.match(cues.give, in: s, endingAt: m.start, floor: segmentStart) {
             let x = mentions[names[lo - 1]]
             if x.type == .programme, x.entityID != nil, x.entityID != recipient.entityID, x.end == m.start - g, x.start >= segmentStart {
-                if lo > 1, case let p = mentions[names[lo - 2]], p.type == .programme, p.entityID != nil, p.entityID != recipient.entityID,
-                   p.end <= x.start, p.start >= segmentStart, FundingCues.isOne(of: cues.and, gap(s, p.end, x.start)) { return p }
-                return x
+                var first = x
+                if lo > 1, case let p = mentions[names[lo - 2]], p.type == .programme, p.entityID != nil,
+                   p.end <= x.start, p.start >= segmentStart, FundingCues.isOne(of: cues.and, gap(s, p.end, x.start)) { first = p }
+                // 向創新及科技基金和賑災基金注資N元: after a `to` word the funds are what is given to, not givers.
+                var at = first.start
+                while at > segmentStart, Punctuation.quoteMarks.contains(s[at - 1]) { at -= 1 }
+                if first.entityID != recipient.entityID, FundingCues.match(cues.to, in: s, endingAt: at, floor: segmentStart) == nil { return first }
             }
         }
         // Items of a list split by semicolons share the subject that opens the sentence
