@@ -62,12 +62,13 @@ public struct FactFinder: DocumentStage {
     static let segmentEnds = ScalarSet("。；！？\n;!?".unicodeScalars)
 
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
-        let s = doc.scalars
+        var s = doc.scalars
         let mentions = doc.mentions
         let order = mentions.indices.sorted { mentions[$0].start < mentions[$1].start }
         let names = order.filter { Self.isName(mentions[$0]) }
         let paragraphs = doc.paragraphRanges
         let lists = listContexts(doc, paragraphs, order)
+        let joined = joinAmountSentences(doc, &s, paragraphs: paragraphs, lists: lists)
         // Code points inside names: a funder word (政府) inside one (香港特別行政區政府獎學基金) is none.
         var inName = [Bool](repeating: false, count: s.count + 1)
         for k in names { inName.cover(mentions[k].start, mentions[k].end) }
@@ -77,7 +78,7 @@ public struct FactFinder: DocumentStage {
             guard case .money(let amount) = mentions[mi].value, amount.min != nil || amount.max != nil else { continue }
             let m = mentions[mi]
             guard m.sentence < doc.sentences.count else { continue }
-            let sentence = doc.sentences[m.sentence]
+            let sentence = joined[m.sentence] ?? doc.sentences[m.sentence]
             let clause = clauseRange(s, around: m.start..<m.end, within: sentence)
             if cues.negated(in: s, clause.lowerBound..<m.start) { continue }
             var after = m.end
@@ -531,6 +532,34 @@ public struct FactFinder: DocumentStage {
         // A purpose says what for: a verb with nothing after it (撥款N元資助。) is none.
         if end - begin <= opener { return nil }
         return end > begin ? TextSpan(begin, end) : nil
+    }
+
+    /// In a list item, a sentence that holds only an amount, after give or lead words, is the
+    /// end of the sentence before it: a table the paper turned into text, each row a measure,
+    /// a full stop, then its money (`■ 「社區投資共享基金」。額外注資3億元`, `■ 向X注資。10億元`).
+    /// The full stop between them reads as a space in `s`; the result maps the amount's
+    /// sentence to the two sentences joined.
+    func joinAmountSentences(_ doc: NewsDocument, _ s: inout [Unicode.Scalar], paragraphs: [Range<Int>], lists: [ListContext]) -> [Int: Range<Int>] {
+        var joined: [Int: Range<Int>] = [:]
+        let words = cues.give + cues.lead + cues.receive
+        for m in doc.mentions where m.type == .money && m.sentence > 0 && m.sentence < doc.sentences.count {
+            guard let p = Self.index(of: m.start, in: paragraphs), lists[p].isItem else { continue }
+            let sentence = doc.sentences[m.sentence], previous = doc.sentences[m.sentence - 1]
+            guard previous.lowerBound >= paragraphs[p].lowerBound, previous.upperBound == sentence.lowerBound || s[previous.upperBound..<sentence.lowerBound].allSatisfy({ $0 == " " }),
+                  previous.upperBound > previous.lowerBound, s[previous.upperBound - 1] == "。" else { continue }
+            var at = sentence.lowerBound
+            while at < m.start {
+                if s[at] == " " { at += 1; continue }
+                guard let k = FundingCues.match(words, in: s, at: at, limit: m.start) else { break }
+                at += k
+            }
+            var end = m.end
+            while end < sentence.upperBound, s[end] == " " || Self.segmentEnds.contains(s[end]) { end += 1 }
+            guard at == m.start, end == sentence.upperBound else { continue }
+            s[previous.upperBound - 1] = " "
+            joined[m.sentence] = previous.lowerBound..<sentence.upperBound
+        }
+        return joined
     }
 
     /// For each paragraph, what a list item in it takes from the headings above it: the
