@@ -18,6 +18,15 @@ struct TextCleanerTests {
         #expect(doc.text.contains("\n\n短標題\n\n下一段。"), "a short heading is not joined to the next paragraph")
     }
 
+    @Test("a long headline with a blank line after it stays the headline, not the start of the first paragraph")
+    func longHeadline() throws {
+        // A press release's title (info.gov.hk, 2018-03-02): 51 characters, no closing punctuation.
+        let title = "財經事務及庫務局局長在立法會財務委員會會議就二零一八/一九年度基本工程儲備基金整體撥款申請發言全文"
+        let doc = try Repo.run("\(title)\n\n以下是財經事務及庫務局局長今日下午於立法會財務委員會會議上的開場發言全文：\n")
+        #expect(doc.title == title)
+        #expect(doc.text.hasPrefix(title + "\n\n以下是"))
+    }
+
     @Test("a sentence that ends with punctuation is not joined")
     func keepsFinishedParagraphs() throws {
         let doc = try Repo.run("標題\n\n這是一段已經完整結束的長句子，內容關於香港的創新科技政策發展。\n\n第二段開始。")

@@ -582,6 +582,11 @@ public struct NameRecognizer: DocumentStage {
                                       bareSuffix: suf.payload.minHead == 0, known: known)
             // Strip a leading stop character inside a token (e.g. 並成立 glued by the segmenter).
             while start < suffixStart, rules.isStop(s, start, start + 1) || innerMarks.contains(s[start]) { start += 1 }
+            // 繼續推行X計劃, 進一步設立X基金: a left-edge stop word, then such a verb, go together.
+            if let a = rules.leftStops.longestMatch(in: s, at: start, limit: suffixStart),
+               let v = rules.notStart.longestMatch(in: s, at: a.end, limit: suffixStart), suffixStart - v.end >= suf.payload.minHead {
+                start = a.end
+            }
             // An allocation or founding verb glued on the left (補助X基金) is not part of the name.
             if let v = rules.notStart.longestMatch(in: s, at: start, limit: suffixStart) {
                 // Nothing but the verb before the suffix (利用基金, 補助計畫): no name.

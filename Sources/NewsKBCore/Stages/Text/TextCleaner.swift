@@ -69,7 +69,8 @@ public struct TextCleaner: DocumentStage {
     /// next begins with a letter or ideograph; blank lines between them do not matter.
     /// A short line standing alone between blank lines without closing punctuation (a
     /// year heading such as `2024年`, a caption, a byline such as `整理：本報記者`) is
-    /// never joined: it is its own paragraph.
+    /// never joined: it is its own paragraph. Nor is the first line when a blank line follows it:
+    /// it is the headline.
     func joinBrokenLines(_ lines: [Line]) -> [Line] {
         var out: [Line] = []
         var pendingJoin = false
@@ -85,6 +86,9 @@ public struct TextCleaner: DocumentStage {
             let current = out[out.count - 1]
             pendingJoin = current.scalarCount >= joinMinLineLength
                 && current.last.map { Scalars.isHan($0) || ($0.properties.isAlphabetic) } == true
+            // The first line with a blank line after it is the headline however long it is
+            // (a press release's title runs to fifty characters): never the start of a paragraph.
+            if out.count == 1, i + 1 < lines.count, lines[i + 1].isEmpty { pendingJoin = false }
         }
         return out
     }
