@@ -86,7 +86,9 @@ public struct FactFinder: DocumentStage {
             if FundingCues.match(cues.notAfter, in: s, at: after, limit: sentence.upperBound) != nil { continue }
             let give = giveBefore(s, m.start, floor: clause.lowerBound)
             guard let found = paired[mi].map({ Found(recipient: $0, modifier: false, purposeFrom: $0.end) })
-                    ?? recipient(of: m, at: pos, order: order, mentions: mentions, s: s, clause: clause, sentence: sentence, give: give) else { continue }
+                    ?? recipient(of: m, at: pos, order: order, mentions: mentions, s: s, clause: clause, sentence: sentence, give: give)
+                    ?? anaphorRecipient(of: m, names: names, mentions: mentions, s: s, clause: clause,
+                                        floor: doc.sentences[max(0, m.sentence - 2)].lowerBound, inName: inName) else { continue }
             // 向立法會財務委員會申請撥款N元: the body that approves the money is asked for it, it gets none.
             for recipient in [found.recipient] + (found.also.map { [$0] } ?? [])
             where FundingCues.match(cues.notRecipient, in: s, endingAt: recipient.end, floor: recipient.start) == nil {
@@ -103,9 +105,14 @@ public struct FactFinder: DocumentStage {
             if !modifier {
                 // The first date of the statement's part of the sentence: the time adverbial
                 // (昨日在立法會發表2025-26年度預算案，宣布預留…: 昨日, not the budget's year).
+                // Only the statement's opening clause or the amount's own clause can date it: a date in
+                // a clause between them is another thing's (不足以應付2026年批次計劃，…再向基金注資N元).
+                var opening = segmentStart
+                while opening < m.start, !Punctuation.clauseEnds.contains(s[opening]) { opening += 1 }
                 var back = pos - 1
                 while back >= 0, pos - back <= maxLookBack, mentions[order[back]].start >= segmentStart {
-                    if mentions[order[back]].type == .date { date = mentions[order[back]] }
+                    let d = mentions[order[back]]
+                    if d.type == .date, d.start < opening || d.start >= clause.lowerBound, !opensSpan(d, s: s, before: m.start) { date = d }
                     back -= 1
                 }
             }
@@ -396,6 +403,51 @@ public struct FactFinder: DocumentStage {
                     return Found(recipient: n, modifier: false, purposeFrom: m.end, total: joined ? total : nil)
                 }
             }
+        }
+        return nil
+    }
+
+    /// Whether a date starts a span its clause goes on from (自基金於2008年成立以來, 由明年起):
+    /// a `since` word after it in its clause, or a `from` word right after it, before the
+    /// amount. Such a date is not the fact's.
+    func opensSpan(_ d: Mention, s: [Unicode.Scalar], before limit: Int) -> Bool {
+        if FundingCues.match(cues.from, in: s, at: d.end, limit: limit) != nil { return true }
+        var i = d.end
+        while i < limit, !Punctuation.clauseEnds.contains(s[i]) {
+            if FundingCues.match(cues.since, in: s, at: i, limit: limit) != nil { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// A recipient referred back to by a common word after a `to` word (政府再向基金注資1.8億元,
+    /// after 「兒童發展基金」 named before): the last programme or body of this sentence or the
+    /// two before whose name ends with that word.
+    func anaphorRecipient(of m: Mention, names: [Int], mentions: [Mention], s: [Unicode.Scalar], clause: Range<Int>,
+                          floor: Int, inName: [Bool]) -> Found? {
+        var i = m.start - 1
+        while i >= clause.lowerBound {
+            if FundingCues.match(cues.to, in: s, endingAt: i, floor: clause.lowerBound) != nil,
+               let n = FundingCues.match(cues.recipientAnaphor, in: s, at: i, limit: m.start), !inName.anyCovered(i, i + n),
+               givesAll(Array(s[(i + n)..<m.start]).filter { $0 != " " }, from: 0) {
+                // The word without a determiner (該基金: 基金) is how the name ends.
+                var word = Array(s[i..<(i + n)])
+                while word.count > 2, FundingCues.match(cues.recipientAnaphor, in: word, at: 1, limit: word.count) == word.count - 1 { word.removeFirst() }
+                var k = Self.firstName(startingAtOrAfter: i, names, mentions) - 1
+                while k >= 0, mentions[names[k]].start >= floor {
+                    let x = mentions[names[k]]
+                    var end = x.end
+                    while end > x.start, Punctuation.quoteMarks.contains(s[end - 1]) { end -= 1 }
+                    // 「兒童發展基金」計劃: the quoted part may end with it.
+                    let quoted = (x.start..<end).first { Punctuation.quoteMarks.contains(s[$0]) && $0 > x.start } ?? end
+                    if quoted - x.start > word.count, s[(quoted - word.count)..<quoted].elementsEqual(word) {
+                        return Found(recipient: x, modifier: false, purposeFrom: m.end)
+                    }
+                    k -= 1
+                }
+                return nil
+            }
+            i -= 1
         }
         return nil
     }
