@@ -362,7 +362,7 @@ public struct NameRecognizer: DocumentStage {
             if let e = known(i), e <= limit {
                 i = e
             } else if let m = rules.stopWords.longestMatch(in: s, at: i, limit: limit), m.end - i >= 2,
-               !(programme && m.end == limit && rules.isHeadVerb(s, i, m.end)) {
+               !(m.end == limit && rules.isHeadVerb(s, i, m.end, institution: !programme)) {
                 cut = m.end
                 i = m.end
             } else {
@@ -553,7 +553,7 @@ public struct NameRecognizer: DocumentStage {
                     k -= 1
                     continue
                 }
-                if rules.isStop(s, t.start, t.end), !(suf.payload.type == .programme && t.end == suffixStart && rules.isHeadVerb(s, t.start, t.end)) { break }
+                if rules.isStop(s, t.start, t.end), !(t.end == suffixStart && rules.isHeadVerb(s, t.start, t.end, institution: suf.payload.type == .institution)) { break }
                 // A programme's head never reaches back over a body that is the subject of a verb
                 // glued on the head's left (原住民族委員會補助…基金; 基金辦理…計畫).
                 if suf.payload.type == .programme, rules.suffix(in: s, endingAt: t.end, floor: t.start) != nil,

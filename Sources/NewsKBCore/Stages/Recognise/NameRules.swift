@@ -51,7 +51,12 @@ struct NameRules: Sendable {
 
     /// Whether s[a..<b] is exactly a general word.
     @inline(__always)
-    func isHeadVerb(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool { headVerbs.longestMatch(in: s, at: a, limit: b)?.end == b }
+    /// Whether s[a..<b] is exactly a head verb (`name-head-verbs.txt`); for a body's name
+    /// (`institution`), only one marked so (投資部, not 資助大學).
+    func isHeadVerb(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, institution: Bool) -> Bool {
+        guard let m = headVerbs.longestMatch(in: s, at: a, limit: b), m.end == b else { return false }
+        return !institution || m.payload
+    }
     func isGeneric(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool { genericWords.longestMatch(in: s, at: a, limit: b)?.end == b }
 
     /// Characters that never sit at the edge of a name token (她的, 並成立).
@@ -97,7 +102,13 @@ struct NameRules: Sendable {
         self.genericWords = words(genericWords)
         self.notBefore = words(notBefore)
         self.notStart = words(notStart)
-        self.headVerbs = words(headVerbs)
+        // A head verb's line may add a tab and `institution`: it may end a body's head too.
+        var verbs = ScalarTrie<Bool>(folding: .names(f))
+        for line in headVerbs {
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            for v in NameKey.scriptVariants(cols[0]) { verbs.insert(v.unicodeScalars, cols.count > 1 && cols[1] == "institution") }
+        }
+        self.headVerbs = verbs
         var left = ScalarTrie<Bool>(folding: .names(f))
         let known = knownNames.sorted()
         for (w, verb) in leftStops {
