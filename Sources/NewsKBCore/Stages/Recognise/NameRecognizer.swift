@@ -496,6 +496,8 @@ public struct NameRecognizer: DocumentStage {
                !s[(o + 1)..<suffixStart].contains(where: Punctuation.clauseBreaksAndQuotes.contains),
                suffixStart - o - 1 >= min(suf.payload.minHead, quotedMinHead),
                !suf.payload.titleOnly || Punctuation.titleOpeners.contains(open) {
+                // 「藐視法庭」: a verb that never starts a name and the suffix its object is no name.
+                if let v = rules.notStart.longestMatch(in: s, at: o + 1, limit: suffixStart), suffixStart - v.end < min(suf.payload.minHead, quotedMinHead) { continue }
                 out.append(Candidate(start: o + 1, end: end, type: suf.payload.type, entry: nil, partOf: nil))
                 continue
             }
