@@ -597,11 +597,9 @@ public struct NameRecognizer: DocumentStage {
             }
             let head = suffixStart - start
             guard head >= suf.payload.minHead else { continue }
-            // 堅持黨的領導, 全面貫徹黨的方針: a verb as the last word before the suffix, and a
-            // verb_object_before character after it, make the suffix the verb's object.
-            if end < s.count, suf.payload.verbObjectBefore.contains(s[end]),
-               let last = headTokens.first(where: { $0.upperBound == suffixStart && $0.lowerBound >= start }),
-               let v = rules.leftStops.longestMatch(in: s, at: last.lowerBound, limit: suffixStart), v.end == suffixStart, v.payload { continue }
+            // 堅持黨的領導, 企業黨組織, 共產黨人: a not_before word after the suffix makes it the object of
+            // what stands before or the first part of a compound.
+            if suf.payload.notBefore.contains(where: { end + $0.count <= s.count && s[end..<(end + $0.count)].elementsEqual($0) }) { continue }
             // 第三部, 第二局: an ordinal before a one-character suffix numbers a part, a round or a film, no body.
             if end - suffixStart == 1, s[start] == "第", s[(start + 1)..<suffixStart].allSatisfy(NumberScanner.isNumberPart) { continue }
             // 4家國有商業銀行, 兩所大學, 多家公司: a count of things of a kind, not a name.

@@ -5,10 +5,10 @@ struct NameRules: Sendable {
         let minHead: Int
         /// A `none` row: a longer ending that makes the suffix inside it something else (東北部, 西南部: a part of a place).
         var blocks = false
-        /// What, right after the suffix, makes a head of one verb and nothing else the verb's object
-        /// rather than a name (堅持黨的領導: 的; 保守黨候選人 stays a name). The optional
-        /// `verb_object_before` column; empty: a one-verb head always names something (組織部, 宣傳部).
-        var verbObjectBefore: [Unicode.Scalar] = []
+        /// Words that, right after the suffix, make a rule-made name of it no name: the suffix is
+        /// the object of what stands before or the first part of a compound (堅持黨的領導, 企業黨組織,
+        /// 共產黨人; 保守黨候選人 stays a name). The optional `not_before` column, |-separated.
+        var notBefore: [[Unicode.Scalar]] = []
         /// A periodical's ending (報, 周刊: the optional `title_only` column, y): a name only where
         /// the name fills a title's marks (《費加羅報》), never in running text (回報, 情報).
         var titleOnly = false
@@ -75,18 +75,18 @@ struct NameRules: Sendable {
         let (t, s, m) = (try rules.column("type"), try rules.column("suffix"), try rules.column("min_head"))
         let f = folder
         var trie = ScalarTrie<Suffix>(folding: .names(f))
-        let vo = rules.header.firstIndex(of: "verb_object_before")
+        let nb = rules.header.firstIndex(of: "not_before")
         let to = rules.header.firstIndex(of: "title_only")
         let ab = rules.header.firstIndex(of: "after_body")
         let np = rules.header.firstIndex(of: "not_after_place")
         for row in rules.rows {
             let blocks = rules.cell(row, t) == "none"
-            let objectBefore = vo.map { Array(rules.cell(row, $0).unicodeScalars) } ?? []
+            let notBefore = nb.map { rules.cell(row, $0).split(separator: "|").flatMap { NameKey.scriptVariants(String($0)).map { Array($0.unicodeScalars) } } } ?? []
             guard let type = blocks ? .institution : MentionType(rawValue: rules.cell(row, t)) else {
                 throw NewsKBError.lexicon("\(rules.path): unknown type \(rules.cell(row, t))")
             }
             for v in NameKey.scriptVariants(rules.cell(row, s)) {
-                trie.insert(v.unicodeScalars.reversed(), Suffix(type: type, minHead: Int(rules.cell(row, m)) ?? 2, blocks: blocks, verbObjectBefore: objectBefore,
+                trie.insert(v.unicodeScalars.reversed(), Suffix(type: type, minHead: Int(rules.cell(row, m)) ?? 2, blocks: blocks, notBefore: notBefore,
                                                                 titleOnly: to.map { rules.cell(row, $0) == "y" } ?? false,
                                                                 afterBody: ab.map { rules.cell(row, $0) == "y" } ?? false,
                                                                 notAfterPlace: np.map { rules.cell(row, $0) == "y" } ?? false))
