@@ -543,7 +543,10 @@ public struct NameRecognizer: DocumentStage {
                     // The part after the joiner needs words of its own before the suffix
                     // (食物及衞生局, not 企業和大學).
                     // Nor after a word that ends with a suffix itself: 中文大學及理工大學 is two names.
+                    // The word before the joiner is a word of two characters or more: 香港隊主場戰|和|中國隊
+                    // is a draw (戰和), not one name.
                     guard !joined, suffixStart - t.end >= 2, k > 0, tokens[k - 1].isWord, tokens[k - 1].end == t.start,
+                          t.start - tokens[k - 1].start >= 2,
                           lexicalEnding[t.start] < 0,
                           rules.suffix(in: s, endingAt: t.start, floor: max(0, t.start - 16)) == nil,
                           !rules.isStop(s, tokens[k - 1].start, tokens[k - 1].end),
