@@ -51,8 +51,8 @@ struct NameRecognizerTests {
         #expect(found.contains { $0.0 == surface && $0.2 == id }, "\(found)")
     }
 
-    // People's Daily 1998 (PD dev), a fragment: a foreign country before a national body the
-    // lexicon has for the mainland is that country's body, not the mainland's.
+    // A form seen in People's Daily 1998 (PD dev; its text is not stored here): a foreign country
+    // before a national body the lexicon has for the mainland is that country's body, not the mainland's.
     @Test("a foreign country's ministry is its own body, a known body of that country keeps its entity")
     func foreignBody() throws {
         let india = try names("印度外交部发言人说")
