@@ -34,17 +34,25 @@ def main():
 
 def hk_inputs(a):
     """The Hong Kong pages (region HK, their own published dates) and their gold rows."""
-    lines, gold, seen = [], {}, set()
+    lines, gold, seen, missing = [], {}, set(), set()
     for row in open(a.hk_gold, encoding="utf-8"):
         if row.startswith("#") or row.startswith("file\t") or not row.strip():
             continue
         file, published, status, rec, mn, funder = row.rstrip("\n").split("\t")
+        path = os.path.join(a.hk, file + ".txt")
         if file not in seen:
             seen.add(file)
-            text = open(os.path.join(a.hk, file + ".txt"), encoding="utf-8").read()
+            if not os.path.exists(path):   # a page not saved: left out, and said so
+                missing.add(file)
+                continue
+            text = open(path, encoding="utf-8").read()
             lines.append(json.dumps({"id": file, "text": text, "published": published, "region": "HK"}, ensure_ascii=False))
+        if file in missing:
+            continue
         if status != "none":   # a page that states no fact: read for precision only
             gold.setdefault(file, []).append(gold_row(status, rec, mn, funder))
+    if missing:
+        print(f"pages read: {len(seen) - len(missing)} of {len(seen)}; not saved in {a.hk}: {', '.join(sorted(missing))}", file=sys.stderr)
     return lines, gold
 
 
