@@ -6,9 +6,10 @@ Every sentence of the sources (People's Daily 1998 NER dev and test splits, regi
 names.py numbers them. A found fact is right when a gold row of its sentence names its
 recipient's surface and has its amount's min; a fact matching an `optional` row counts neither
 way. Prints precision and recall, the share of right facts with a right funder, and every
-fact found with its verdict (--list).
+fact found with its verdict (--list). A funder is right as ../shared/eval/score.py judges one: its text
+contains a gold surface or is contained in one, or it is null where the row allows none.
 """
-import argparse, json, os, subprocess, sys
+import argparse, json, os, subprocess, sys, unicodedata
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from names import read_pd, read_uner
 
@@ -81,6 +82,22 @@ def sentence_inputs(a):
     return lines, gold
 
 
+QUOTES = "「」『』《》〈〉“”‘’\"' \t\n\u3000"
+
+
+def norm(t):
+    return "".join(c for c in unicodedata.normalize("NFKC", t) if c not in QUOTES)
+
+
+def funder_ok(text, allowed):
+    """score.py's rule: a null funder where the row allows none; else the found funder's text
+    contains an allowed surface or is contained in one (香港立法会 for 立法会)."""
+    if not text:
+        return None in allowed
+    t = norm(text)
+    return any(a and (norm(a) in t or t in norm(a)) for a in allowed)
+
+
 def score(lines, gold, a):
     out = subprocess.run([a.bin, "extract", "-"], input="\n".join(lines) + "\n", capture_output=True, text=True, check=True).stdout
 
@@ -96,7 +113,7 @@ def score(lines, gold, a):
         elif g:
             tp += 1
             g["found"] = True
-            ok = f.get("funder_text") in g["funder"]
+            ok = funder_ok(f.get("funder_text"), g["funder"])
             right_funder += ok
             verdict = "right" + ("" if ok else " (funder wrong)")
         else:
