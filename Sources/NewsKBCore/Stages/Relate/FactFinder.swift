@@ -200,6 +200,13 @@ public struct FactFinder: DocumentStage {
         return nil
     }
 
+    /// Whether `g` (what follows a name to its clause's end) names the name's own parts: 的, then
+    /// a `parts` word ending it (關愛基金的新援助項目，合共撥款約12億元: the fund's projects).
+    func isItsParts(_ g: [Unicode.Scalar]) -> Bool {
+        guard g.count <= maxGap, g.first == "的" || g.first == "之" else { return false }
+        return FundingCues.match(cues.parts, in: g, endingAt: g.count, floor: 1) != nil
+    }
+
     /// Whether `g` says a programme gave out grants (發出超過三千筆資助, 批出15個項目): a grant
     /// word, then a count, then what was granted.
     func isGrants(_ g: [Unicode.Scalar]) -> Bool {
@@ -322,7 +329,8 @@ public struct FactFinder: DocumentStage {
             // (撥出60億元設立X，預留30億元推動…: the 30億 is not X's), unless a receive word opens it.
             let tail = gap(s, n.end, max(n.end, clause.lowerBound - 1))
             var joined = !sameClause && clause.lowerBound > sentence.lowerBound && s[clause.lowerBound - 1] == "，"
-                && (tail.isEmpty || FundingCues.match(cues.receive, in: tail, at: 0, limit: tail.count).map { tail.count - $0 <= maxGap } == true || isGrants(tail))
+                && (tail.isEmpty || FundingCues.match(cues.receive, in: tail, at: 0, limit: tail.count).map { tail.count - $0 <= maxGap } == true || isGrants(tail)
+                    || isItsParts(tail))
             // A receive word opening the clause (首期撥款N元) speaks of X's own money even when
             // X's clause gave a total (設立總值50億元的X，首期撥款20億元: the total and its part).
             let opensWithReceive: Bool = {

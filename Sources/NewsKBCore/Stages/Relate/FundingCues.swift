@@ -3,7 +3,7 @@
 struct FundingCues: Sendable {
     typealias Words = [[Unicode.Scalar]]
     var give: Words = [], spend: Words = [], link: Words = [], modifier: Words = [], receive: Words = []
-    var lead: Words = [], to: Words = [], notFunder: Words = [], funderWord: Words = [], funderAnaphor: Words = [], and: Words = [], each: Words = [], respectively: Words = [], budget: Words = [], grant: Words = [], carry: Words = [], toward: Words = [], purpose: Words = [], purposeMarker: Words = [], not: Words = [], notAfter: Words = [], notRecipient: Words = [], recipientAnaphor: Words = [], since: Words = [], from: Words = []
+    var lead: Words = [], to: Words = [], notFunder: Words = [], funderWord: Words = [], funderAnaphor: Words = [], and: Words = [], each: Words = [], respectively: Words = [], budget: Words = [], grant: Words = [], carry: Words = [], toward: Words = [], purpose: Words = [], purposeMarker: Words = [], not: Words = [], notAfter: Words = [], notRecipient: Words = [], recipientAnaphor: Words = [], since: Words = [], from: Words = [], parts: Words = []
 
     /// The `not` words as a trie: they are looked for at every position before an amount.
     var notTrie = ScalarTrie<Bool>()
@@ -38,10 +38,11 @@ struct FundingCues: Sendable {
             case "recipient-anaphor": recipientAnaphor += words
             case "since": since += words
             case "from": from += words
+            case "parts": parts += words
             case let other: throw NewsKBError.lexicon("\(t.path): unknown role \(other)")
             }
         }
-        for k in [\FundingCues.give, \.spend, \.link, \.modifier, \.receive, \.lead, \.to, \.notFunder, \.funderWord, \.funderAnaphor, \.and, \.each, \.respectively, \.budget, \.grant, \.carry, \.toward, \.purpose, \.purposeMarker, \.not, \.notAfter, \.notRecipient, \.recipientAnaphor, \.since, \.from] {
+        for k in [\FundingCues.give, \.spend, \.link, \.modifier, \.receive, \.lead, \.to, \.notFunder, \.funderWord, \.funderAnaphor, \.and, \.each, \.respectively, \.budget, \.grant, \.carry, \.toward, \.purpose, \.purposeMarker, \.not, \.notAfter, \.notRecipient, \.recipientAnaphor, \.since, \.from, \.parts] {
             self[keyPath: k] = Array(Set(self[keyPath: k])).sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1, by: { $0.value < $1.value }) }
         }
         for w in not { notTrie.insert(w, true) }
