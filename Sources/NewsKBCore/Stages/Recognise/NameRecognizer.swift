@@ -37,6 +37,11 @@ public struct NameRecognizer: DocumentStage {
     let verbNouns: ScalarTrie<Bool>
     /// Bodies named by a number (optional `name-congresses.tsv`: 十五大, 中共十五大).
     let congresses: NameCongresses?
+    /// Stock markets a code in brackets may name (optional `name-stock-markets.txt`: HK, SH, SZ),
+    /// upper case: a listed company stands before its code (StockCodeNames.swift).
+    let stockMarkets: Set<String>
+    /// The longest name before a stock code (option `maxStockNameLength`).
+    let maxStockNameLength: Int
 
     public init(config: StageConfig, pipeline: PipelineDefinition, lexicons: LexiconCache) throws {
         let variants = try lexicons.table(config, endingWith: "hk-variants.tsv")
@@ -80,6 +85,8 @@ public struct NameRecognizer: DocumentStage {
         self.bareAliases = try words("name-bare-aliases.txt")
         self.verbNouns = try words("name-verb-nouns.txt")
         self.measureWords = ScalarSet(try Self.optionalWords(config, lexicons, "name-measure-words.txt").flatMap(\.unicodeScalars))
+        stockMarkets = Set(try Self.optionalWords(config, lexicons, "name-stock-markets.txt").map { $0.uppercased() })
+        maxStockNameLength = try config.intOption("maxStockNameLength", default: 10)
         congresses = config.listsLexicon(endingWith: "name-congresses.tsv")
             ? try NameCongresses(table: lexicons.table(config, endingWith: "name-congresses.tsv"), folder: folder) : nil
     }
@@ -135,6 +142,7 @@ public struct NameRecognizer: DocumentStage {
         var chosenCover = [Bool](repeating: false, count: s.count + 1)
         var chosen: [Candidate] = []
         let ruled = ruleMatches(doc, boundaries: boundaries, lexical: lexical, taken: taken)
+            + stockCodeMatches(doc, boundaries: boundaries, lexical: lexical, taken: taken)
         var covered = [Bool](repeating: false, count: lexical.count)
         // Congresses first: 中共 inside 中共十五大 is no mention of the party of its own.
         for m in congresses?.matches(in: s, boundaries: boundaries) ?? [] where !taken.anyCovered(m.start, m.end) {
