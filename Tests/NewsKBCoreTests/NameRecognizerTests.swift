@@ -145,6 +145,16 @@ struct NameRecognizerTests {
         #expect(ids.count == 1, "\(ids)")
         #expect(doc.relations.contains { $0.type == .partOf && $0.object == .entity("inst:cuhk") })
     }
+
+    @Test("a faculty named in Simplified after a known university has a name in one script, and is one entity with its Traditional form")
+    func facultyNameInOneScript() throws {
+        // A CWCED page (MIT): 北京大学中国经济研究中心. The entity's name was 北京大學中国经济研究中心.
+        let hans = try Repo.run("北京大学中国经济研究中心主任表示。")
+        let entity = try #require(hans.entities.values.first { $0.id.hasPrefix("inst:~") })
+        #expect(entity.name == "北京大學中國經濟研究中心" && entity.nameHans == "北京大学中国经济研究中心", "\(entity.name)")
+        let hant = try Repo.run("北京大學中國經濟研究中心主任表示。")
+        #expect(hant.entities.keys.contains(entity.id))
+    }
 }
 
 @Suite("Relations")

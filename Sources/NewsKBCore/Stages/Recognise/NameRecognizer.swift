@@ -325,6 +325,8 @@ public struct NameRecognizer: DocumentStage {
     }
 
     static let joiners: Set<Unicode.Scalar> = ["及", "和"]
+    /// Aspect marks a verb takes in the same word (伴隨着, 收購了, 經過).
+    static let aspectMarks: Set<Unicode.Scalar> = ["着", "著", "了", "過", "过"]
 
     /// Whether s[a..<b] is exactly a foreign country (`name-countries.txt`) or a home region (`name-home-prefixes.tsv`).
     func isPlace(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
@@ -398,9 +400,11 @@ public struct NameRecognizer: DocumentStage {
             } else if let n = verbNouns.longestMatch(in: s, at: i, limit: limit) {
                 i = n.end
             } else if boundaries.contains(i), let m = rules.leftStops.longestMatch(in: s, at: i, limit: limit),
-               boundaries.contains(m.end), !(m.payload && ((m.end == limit && !bareSuffix) || !verbs)) {
-                cut = m.end
-                i = m.end
+               case let end = m.payload && m.end + 1 < limit && Self.aspectMarks.contains(s[m.end]) && boundaries.contains(m.end + 1) ? m.end + 1 : m.end,
+               boundaries.contains(end), !(m.payload && ((end == limit && !bareSuffix) || !verbs)) {
+                // A verb with its aspect mark in one word (伴隨着|耐克公司, 收購了|…) is the verb.
+                cut = end
+                i = end
             } else {
                 i += 1
             }

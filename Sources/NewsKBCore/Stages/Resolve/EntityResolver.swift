@@ -30,7 +30,11 @@ public struct EntityResolver: DocumentStage {
         guard let hit = lexicon.trie.longestMatch(in: scalars, at: 0), hit.end < scalars.count else { return plain }
         let e = lexicon.entries[lexicon.chooseIndex(hit.payload, published: published)]
         guard e.type == .institution else { return plain }
-        return e.name + String(String.UnicodeScalarView(scalars[hit.end...]))
+        // One script: the lexicon's name is Traditional, so a tail written in Simplified is
+        // written in Traditional too (北京大学中国经济研究中心 is 北京大學中國經濟研究中心, never
+        // 北京大學中国经济研究中心, a form no text holds).
+        let tail = String(String.UnicodeScalarView(scalars[hit.end...]))
+        return e.name + (Transliterator.hansToHant?.apply(tail) ?? tail)
     }
 
     /// What a rule-found name resolves by: its type and its text.
