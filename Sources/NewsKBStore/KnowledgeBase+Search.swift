@@ -127,10 +127,16 @@ extension KnowledgeBase {
 
     /// The entity ids an id, a name or an alias (either script) names.
     static func entityIDs(_ e: String, in db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: """
-            SELECT entity_id FROM entity WHERE entity_id = ?1 OR name = ?1 OR name_hans = ?1 OR name_en = ?1
-            UNION SELECT entity_id FROM entity_alias WHERE alias = ?1
-            """, arguments: [e])
+        // The name as given and in the other script: 创科局 finds the alias 創科局.
+        let forms = Array(Set([e] + NameKey.scriptVariants(e) + NameKey.traditionalVariants(e))).sorted()
+        var ids = Set<String>()
+        for form in forms {
+            ids.formUnion(try String.fetchAll(db, sql: """
+                SELECT entity_id FROM entity WHERE entity_id = ?1 OR name = ?1 OR name_hans = ?1 OR name_en = ?1
+                UNION SELECT entity_id FROM entity_alias WHERE alias = ?1
+                """, arguments: [form]))
+        }
+        return ids.sorted()
     }
 
     /// The text around the first place a term occurs, folded as the index folds, the hit marked.

@@ -72,6 +72,9 @@ struct SeedAcceptanceTests {
         #expect((innohkStory["facts"] as? [[String: Any]])?.count == 2, "its two funding facts")
         #expect((innohkStory["surfaces"] as? [[String: Any]])?.contains { $0["text"] as? String == "InnoHK創新平台" } == true)
         #expect(try CLI.run(["entity", "--kb", kb, "no such body"]).status == 1)
+        // A short name in the other script than any the documents wrote: 创科局 finds 創科局's bureaus.
+        let short = try CLI.run(["entity", "--kb", kb, "--format", "jsonl", "创科局"])
+        #expect(short.status == 0 && short.lines.contains { $0["entity_id"] as? String == "inst:itib" }, "\(short.stderr)")
         let csv = try CLI.run(["facts", "--kb", kb, "--format", "csv", "--linked"])
         #expect(csv.stdout.hasPrefix("recipient,recipient_name,currency,min,max,") && csv.stdout.split(separator: "\n").count == 8, "\(csv.stdout)")
         let rows = try CLI.run(["facts", "--kb", kb, "--format", "csv"])
