@@ -42,6 +42,9 @@ public struct NameRecognizer: DocumentStage {
     let stockMarkets: Set<String>
     /// The longest name before a stock code (option `maxStockNameLength`).
     let maxStockNameLength: Int
+    /// Characters by what they do in a name (`name-marks.tsv`: joiners, function characters,
+    /// aspect marks, count openers).
+    let marks: NameMarks
 
     public init(config: StageConfig, pipeline: PipelineDefinition, lexicons: LexiconCache) throws {
         let variants = try lexicons.table(config, endingWith: "hk-variants.tsv")
@@ -53,13 +56,15 @@ public struct NameRecognizer: DocumentStage {
         lexicon = try lexicons.shared("names:" + progPath + ":" + instPath) {
             try NameLexicon(tables: [(progs, .programme), (insts, .institution)], folder: folder)
         }
+        let marks = try NameMarks(lexicons.table(config, endingWith: "name-marks.tsv"))
+        self.marks = marks
         rules = try NameRules(rules: lexicons.table(config, endingWith: "name-rules.tsv"),
                               stopWords: TSVTable.lines(path: lexicons.path(config, endingWith: "name-stopwords.txt")),
                               genericWords: TSVTable.lines(path: lexicons.path(config, endingWith: "name-generic.txt")),
                               notBefore: TSVTable.lines(path: lexicons.path(config, endingWith: "name-not-before.txt")),
                               notStart: TSVTable.lines(path: lexicons.path(config, endingWith: "name-not-start.txt")),
                               headVerbs: TSVTable.lines(path: lexicons.path(config, endingWith: "name-head-verbs.txt")),
-                              leftStops: Self.leftStops(config, lexicons), knownNames: Array(lexicon.byKey.keys),
+                              leftStops: Self.leftStops(config, lexicons), knownNames: Array(lexicon.byKey.keys), walkWords: marks.walk,
                               folder: folder, maxLength: config.intOption("maxRuleNameLength", default: 16))
         maxAliases = try config.intOption("maxBracketAliases", default: 16)
         quotedMinHead = try config.intOption("quotedMinHead", default: 2)
@@ -324,9 +329,7 @@ public struct NameRecognizer: DocumentStage {
         return out
     }
 
-    static let joiners: Set<Unicode.Scalar> = ["及", "和"]
-    /// Aspect marks a verb takes in the same word (伴隨着, 收購了, 經過).
-    static let aspectMarks: Set<Unicode.Scalar> = ["着", "著", "了", "過", "过"]
+
 
     /// Whether s[a..<b] is exactly a foreign country (`name-countries.txt`) or a home region (`name-home-prefixes.tsv`).
     func isPlace(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
@@ -400,7 +403,7 @@ public struct NameRecognizer: DocumentStage {
             } else if let n = verbNouns.longestMatch(in: s, at: i, limit: limit) {
                 i = n.end
             } else if boundaries.contains(i), let m = rules.leftStops.longestMatch(in: s, at: i, limit: limit),
-               case let end = m.payload && m.end + 1 < limit && Self.aspectMarks.contains(s[m.end]) && boundaries.contains(m.end + 1) ? m.end + 1 : m.end,
+               case let end = m.payload && m.end + 1 < limit && marks.aspect.contains(s[m.end]) && boundaries.contains(m.end + 1) ? m.end + 1 : m.end,
                boundaries.contains(end), !(m.payload && ((end == limit && !bareSuffix) || !verbs)) {
                 // A verb with its aspect mark in one word (伴隨着|耐克公司, 收購了|…) is the verb.
                 cut = end
@@ -421,14 +424,12 @@ public struct NameRecognizer: DocumentStage {
         // 零 alone is a word (淨零 net zero), not a count.
         if text.count == 1, first == "零" { return false }
         if Scalars.digit(first) != nil || first == "一" || first == "壹" { return text.count <= 3 || measureWords.contains(last) }
-        guard NumberScanner.chineseDigit(first) != nil || Self.countOpeners.contains(first) else { return false }
+        guard NumberScanner.chineseDigit(first) != nil || marks.countOpeners.contains(first) else { return false }
         // The number, then at most one measure word (兩個, 多間, 十大, 三年).
-        let rest = text.drop { NumberScanner.isNumberPart($0) || Self.countOpeners.contains($0) }
+        let rest = text.drop { NumberScanner.isNumberPart($0) || marks.countOpeners.contains($0) }
         return rest.isEmpty || (rest.count == 1 && measureWords.contains(last))
     }
 
-    /// Characters that open or continue a count without being digits (幾間, 數十, 十多).
-    static let countOpeners = ScalarSet("幾几數数多餘余".unicodeScalars)
 
     static let pairs = Punctuation.closing
     static let closers = Punctuation.opening
@@ -462,7 +463,7 @@ public struct NameRecognizer: DocumentStage {
             // (Not when that character is a word of its own: 中國隊|很強, 中國隊|以3比1; nor when another
             // lone character follows it, where the segmenter has cut a rare word into pieces: 全|兴|队|主|场.)
             if end - suffixStart == 1, ti + 1 < tokens.count, tokens[ti + 1].start == end, tokens[ti + 1].end - end == 1,
-               Scalars.isHan(s[end]), !NameRules.functionChars.contains(s[end]), !rules.isLeftStop(s, end, end + 1),
+               Scalars.isHan(s[end]), !marks.function.contains(s[end]), !rules.isLeftStop(s, end, end + 1),
                !(ti + 2 < tokens.count && tokens[ti + 2].start == end + 1 && tokens[ti + 2].end - tokens[ti + 2].start == 1 && Scalars.isHan(s[end + 1])) { continue }
             // 香港中文大學會…: a suffix that begins inside a known name (大學|會) is not one,
             // unless that name is a bare alias ending with the suffix (哈爾濱理工大學).
@@ -542,7 +543,7 @@ public struct NameRecognizer: DocumentStage {
                         continue
                     }
                 }
-                if !t.isWord && !(Self.joiners.contains(s[t.start]) && t.end - t.start == 1) { break }
+                if !t.isWord && !(marks.joiners.contains(s[t.start]) && t.end - t.start == 1) { break }
                 if t.end != start { break }
                 if end - t.start > rules.maxLength { break }
                 // A lexicon institution just before the head: take it whole, then stop.
@@ -550,7 +551,7 @@ public struct NameRecognizer: DocumentStage {
                     if !joined { start = l.start }
                     break
                 }
-                if t.end - t.start == 1, Self.joiners.contains(s[t.start]) {
+                if t.end - t.start == 1, marks.joiners.contains(s[t.start]) {
                     // Join only between two plain words, never after a known name.
                     // The part after the joiner needs words of its own before the suffix
                     // (食物及衞生局, not 企業和大學).
@@ -575,8 +576,8 @@ public struct NameRecognizer: DocumentStage {
                 // glued on the head's left (原住民族委員會補助…基金; 基金辦理…計畫).
                 if suf.payload.type == .programme, rules.suffix(in: s, endingAt: t.end, floor: t.start) != nil,
                    let v = rules.notStart.longestMatch(in: s, at: t.end, limit: suffixStart), suffixStart - v.end >= suf.payload.minHead { break }
-                if NameRules.functionChars.contains(s[t.end - 1]) { break }
-                if NameRules.functionChars.contains(s[t.start]), t.end - t.start <= 2 { break }
+                if marks.function.contains(s[t.end - 1]) { break }
+                if marks.function.contains(s[t.start]), t.end - t.start <= 2 { break }
                 if isCount(s[t.start..<t.end]) { break }
                 if s[t.start..<t.end].allSatisfy({ Scalars.digit($0) != nil }) { break }
                 if taken[t.start..<t.end].contains(true) { break }
@@ -591,7 +592,7 @@ public struct NameRecognizer: DocumentStage {
                 }
             }
             // A 及/和 left dangling at the start is not part of the name.
-            if start < suffixStart, Self.joiners.contains(s[start]) { start += 1; headTokens.removeLast() }
+            if start < suffixStart, marks.joiners.contains(s[start]) { start += 1; headTokens.removeLast() }
             // Multi-character stop words inside the head, however the segmenter cut them (聯同…).
             let known: (Int) -> Int? = { lexicalStarting[$0] >= 0 ? lexical[Int(lexicalStarting[$0])].end : nil }
             start = cutAfterStopWords(s, from: start, to: suffixStart, programme: suf.payload.type == .programme, known: known)

@@ -59,8 +59,6 @@ struct NameRules: Sendable {
     }
     func isGeneric(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool { genericWords.longestMatch(in: s, at: a, limit: b)?.end == b }
 
-    /// Characters that never sit at the edge of a name token (她的, 並成立).
-    static let functionChars = ScalarSet("的之了在於于為为並并與与及和或把將将被由從从向對对".unicodeScalars)
 
     /// Whether s[a..<b] is exactly a left-edge stop word.
     @inline(__always)
@@ -71,7 +69,7 @@ struct NameRules: Sendable {
     ///     a name of `knownNames` (folded Simplified keys) is left out: a dictionary's verb never
     ///     cuts a known name (發展局).
     init(rules: TSVTable, stopWords: [String], genericWords: [String], notBefore: [String], notStart: [String] = [], headVerbs: [String] = [],
-         leftStops: [(String, Bool)] = [], knownNames: [String] = [], folder: NameFolder, maxLength: Int) throws {
+         leftStops: [(String, Bool)] = [], knownNames: [String] = [], walkWords: Set<Unicode.Scalar> = [], folder: NameFolder, maxLength: Int) throws {
         let (t, s, m) = (try rules.column("type"), try rules.column("suffix"), try rules.column("min_head"))
         let f = folder
         var trie = ScalarTrie<Suffix>(folding: .names(f))
@@ -118,7 +116,7 @@ struct NameRules: Sendable {
             // (A one-character word is a stop only as a whole token, which 應 of 應急管理部 never is.)
             if w.count > 1, lo < known.count, known[lo].hasPrefix(w) { continue }
             // 及, 和, 與 join two parts of one name (食物及衞生局); the walk decides on them.
-            if w.count == 1, let c = w.unicodeScalars.first, NameRecognizer.joiners.contains(c) || c == "与" { continue }
+            if w.count == 1, let c = w.unicodeScalars.first, walkWords.contains(c) { continue }
             for v in NameKey.traditionalVariants(w) { left.insert(v.unicodeScalars, verb) }
         }
         self.leftStops = left
