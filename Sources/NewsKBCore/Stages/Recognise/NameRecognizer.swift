@@ -404,8 +404,10 @@ public struct NameRecognizer: DocumentStage {
                 i = n.end
             } else if boundaries.contains(i), let m = rules.leftStops.longestMatch(in: s, at: i, limit: limit),
                case let end = m.payload && m.end + 1 < limit && marks.aspect.contains(s[m.end]) && boundaries.contains(m.end + 1) ? m.end + 1 : m.end,
-               boundaries.contains(end), !(m.payload && ((end == limit && !bareSuffix) || !verbs)) {
+               boundaries.contains(end), !(m.payload && ((end == limit && !bareSuffix && !(end - i == 1 && i - start >= 2 && !boundaries.contains(i - 1))) || !verbs)) {
                 // A verb with its aspect mark in one word (伴隨着|耐克公司, 收購了|…) is the verb.
+                // A one-character verb right before the suffix is cut too, after a word of two
+                // characters or more (香港|上|大學: attends one), not after a lone one (雲|想|集團).
                 cut = end
                 i = end
             } else {
