@@ -23,7 +23,7 @@ public enum StageRegistry {
         Entry(LanguageDetector.self) { c, p, l in try LanguageDetector(config: c, pipeline: p, lexicons: l) },
         Entry(RegionDetector.self) { c, p, l in try RegionDetector(config: c, pipeline: p, lexicons: l) },
         Entry(SentenceSegmenter.self) { _, _, _ in SentenceSegmenter() },
-        Entry(WordSegmenter.self) { _, _, _ in WordSegmenter() },
+        Entry(WordSegmenter.self) { c, _, l in try WordSegmenter(config: c, lexicons: l) },
         Entry(MoneyRecognizer.self) { c, p, l in try MoneyRecognizer(config: c, pipeline: p, lexicons: l) },
         Entry(DateRecognizer.self) { c, p, l in try DateRecognizer(config: c, pipeline: p, lexicons: l) },
         Entry(NameRecognizer.self) { c, p, l in try NameRecognizer(config: c, pipeline: p, lexicons: l) },
