@@ -9,9 +9,9 @@ way. Prints precision and recall, the share of right facts with a right funder, 
 fact found with its verdict (--list). A funder is right as ../shared/eval/score.py judges one: its text
 contains a gold surface or is contained in one, or it is null where the row allows none.
 """
-import argparse, json, os, subprocess, sys, unicodedata
+import argparse, json, os, subprocess, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from names import read_pd, read_uner
+from names import norm, read_pd, read_uner
 
 
 def main():
@@ -80,13 +80,6 @@ def sentence_inputs(a):
         id_, status, rec, mn, funder = row.rstrip("\n").split("\t")
         gold.setdefault(id_, []).append(gold_row(status, rec, mn, funder))
     return lines, gold
-
-
-QUOTES = "「」『』《》〈〉“”‘’\"' \t\n\u3000"
-
-
-def norm(t):
-    return "".join(c for c in unicodedata.normalize("NFKC", t) if c not in QUOTES)
 
 
 def funder_ok(text, allowed):
