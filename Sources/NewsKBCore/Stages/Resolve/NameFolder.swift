@@ -33,10 +33,16 @@ public final class NameFolder: Sendable {
         return hasVariant.contains(w) ? variants[w.value] ?? w : w
     }
 
+    /// The scalar with a Hong Kong variant made standard (衞 → 衛), otherwise itself.
+    @inline(__always)
+    public func standard(_ u: Unicode.Scalar) -> Unicode.Scalar {
+        hasVariant.contains(u) ? variants[u.value] ?? u : u
+    }
+
     /// The name with Hong Kong variants made standard (醫務衞生局 → 醫務衛生局), otherwise as
     /// written: case, width and spacing kept, for a display name in the other script.
     public func standardised(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { hasVariant.contains($0) ? variants[$0.value] ?? $0 : $0 }))
+        String(String.UnicodeScalarView(s.unicodeScalars.map(standard)))
     }
 
     /// The name without quote marks and spaces, otherwise as written.

@@ -7,31 +7,20 @@ public struct WordSegmenter: DocumentStage {
     public static let stageName = "segment.words.v1"
     public static let requires: Set<AnnotationKey> = [.text, .language]
     public static let assigns: Set<AnnotationKey> = [.tokens]
-    /// Variant → standard character (`hk-variants.tsv`); empty when the stage lists none.
-    let variants: [Unicode.Scalar: Unicode.Scalar]
-    /// The variants' characters, to find out at a glance whether a text has any.
-    let variantSet: ScalarSet
+    /// The Hong Kong variants (`hk-variants.tsv`, read as names read it); nil when the stage lists none.
+    let variants: NameFolder?
 
-    public init() { variants = [:]; variantSet = ScalarSet([]) }
+    public init() { variants = nil }
 
     public init(config: StageConfig, lexicons: LexiconCache) throws {
-        var map: [Unicode.Scalar: Unicode.Scalar] = [:]
-        if config.listsLexicon(endingWith: "hk-variants.tsv") {
-            let t = try lexicons.table(config, endingWith: "hk-variants.tsv")
-            let (v, s) = (try t.column("variant"), try t.column("standard"))
-            for row in t.rows {
-                let a = Array(t.cell(row, v).unicodeScalars), b = Array(t.cell(row, s).unicodeScalars)
-                if a.count == 1, b.count == 1 { map[a[0]] = b[0] }
-            }
-        }
-        variants = map
-        variantSet = ScalarSet(map.keys)
+        variants = config.listsLexicon(endingWith: "hk-variants.tsv")
+            ? try NameFolder(table: lexicons.table(config, endingWith: "hk-variants.tsv")) : nil
     }
 
     public func process(_ doc: inout NewsDocument, in context: StageContext) throws {
         var read = doc.language == "zh-Hans" ? TraditionalFolding.traditional(doc.scalars[...]) : nil
-        if !variants.isEmpty, doc.scalars.contains(where: { variantSet.contains($0) }) {
-            read = (read ?? Array(doc.scalars)).map { variants[$0] ?? $0 }
+        if let v = variants, doc.scalars.contains(where: v.hasVariant.contains) {
+            read = (read ?? doc.scalars).map(v.standard)
         }
         let (bounds, wordLike) = read.map { ICU.boundaries($0[...], sentence: false) } ?? ICU.boundaries(doc.scalars[...], sentence: false)
         var tokens: [Token] = []
