@@ -138,7 +138,7 @@ public struct MoneyRecognizer: DocumentStage {
         var afterVerb = [Bool](repeating: false, count: s.count + 1)
         var j = 1
         while j < s.count {
-            if moneyVerbEnds.contains(s[j - 1]), moneyVerbs.longestMatchEnding(in: s, at: j, floor: max(0, j - 4)) != nil {
+            if moneyVerbEnds(in: s, at: j) {
                 for k in j..<min(s.count, j + Self.hedgeReach) { afterVerb[k] = true }
             }
             j += 1
@@ -329,12 +329,18 @@ public struct MoneyRecognizer: DocumentStage {
         return Mention(type: .money, start: start, end: end, value: .money(value))
     }
 
+    /// Whether a money verb ends exactly at `i`.
+    @inline(__always)
+    func moneyVerbEnds(in s: [Unicode.Scalar], at i: Int) -> Bool {
+        i > 0 && moneyVerbEnds.contains(s[i - 1]) && moneyVerbs.longestMatchEnding(in: s, at: i, floor: max(0, i - 4)) != nil
+    }
+
     /// Whether a money verb ends right before `i`, or before the hedge or bridge words that
     /// stand there (申撥|逾|29億, 造價|約為|22億).
     func afterMoneyVerb(_ s: [Unicode.Scalar], at i: Int) -> Bool {
         var at = i
         for _ in 0..<3 {
-            if at > 0, moneyVerbEnds.contains(s[at - 1]), moneyVerbs.longestMatchEnding(in: s, at: at, floor: max(0, at - 4)) != nil { return true }
+            if moneyVerbEnds(in: s, at: at) { return true }
             guard let cue = cuesBefore.longestMatchEnding(in: s, at: at, floor: max(0, at - 4)) else { return false }
             at = cue.start
         }

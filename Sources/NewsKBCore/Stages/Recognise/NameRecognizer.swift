@@ -329,8 +329,6 @@ public struct NameRecognizer: DocumentStage {
         return out
     }
 
-
-
     /// Whether s[a..<b] is exactly a foreign country (`name-countries.txt`) or a home region (`name-home-prefixes.tsv`).
     func isPlace(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
         countries.longestMatchEnding(in: s, at: b, floor: a)?.start == a || homePrefixes.longestMatchEnding(in: s, at: b, floor: a)?.start == a
@@ -431,7 +429,6 @@ public struct NameRecognizer: DocumentStage {
         let rest = text.drop { NumberScanner.isNumberPart($0) || marks.countOpeners.contains($0) }
         return rest.isEmpty || (rest.count == 1 && measureWords.contains(last))
     }
-
 
     static let pairs = Punctuation.closing
     static let closers = Punctuation.opening

@@ -49,16 +49,16 @@ struct NameRules: Sendable {
     @inline(__always)
     func isStop(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool { stopWords.longestMatch(in: s, at: a, limit: b)?.end == b }
 
-    /// Whether s[a..<b] is exactly a general word.
-    @inline(__always)
     /// Whether s[a..<b] is exactly a head verb (`name-head-verbs.txt`); for a body's name
     /// (`institution`), only one marked so (投資部, not 資助大學).
     func isHeadVerb(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, institution: Bool) -> Bool {
         guard let m = headVerbs.longestMatch(in: s, at: a, limit: b), m.end == b else { return false }
         return !institution || m.payload
     }
-    func isGeneric(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool { genericWords.longestMatch(in: s, at: a, limit: b)?.end == b }
 
+    /// Whether s[a..<b] is exactly a general word.
+    @inline(__always)
+    func isGeneric(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool { genericWords.longestMatch(in: s, at: a, limit: b)?.end == b }
 
     /// Whether s[a..<b] is exactly a left-edge stop word.
     @inline(__always)

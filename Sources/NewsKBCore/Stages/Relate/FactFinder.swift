@@ -14,6 +14,9 @@ public struct FactFinder: DocumentStage {
     public static let requires: Set<AnnotationKey> = [.entities, .money, .dates, .sentences, .text]
     public static let assigns: Set<AnnotationKey> = [.facts]
     let cues: FundingCues
+    /// The give, lead and receive words that may stand before an amount opening a list item's
+    /// sentence (``joinAmountSentences(_:_:paragraphs:lists:)``), joined once.
+    let amountOpeners: FundingCues.Words
     /// The most characters between an amount and its recipient.
     let maxGap: Int
     /// The most characters between a give word and its amount (`撥出約…`, `預留了…`).
@@ -28,6 +31,7 @@ public struct FactFinder: DocumentStage {
 
     public init(config: StageConfig, pipeline: PipelineDefinition, lexicons: LexiconCache) throws {
         cues = try FundingCues(try lexicons.table(config, endingWith: "funding-cues.tsv"))
+        amountOpeners = cues.give + cues.lead + cues.receive
         maxGap = try config.intOption("maxGap", default: 12)
         giveReach = try config.intOption("giveReach", default: 3)
         headingMaxLength = try config.intOption("headingMaxLength", default: 30)
@@ -601,7 +605,7 @@ public struct FactFinder: DocumentStage {
     /// sentence to the two sentences joined.
     func joinAmountSentences(_ doc: NewsDocument, _ s: inout [Unicode.Scalar], paragraphs: [Range<Int>], lists: [ListContext]) -> [Int: Range<Int>] {
         var joined: [Int: Range<Int>] = [:]
-        let words = cues.give + cues.lead + cues.receive
+        let words = amountOpeners
         for m in doc.mentions where m.type == .money && m.sentence > 0 && m.sentence < doc.sentences.count {
             guard let p = Self.index(of: m.start, in: paragraphs), lists[p].isItem else { continue }
             let sentence = doc.sentences[m.sentence], previous = doc.sentences[m.sentence - 1]
