@@ -7,7 +7,9 @@ names.py numbers them. A found fact is right when a gold row of its sentence nam
 recipient's surface and has its amount's min; a fact matching an `optional` row counts neither
 way. Prints precision and recall, the share of right facts with a right funder, and every
 fact found with its verdict (--list). A funder is right as ../shared/eval/score.py judges one: its text
-contains a gold surface or is contained in one, or it is null where the row allows none.
+contains a gold surface or is contained in one, or it is null where the row allows none. The Hong Kong
+pages' rows also give the fact's date; a date is right as score.py judges one (the same start and end,
+or a null or published date where the row allows none).
 """
 import argparse, json, os, subprocess, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -39,7 +41,7 @@ def hk_inputs(a):
     for row in open(a.hk_gold, encoding="utf-8"):
         if row.startswith("#") or row.startswith("file\t") or not row.strip():
             continue
-        file, published, status, rec, mn, funder = row.rstrip("\n").split("\t")
+        file, published, status, rec, mn, funder, date = row.rstrip("\n").split("\t")
         path = os.path.join(a.hk, file + ".txt")
         if file not in seen:
             seen.add(file)
@@ -51,15 +53,39 @@ def hk_inputs(a):
         if file in missing:
             continue
         if status != "none":   # a page that states no fact: read for precision only
-            gold.setdefault(file, []).append(gold_row(status, rec, mn, funder))
+            gold.setdefault(file, []).append(gold_row(status, rec, mn, funder, date))
     if missing:
         print(f"pages read: {len(seen) - len(missing)} of {len(seen)}; not saved in {a.hk}: {', '.join(sorted(missing))}", file=sys.stderr)
     return lines, gold
 
 
-def gold_row(status, rec, mn, funder):
+def gold_row(status, rec, mn, funder, date=None):
     return {"status": status, "recipient": rec.split("|"), "min": int(mn),
-            "funder": [None if f == "-" else f for f in funder.split("|")], "found": False}
+            "funder": [None if f == "-" else f for f in funder.split("|")], "found": False,
+            "date": None if date is None else [None if d == "-" else span(d) for d in date.split("|")]}
+
+
+def span(d):
+    """A gold date written YYYY, YYYY-MM or YYYY-MM-DD as its first and last day."""
+    import calendar
+    parts = [int(x) for x in d.split("-")]
+    if len(parts) == 1:
+        return (f"{parts[0]:04d}-01-01", f"{parts[0]:04d}-12-31")
+    if len(parts) == 2:
+        last = calendar.monthrange(parts[0], parts[1])[1]
+        return (f"{parts[0]:04d}-{parts[1]:02d}-01", f"{parts[0]:04d}-{parts[1]:02d}-{last:02d}")
+    return (d, d)
+
+
+def date_ok(fact, allowed):
+    """score.py's rule: a null gold date takes a null date or the published one; else start and end agree."""
+    d = fact.get("date")
+    for a in allowed:
+        if a is None and (d is None or fact.get("date_source") == "published"):
+            return True
+        if a is not None and d and (d.get("start", "")[:10], d.get("end", "")[:10]) == a:
+            return True
+    return False
 
 
 def sentence_inputs(a):
@@ -95,7 +121,8 @@ def score(lines, gold, a):
     out = subprocess.run([a.bin, "extract", "-"], input="\n".join(lines) + "\n", capture_output=True, text=True, check=True).stdout
 
     found = [json.loads(l) for l in out.splitlines() if '"kind":"fact"' in l]
-    tp = fp = right_funder = 0
+    tp = fp = right_funder = right_date = 0
+    dated = any(g["date"] is not None for rows in gold.values() for g in rows)
     for f in found:
         mn = f["amount"]["min"]
         g = next((g for g in gold.get(f["doc_id"], []) if f["recipient_text"] in g["recipient"] and mn is not None and int(mn) == g["min"]), None)
@@ -108,16 +135,19 @@ def score(lines, gold, a):
             g["found"] = True
             ok = funder_ok(f.get("funder_text"), g["funder"])
             right_funder += ok
-            verdict = "right" + ("" if ok else " (funder wrong)")
+            dok = g["date"] is None or date_ok(f, g["date"])
+            right_date += dok
+            verdict = "right" + ("" if ok else " (funder wrong)") + ("" if dok else " (date wrong)")
         else:
             fp += 1
         if a.list:
-            print(f"{f['doc_id']}\t{f['recipient_text']}\t{mn}\t{f.get('funder_text')}\t{verdict}")
+            d = f.get("date") or {}
+            print(f"{f['doc_id']}\t{f['recipient_text']}\t{mn}\t{f.get('funder_text')}\t{d.get('start')}/{f.get('date_source')}\t{verdict}")
     n = sum(1 for rows in gold.values() for g in rows if g["status"] == "in")
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / n if n else 0.0
     print(f"inputs {len(lines)}  gold facts {n}  found {len(found)}  right {tp}  wrong {fp}  "
-          f"precision {p:.3f}  recall {r:.3f}  right funder {right_funder}/{tp}")
+          f"precision {p:.3f}  recall {r:.3f}  right funder {right_funder}/{tp}" + (f"  right date {right_date}/{tp}" if dated else ""))
     for id_, rows in gold.items():
         for g in rows:
             if g["status"] == "in" and not g["found"]:

@@ -106,7 +106,9 @@ public struct FactFinder: DocumentStage {
                 ?? anaphorFunder(s, from: segmentStart, to: give ?? m.start, names: names, mentions: mentions, doc: doc,
                                  sentence: m.sentence, inName: inName, recipient: recipient)
             var date: Mention?
-            if !modifier {
+            // A modifier's sentence dates it only when the sentence approves the money
+            // (當天，財委會…審議的是128億元X撥款): an approval is the fact's own event.
+            if !modifier || FundingCues.occurs(cues.approve, in: s, segmentStart..<m.start) {
                 // The first date of the statement's part of the sentence: the time adverbial
                 // (昨日在立法會發表2025-26年度預算案，宣布預留…: 昨日, not the budget's year).
                 // Only the statement's opening clause or the amount's own clause can date it: a date in

@@ -3,7 +3,7 @@
 struct FundingCues: Sendable {
     typealias Words = [[Unicode.Scalar]]
     var give: Words = [], spend: Words = [], link: Words = [], modifier: Words = [], receive: Words = []
-    var lead: Words = [], to: Words = [], notFunder: Words = [], funderWord: Words = [], funderAnaphor: Words = [], and: Words = [], each: Words = [], respectively: Words = [], budget: Words = [], grant: Words = [], carry: Words = [], toward: Words = [], purpose: Words = [], purposeMarker: Words = [], not: Words = [], notAfter: Words = [], notRecipient: Words = [], recipientAnaphor: Words = [], since: Words = [], from: Words = [], parts: Words = []
+    var approve: Words = [], lead: Words = [], to: Words = [], notFunder: Words = [], funderWord: Words = [], funderAnaphor: Words = [], and: Words = [], each: Words = [], respectively: Words = [], budget: Words = [], grant: Words = [], carry: Words = [], toward: Words = [], purpose: Words = [], purposeMarker: Words = [], not: Words = [], notAfter: Words = [], notRecipient: Words = [], recipientAnaphor: Words = [], since: Words = [], from: Words = [], parts: Words = []
 
     /// The `not` words as a trie: they are looked for at every position before an amount.
     var notTrie = ScalarTrie<Bool>()
@@ -18,6 +18,7 @@ struct FundingCues: Sendable {
             case "link": link += words
             case "modifier": modifier += words
             case "receive": receive += words
+            case "approve": approve += words
             case "lead": lead += words
             case "to": to += words
             case "not-funder": notFunder += words
@@ -42,7 +43,7 @@ struct FundingCues: Sendable {
             case let other: throw NewsKBError.lexicon("\(t.path): unknown role \(other)")
             }
         }
-        for k in [\FundingCues.give, \.spend, \.link, \.modifier, \.receive, \.lead, \.to, \.notFunder, \.funderWord, \.funderAnaphor, \.and, \.each, \.respectively, \.budget, \.grant, \.carry, \.toward, \.purpose, \.purposeMarker, \.not, \.notAfter, \.notRecipient, \.recipientAnaphor, \.since, \.from, \.parts] {
+        for k in [\FundingCues.give, \.spend, \.link, \.modifier, \.receive, \.approve, \.lead, \.to, \.notFunder, \.funderWord, \.funderAnaphor, \.and, \.each, \.respectively, \.budget, \.grant, \.carry, \.toward, \.purpose, \.purposeMarker, \.not, \.notAfter, \.notRecipient, \.recipientAnaphor, \.since, \.from, \.parts] {
             self[keyPath: k] = Array(Set(self[keyPath: k])).sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1, by: { $0.value < $1.value }) }
         }
         for w in not { notTrie.insert(w, true) }
@@ -62,6 +63,11 @@ struct FundingCues: Sendable {
 
     /// Whether `g` is one of `words` exactly.
     static func isOne(of words: Words, _ g: [Unicode.Scalar]) -> Bool { words.contains { $0 == g } }
+
+    /// Whether one of `words` occurs in `s[range]`.
+    static func occurs(_ words: Words, in s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        range.contains { match(words, in: s, at: $0, limit: range.upperBound) != nil }
+    }
 
     /// Whether a `not` word occurs in `s[range]`.
     func negated(in s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
