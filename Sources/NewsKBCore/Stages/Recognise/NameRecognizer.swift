@@ -37,6 +37,10 @@ public struct NameRecognizer: DocumentStage {
     let verbNouns: ScalarTrie<Bool>
     /// Bodies named by a number (optional `name-congresses.tsv`: 十五大, 中共十五大).
     let congresses: NameCongresses?
+    /// Office titles that open with the one-character suffix of the body they head (optional
+    /// `name-office-titles.txt`: 部長, 局長): the segmenter makes one word of 農林|部長, and the
+    /// body's name (農林部) ends inside it.
+    let officeTitles: ScalarTrie<Bool>
     /// Stock markets a code in brackets may name (optional `name-stock-markets.txt`: HK, SH, SZ),
     /// upper case: a listed company stands before its code (StockCodeNames.swift).
     let stockMarkets: Set<String>
@@ -65,6 +69,7 @@ public struct NameRecognizer: DocumentStage {
                               notStart: TSVTable.lines(path: lexicons.path(config, endingWith: "name-not-start.txt")),
                               headVerbs: TSVTable.lines(path: lexicons.path(config, endingWith: "name-head-verbs.txt")),
                               leftStops: Self.leftStops(config, lexicons), knownNames: Array(lexicon.byKey.keys), walkWords: marks.walk,
+                              wordEndings: Self.wordEndings(config, lexicons),
                               folder: folder, maxLength: config.intOption("maxRuleNameLength", default: 16))
         maxAliases = try config.intOption("maxBracketAliases", default: 16)
         quotedMinHead = try config.intOption("quotedMinHead", default: 2)
@@ -89,6 +94,7 @@ public struct NameRecognizer: DocumentStage {
         }
         self.bareAliases = try words("name-bare-aliases.txt")
         self.verbNouns = try words("name-verb-nouns.txt")
+        self.officeTitles = try words("name-office-titles.txt")
         self.measureWords = ScalarSet(try Self.optionalWords(config, lexicons, "name-measure-words.txt").flatMap(\.unicodeScalars))
         stockMarkets = Set(try Self.optionalWords(config, lexicons, "name-stock-markets.txt").map { $0.uppercased() })
         maxStockNameLength = try config.intOption("maxStockNameLength", default: 10)
@@ -101,6 +107,14 @@ public struct NameRecognizer: DocumentStage {
     static func optionalWords(_ config: StageConfig, _ lexicons: LexiconCache, _ file: String) throws -> [String] {
         guard config.listsLexicon(endingWith: file) else { return [] }
         return try TSVTable.lines(path: lexicons.path(config, endingWith: file)).flatMap(NameKey.scriptVariants)
+    }
+
+    /// The words of the optional `name-word-endings.txt` (columns word, class).
+    static func wordEndings(_ config: StageConfig, _ lexicons: LexiconCache) throws -> [String] {
+        guard config.listsLexicon(endingWith: "name-word-endings.txt") else { return [] }
+        let table = try lexicons.table(config, endingWith: "name-word-endings.txt")
+        let w = try table.column("word")
+        return table.rows.map { table.cell($0, w) }
     }
 
     /// The words of the optional `name-left-stops.txt` (columns word, class), each with whether
@@ -415,6 +429,38 @@ public struct NameRecognizer: DocumentStage {
         return cut
     }
 
+    /// The document's tokens with each office title (``officeTitles``) that follows a word of two
+    /// characters or more cut after its first character, which is a body's suffix: 芬蘭|農林|部長
+    /// reads 芬蘭|農林|部|長. Not after a known name (保安局|局長 is the bureau and its head) nor after
+    /// a word ending in the same character (該局|局長), nor after one character (副|局長).
+    func splittingOfficeTitles(_ doc: NewsDocument, _ boundaries: TokenBoundaries, lexical: [Candidate]) -> ([Token], TokenBoundaries) {
+        let s = doc.scalars
+        var cuts: [Int] = []
+        for (k, t) in doc.tokens.enumerated() where k > 0 && t.isWord && t.end - t.start >= 2 {
+            guard officeTitles.longestMatch(in: s, at: t.start, limit: t.end)?.end == t.end else { continue }
+            let before = doc.tokens[k - 1]
+            guard before.isWord, before.end == t.start, before.end - before.start >= 2, s[t.start - 1] != s[t.start],
+                  !lexical.contains(where: { $0.end == t.start && $0.type == .institution }) else { continue }
+            cuts.append(k)
+        }
+        guard !cuts.isEmpty else { return (doc.tokens, boundaries) }
+        var tokens: [Token] = []
+        tokens.reserveCapacity(doc.tokens.count + cuts.count)
+        var flags = doc.isTokenBoundary
+        var next = 0
+        for (k, t) in doc.tokens.enumerated() {
+            if next < cuts.count, cuts[next] == k {
+                tokens.append(Token(start: t.start, end: t.start + 1, isWord: true))
+                tokens.append(Token(start: t.start + 1, end: t.end, isWord: true))
+                flags[t.start + 1] = true
+                next += 1
+            } else {
+                tokens.append(t)
+            }
+        }
+        return (tokens, TokenBoundaries(flags: flags))
+    }
+
     /// Numbers and number-classifier words (兩個, 3所, 多間, 十大) end a name on the left. A word
     /// that only opens with a digit character is a word like any other (四川, 九龍, 三菱, 陸軍: 陸
     /// is also the financial six); one opening with 一 or an Arabic digit is a count or an adverb
@@ -435,10 +481,10 @@ public struct NameRecognizer: DocumentStage {
 
     /// Names ending in an institution or programme suffix at a word boundary; `taken` marks
     /// the code points of amounts and dates, which a name never reaches into.
-    func ruleMatches(_ doc: NewsDocument, boundaries: TokenBoundaries, lexical: [Candidate], taken: [Bool]) -> [Candidate] {
+    func ruleMatches(_ doc: NewsDocument, boundaries wordBoundaries: TokenBoundaries, lexical: [Candidate], taken: [Bool]) -> [Candidate] {
         let s = doc.scalars
         var out: [Candidate] = []
-        let tokens = doc.tokens
+        let (tokens, boundaries) = splittingOfficeTitles(doc, wordBoundaries, lexical: lexical)
         // The first lexicon match ending / starting at each offset (-1: none).
         var lexicalEnding = [Int32](repeating: -1, count: s.count + 1), lexicalStarting = [Int32](repeating: -1, count: s.count + 1)
         var insideLexical = [Bool](repeating: false, count: s.count + 1)
@@ -455,7 +501,7 @@ public struct NameRecognizer: DocumentStage {
         for (ti, tok) in tokens.enumerated() where tok.isWord {
             let end = tok.end
             // The next token must not continue a Han word that makes the suffix something else (局長, 大學生).
-            guard let suf = rules.suffix(in: s, endingAt: end, floor: max(0, end - 16)) else { continue }
+            guard let suf = rules.suffix(in: s, endingAt: end, floor: max(0, end - 16), boundaries: boundaries) else { continue }
             let suffixStart = suf.start
             // A one-character suffix followed by a lone character the segmenter could not place
             // (助社|福計劃: 社福) may be the first half of a word: not a suffix.

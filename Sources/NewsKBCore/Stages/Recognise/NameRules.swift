@@ -5,6 +5,11 @@ struct NameRules: Sendable {
         let minHead: Int
         /// A `none` row: a longer ending that makes the suffix inside it something else (東北部, 西南部: a part of a place).
         var blocks = false
+        /// A word ending (`name-word-endings.txt`): it blocks where it is a word, starting a token
+        /// (入口|處) or closing one after two characters or more (內心深處); not where it begins
+        /// inside one word and ends in the next (國土|安全|部 holds 全部 and ends in 部), nor after the
+        /// first character of its word (安全局 and 郵政局 end in 全局 and 政局).
+        var wordOnly = false
         /// Words that, right after the suffix, make a rule-made name of it no name: the suffix is
         /// the object of what stands before or the first part of a compound (堅持黨的領導, 企業黨組織,
         /// 共產黨人; 保守黨候選人 stays a name). The optional `not_before` column, |-separated.
@@ -38,11 +43,16 @@ struct NameRules: Sendable {
     /// whether the word is a verb (which may end a head: 組織部).
     let leftStops: ScalarTrie<Bool>
 
-    /// The name suffix ending at `end` (the longest), unless a `none` row makes that ending something else.
+    /// The name suffix ending at `end` (the longest), unless a `none` row makes that ending
+    /// something else; a word ending only blocks as a word of `boundaries`' tokens (``Suffix/wordOnly``).
     @inline(__always)
-    func suffix(in s: [Unicode.Scalar], endingAt end: Int, floor: Int) -> (payload: Suffix, start: Int)? {
-        guard let m = suffixes.longestMatchEnding(in: s, at: end, floor: floor), !m.payload.blocks else { return nil }
-        return m
+    func suffix(in s: [Unicode.Scalar], endingAt end: Int, floor: Int, boundaries: TokenBoundaries? = nil) -> (payload: Suffix, start: Int)? {
+        guard let m = suffixes.longestMatchEnding(in: s, at: end, floor: floor) else { return nil }
+        if m.payload.wordOnly, let b = boundaries, !b.contains(m.start),
+           ((m.start + 1)..<end).contains(where: b.contains) || b.contains(m.start - 1) {
+            return suffix(in: s, endingAt: end, floor: m.start + 1, boundaries: b)
+        }
+        return m.payload.blocks ? nil : m
     }
 
     /// Whether s[a..<b] is exactly a stop word.
@@ -68,11 +78,17 @@ struct NameRules: Sendable {
     ///   - leftStops: (word, is a verb) in Simplified; a word of two or more characters that begins
     ///     a name of `knownNames` (folded Simplified keys) is left out: a dictionary's verb never
     ///     cuts a known name (發展局).
+    ///   - wordEndings: words (Simplified) that end in a one-character suffix and name no body (深處, 布局:
+    ///     `name-word-endings.txt`), read as `none` rows; a suffix row of the same text wins.
     init(rules: TSVTable, stopWords: [String], genericWords: [String], notBefore: [String], notStart: [String] = [], headVerbs: [String] = [],
-         leftStops: [(String, Bool)] = [], knownNames: [String] = [], walkWords: Set<Unicode.Scalar> = [], folder: NameFolder, maxLength: Int) throws {
+         leftStops: [(String, Bool)] = [], knownNames: [String] = [], walkWords: Set<Unicode.Scalar> = [], wordEndings: [String] = [],
+         folder: NameFolder, maxLength: Int) throws {
         let (t, s, m) = (try rules.column("type"), try rules.column("suffix"), try rules.column("min_head"))
         let f = folder
         var trie = ScalarTrie<Suffix>(folding: .names(f))
+        for w in wordEndings {
+            for v in NameKey.traditionalVariants(w) { trie.insert(v.unicodeScalars.reversed(), Suffix(type: .institution, minHead: 1, blocks: true, wordOnly: true)) }
+        }
         let nb = rules.header.firstIndex(of: "not_before")
         let to = rules.header.firstIndex(of: "title_only")
         let ab = rules.header.firstIndex(of: "after_body")
