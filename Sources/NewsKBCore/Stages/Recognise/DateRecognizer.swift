@@ -296,7 +296,10 @@ extension DateRecognizer {
             if let y = writtenYear(at: i) {
                 return continueAfterYear(start: i, yearEnd: y.end, year: y.year, relative: false, contextYear: contextYear)
             }
-            if let w = vocab.words.longestMatch(in: s, at: i), !(i > 0 && vocab.blockedBefore[s[i]]?.contains(s[i - 1]) == true) {
+            // A date word starts a word or ends one: 明日 is no tomorrow inside 光明日報 or across 說明|日後,
+            // nor 前年 across 目前|年齡; 從去年 and 至今|年 (a preposition glued on) still hold a year.
+            if let w = vocab.words.longestMatch(in: s, at: i), tokenBoundaries.contains(i) || tokenBoundaries.contains(w.end),
+               !(i > 0 && vocab.blockedBefore[s[i]]?.contains(s[i - 1]) == true) {
                 switch w.payload {
                 case .yearRelative(let off):
                     guard let p = published else {
