@@ -643,8 +643,10 @@ public struct NameRecognizer: DocumentStage {
             start = cutAfterStopWords(s, from: start, to: suffixStart, programme: suf.payload.type == .programme, known: known)
             start = cutAfterLeftStops(s, from: start, to: suffixStart, boundaries: boundaries, verbs: suf.payload.type == .institution,
                                       bareSuffix: suf.payload.minHead == 0, known: known)
-            // Strip a leading stop character inside a token (e.g. 並成立 glued by the segmenter).
-            while start < suffixStart, rules.isStop(s, start, start + 1) || innerMarks.contains(s[start]) { start += 1 }
+            // Strip a leading stop character inside a token (e.g. 並成立 glued by the segmenter), not the
+            // first of a country's name (以色列工黨: 以 is a stop word alone).
+            while start < suffixStart, rules.isStop(s, start, start + 1) || innerMarks.contains(s[start]),
+                  !stride(from: start + 2, through: min(start + 8, suffixStart), by: 1).contains(where: { isPlace(s, start, $0) }) { start += 1 }
             // 繼續推行X計劃, 進一步設立X基金: a left-edge stop word, then such a verb, go together.
             if let a = rules.leftStops.longestMatch(in: s, at: start, limit: suffixStart),
                let v = rules.notStart.longestMatch(in: s, at: a.end, limit: suffixStart), suffixStart - v.end >= suf.payload.minHead {
