@@ -691,6 +691,8 @@ public struct NameRecognizer: DocumentStage {
             if suf.payload.afterBody && partOf == nil { continue }
             // 美國公司, 法國公司: a place and a kind of body is no body's name.
             if suf.payload.notAfterPlace, isPlace(s, start, suffixStart) { continue }
+            // 瑞典軍: a country's army; after anything else 軍 ends a given name.
+            if suf.payload.placeOnly, !isPlace(s, start, suffixStart) { continue }
             if let b = bareStart {
                 // What stands before a bare alias must be a name of its own: two characters or
                 // more, not a general word (本地理工大學), not the body's own region (香港理工大學 is the

@@ -23,6 +23,9 @@ struct NameRules: Sendable {
         /// An ending that names a kind, not a body, after a place alone (公司: 美國公司, 法國公司;
         /// the optional `not_after_place` column, y): a country or home region as the whole head makes no name.
         var notAfterPlace = false
+        /// An ending that names a body only after a country or home region as the whole head (軍:
+        /// 瑞典軍, 朝鮮軍; the optional `place_only` column, y), never after other words (given names end in 軍).
+        var placeOnly = false
     }
 
     /// Suffixes, reversed, so the longest suffix ending at an offset is found.
@@ -93,6 +96,7 @@ struct NameRules: Sendable {
         let to = rules.header.firstIndex(of: "title_only")
         let ab = rules.header.firstIndex(of: "after_body")
         let np = rules.header.firstIndex(of: "not_after_place")
+        let po = rules.header.firstIndex(of: "place_only")
         for row in rules.rows {
             let blocks = rules.cell(row, t) == "none"
             let notBefore = nb.map { rules.cell(row, $0).split(separator: "|").flatMap { NameKey.scriptVariants(String($0)).map { Array($0.unicodeScalars) } } } ?? []
@@ -103,7 +107,8 @@ struct NameRules: Sendable {
                 trie.insert(v.unicodeScalars.reversed(), Suffix(type: type, minHead: Int(rules.cell(row, m)) ?? 2, blocks: blocks, notBefore: notBefore,
                                                                 titleOnly: to.map { rules.cell(row, $0) == "y" } ?? false,
                                                                 afterBody: ab.map { rules.cell(row, $0) == "y" } ?? false,
-                                                                notAfterPlace: np.map { rules.cell(row, $0) == "y" } ?? false))
+                                                                notAfterPlace: np.map { rules.cell(row, $0) == "y" } ?? false,
+                                                                placeOnly: po.map { rules.cell(row, $0) == "y" } ?? false))
             }
         }
         suffixes = trie
