@@ -688,7 +688,12 @@ public struct NameRecognizer: DocumentStage {
                 : Optional(lexical[Int(lexicalStarting[start])]).flatMap { $0.end < end && $0.type == .institution ? $0.entry : nil }
             if let p = partOf, lexicon.entries[p].type != .institution { continue }
             // 司, 中心: only as a part of a known body (科學技術部|農村科技司), never alone (公司, 上司).
-            if suf.payload.afterBody && partOf == nil { continue }
+            if suf.payload.afterBody && partOf == nil {
+                // …or, for `body` rows, a body the rules name ends inside the head (湖南省委|黨校).
+                guard suf.payload.afterAnyBody, ((start + 2)..<suffixStart + 1).contains(where: { b in
+                    boundaries.contains(b) && rules.suffix(in: s, endingAt: b, floor: start + 1).map { $0.payload.type == .institution && $0.start - start >= 1 } == true
+                }) else { continue }
+            }
             // 美國公司, 法國公司: a place and a kind of body is no body's name.
             if suf.payload.notAfterPlace, isPlace(s, start, suffixStart) { continue }
             // 瑞典軍: a country's army; after anything else 軍 ends a given name.

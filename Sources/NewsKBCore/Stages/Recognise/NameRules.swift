@@ -20,6 +20,9 @@ struct NameRules: Sendable {
         /// An ending that names a part of a known body only (司, 中心: the optional `after_body`
         /// column, y): a name only where a lexicon institution opens it (科學技術部農村科技司).
         var afterBody = false
+        /// With `after_body` set to `body`: a body the rules name counts too (湖南省委|黨校,
+        /// 南方電視台科教|頻道), where an institution's suffix ends at a word boundary inside the head.
+        var afterAnyBody = false
         /// An ending that names a kind, not a body, after a place alone (公司: 美國公司, 法國公司;
         /// the optional `not_after_place` column, y): a country or home region as the whole head makes no name.
         var notAfterPlace = false
@@ -106,7 +109,8 @@ struct NameRules: Sendable {
             for v in NameKey.scriptVariants(rules.cell(row, s)) {
                 trie.insert(v.unicodeScalars.reversed(), Suffix(type: type, minHead: Int(rules.cell(row, m)) ?? 2, blocks: blocks, notBefore: notBefore,
                                                                 titleOnly: to.map { rules.cell(row, $0) == "y" } ?? false,
-                                                                afterBody: ab.map { rules.cell(row, $0) == "y" } ?? false,
+                                                                afterBody: ab.map { ["y", "body"].contains(rules.cell(row, $0)) } ?? false,
+                                                                afterAnyBody: ab.map { rules.cell(row, $0) == "body" } ?? false,
                                                                 notAfterPlace: np.map { rules.cell(row, $0) == "y" } ?? false,
                                                                 placeOnly: po.map { rules.cell(row, $0) == "y" } ?? false))
             }
