@@ -432,7 +432,8 @@ public struct NameRecognizer: DocumentStage {
     /// The document's tokens with each office title (``officeTitles``) that follows a word of two
     /// characters or more cut after its first character, which is a body's suffix: 芬蘭|農林|部長
     /// reads 芬蘭|農林|部|長. Not after a known name (保安局|局長 is the bureau and its head) nor after
-    /// a word ending in the same character (該局|局長), nor after one character (副|局長).
+    /// a word ending in the same character (該局|局長), nor after one character (副|局長), nor after a
+    /// word of appointment (歷任|團長: name-marks.tsv's `appointment` characters).
     func splittingOfficeTitles(_ doc: NewsDocument, _ boundaries: TokenBoundaries, lexical: [Candidate]) -> ([Token], TokenBoundaries) {
         let s = doc.scalars
         var cuts: [Int] = []
@@ -440,6 +441,7 @@ public struct NameRecognizer: DocumentStage {
             guard officeTitles.longestMatch(in: s, at: t.start, limit: t.end)?.end == t.end else { continue }
             let before = doc.tokens[k - 1]
             guard before.isWord, before.end == t.start, before.end - before.start >= 2, s[t.start - 1] != s[t.start],
+                  !marks.appointment.contains(s[t.start - 1]),
                   !lexical.contains(where: { $0.end == t.start && $0.type == .institution }) else { continue }
             cuts.append(k)
         }
