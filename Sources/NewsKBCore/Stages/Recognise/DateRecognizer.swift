@@ -296,67 +296,72 @@ extension DateRecognizer {
             if let y = writtenYear(at: i) {
                 return continueAfterYear(start: i, yearEnd: y.end, year: y.year, relative: false, contextYear: contextYear)
             }
-            // A date word starts a word or ends one: 明日 is no tomorrow inside 光明日報 or across 說明|日後,
-            // nor 前年 across 目前|年齡; 從去年 and 至今|年 (a preposition glued on) still hold a year.
-            if let w = vocab.words.longestMatch(in: s, at: i), tokenBoundaries.contains(i) || tokenBoundaries.contains(w.end),
-               !(i > 0 && vocab.blockedBefore[s[i]]?.contains(s[i - 1]) == true) {
-                switch w.payload {
-                case .yearRelative(let off):
-                    guard let p = published else {
-                        // Read the whole expression (去年12月), but without a published date it has no value.
-                        var f = continueAfterYear(start: i, yearEnd: w.end, year: 2000, relative: true, contextYear: contextYear)
-                        f.value = nil
-                        f.statedYear = nil
-                        return f
+            // A date word (去年, 明日, 本財政年度 …) and what it starts are a date where the whole
+            // starts a word of the segmenter's or ends one: 明日 is no tomorrow inside 光明日報 or across
+            // 說明|日後, nor 前年 across 目前|年齡; 從去年 and 至今|年 (a preposition glued on) and 在今年年底
+            // (one word) still hold their year.
+            if let w = vocab.words.longestMatch(in: s, at: i), !(i > 0 && vocab.blockedBefore[s[i]]?.contains(s[i - 1]) == true) {
+                func wordDate() -> Found? {
+                    switch w.payload {
+                    case .yearRelative(let off):
+                        guard let p = published else {
+                            // Read the whole expression (去年12月), but without a published date it has no value.
+                            var f = continueAfterYear(start: i, yearEnd: w.end, year: 2000, relative: true, contextYear: contextYear)
+                            f.value = nil
+                            f.statedYear = nil
+                            return f
+                        }
+                        return continueAfterYear(start: i, yearEnd: w.end, year: p.year + off, relative: true, contextYear: contextYear)
+                    case .dayRelative(let off):
+                        guard let p = published else { return Found(start: i, end: w.end, value: nil, statedYear: nil) }
+                        let d = p.adding(days: off)
+                        return Found(start: i, end: w.end, value: DateValue(start: d, end: d, granularity: .day, relative: true), statedYear: nil)
+                    case .monthRelative(let off):
+                        guard let p = published else {
+                            var f = continueAfterMonth(start: i, monthEnd: w.end, year: 2000, month: 1, relative: true, statedYear: nil)
+                            f.value = nil
+                            return f
+                        }
+                        let m = CivilDate(year: p.year, month: p.month, day: 1).adding(months: off)
+                        return continueAfterMonth(start: i, monthEnd: w.end, year: m.year, month: m.month, relative: true, statedYear: nil)
+                    case .weekRelative(let off):
+                        // 上周五, 下星期一, 本周末: a day (or the weekend) of a week relative to the published date.
+                        guard let next = at(w.end), let wd = vocab.weekdays[next] else { return nil }
+                        guard let p = published else { return Found(start: i, end: w.end + 1, value: nil, statedYear: nil) }
+                        let monday = p.adding(days: -(Self.weekday(p) - 1) + 7 * off)
+                        let v = wd == 0
+                            ? DateValue(start: monday.adding(days: 5), end: monday.adding(days: 6), granularity: .day, relative: true)
+                            : DateValue(start: monday.adding(days: wd - 1), end: monday.adding(days: wd - 1), granularity: .day, relative: true)
+                        return Found(start: i, end: w.end + 1, value: v, statedYear: nil)
+                    case .centuryRelative(let off):
+                        // 上世紀 (the 1900s in a paper of 2024), and the decades after it (上世紀五六十年代).
+                        guard let p = published else {
+                            var f = decades(at: w.end, base: 1900, start: i) ?? Found(start: i, end: w.end, value: nil, statedYear: nil)
+                            f.value = nil
+                            return f
+                        }
+                        let base = ((p.year - 1) / 100 + off) * 100
+                        if var r = decades(at: w.end, base: base, start: i) {
+                            r.value = r.value.map { DateValue(start: $0.start, end: $0.end, granularity: $0.granularity, relative: true) }
+                            return r
+                        }
+                        return Found(start: i, end: w.end, value: .years(base + 1, base + 100, relative: true), statedYear: nil)
+                    case .fiscalRelative(let off):
+                        // 本財政年度: the region's fiscal year that holds the published date (in Hong Kong
+                        // April to March), moved by `off` years; where it is the calendar year, that year.
+                        guard let p = published else { return Found(start: i, end: w.end, value: nil, statedYear: nil) }
+                        let m = fiscalStartMonth
+                        let first = (p.month >= m ? p.year : p.year - 1) + off
+                        let v = m == 1 ? DateValue.years(first, first, relative: true)
+                            : DateValue(start: CivilDate(year: first, month: m, day: 1), end: CivilDate(year: first + 1, month: m, day: 1).adding(days: -1),
+                                        granularity: .fiscalYear, relative: true)
+                        return Found(start: i, end: w.end, value: v, statedYear: nil)
+                    default:
+                        return nil
                     }
-                    return continueAfterYear(start: i, yearEnd: w.end, year: p.year + off, relative: true, contextYear: contextYear)
-                case .dayRelative(let off):
-                    guard let p = published else { return Found(start: i, end: w.end, value: nil, statedYear: nil) }
-                    let d = p.adding(days: off)
-                    return Found(start: i, end: w.end, value: DateValue(start: d, end: d, granularity: .day, relative: true), statedYear: nil)
-                case .monthRelative(let off):
-                    guard let p = published else {
-                        var f = continueAfterMonth(start: i, monthEnd: w.end, year: 2000, month: 1, relative: true, statedYear: nil)
-                        f.value = nil
-                        return f
-                    }
-                    let m = CivilDate(year: p.year, month: p.month, day: 1).adding(months: off)
-                    return continueAfterMonth(start: i, monthEnd: w.end, year: m.year, month: m.month, relative: true, statedYear: nil)
-                case .weekRelative(let off):
-                    // 上周五, 下星期一, 本周末: a day (or the weekend) of a week relative to the published date.
-                    guard let next = at(w.end), let wd = vocab.weekdays[next] else { break }
-                    guard let p = published else { return Found(start: i, end: w.end + 1, value: nil, statedYear: nil) }
-                    let monday = p.adding(days: -(Self.weekday(p) - 1) + 7 * off)
-                    let v = wd == 0
-                        ? DateValue(start: monday.adding(days: 5), end: monday.adding(days: 6), granularity: .day, relative: true)
-                        : DateValue(start: monday.adding(days: wd - 1), end: monday.adding(days: wd - 1), granularity: .day, relative: true)
-                    return Found(start: i, end: w.end + 1, value: v, statedYear: nil)
-                case .centuryRelative(let off):
-                    // 上世紀 (the 1900s in a paper of 2024), and the decades after it (上世紀五六十年代).
-                    guard let p = published else {
-                        var f = decades(at: w.end, base: 1900, start: i) ?? Found(start: i, end: w.end, value: nil, statedYear: nil)
-                        f.value = nil
-                        return f
-                    }
-                    let base = ((p.year - 1) / 100 + off) * 100
-                    if var r = decades(at: w.end, base: base, start: i) {
-                        r.value = r.value.map { DateValue(start: $0.start, end: $0.end, granularity: $0.granularity, relative: true) }
-                        return r
-                    }
-                    return Found(start: i, end: w.end, value: .years(base + 1, base + 100, relative: true), statedYear: nil)
-                case .fiscalRelative(let off):
-                    // 本財政年度: the region's fiscal year that holds the published date (in Hong Kong
-                    // April to March), moved by `off` years; where it is the calendar year, that year.
-                    guard let p = published else { return Found(start: i, end: w.end, value: nil, statedYear: nil) }
-                    let m = fiscalStartMonth
-                    let first = (p.month >= m ? p.year : p.year - 1) + off
-                    let v = m == 1 ? DateValue.years(first, first, relative: true)
-                        : DateValue(start: CivilDate(year: first, month: m, day: 1), end: CivilDate(year: first + 1, month: m, day: 1).adding(days: -1),
-                                    granularity: .fiscalYear, relative: true)
-                    return Found(start: i, end: w.end, value: v, statedYear: nil)
-                default:
-                    break
+
                 }
+                if let f = wordDate(), tokenBoundaries.contains(f.start) || tokenBoundaries.contains(f.end) { return f }
             }
             // A century, 21世紀 (2001 to 2100), and a decade of it, 19世紀80年代初 (1880 to 1883),
             // or two (20世紀80至90年代: 1980 to 1999).
