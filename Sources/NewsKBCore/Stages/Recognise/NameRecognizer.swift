@@ -433,8 +433,7 @@ public struct NameRecognizer: DocumentStage {
     /// characters or more cut after its first character, which is a body's suffix: 芬蘭|農林|部長
     /// reads 芬蘭|農林|部|長. Not after a known name (保安局|局長 is the bureau and its head) nor after
     /// a word ending in the same character (該局|局長), nor after one character (副|局長), nor after a
-    /// word of appointment (歷任|團長: name-marks.tsv's `appointment` characters), nor after a word
-    /// that ends in a body's suffix (數字政策辦公室|局長).
+    /// word of appointment (歷任|團長: name-marks.tsv's `appointment` characters).
     func splittingOfficeTitles(_ doc: NewsDocument, _ boundaries: TokenBoundaries, lexical: [Candidate]) -> ([Token], TokenBoundaries) {
         let s = doc.scalars
         var cuts: [Int] = []
@@ -443,8 +442,6 @@ public struct NameRecognizer: DocumentStage {
             let before = doc.tokens[k - 1]
             guard before.isWord, before.end == t.start, before.end - before.start >= 2, s[t.start - 1] != s[t.start],
                   !marks.appointment.contains(s[t.start - 1]),
-                  // 辦公室|局長: after a word that ends a body's name of its own, the title is that body's head.
-                  rules.suffix(in: s, endingAt: t.start, floor: before.start) == nil,
                   !lexical.contains(where: { $0.end == t.start && $0.type == .institution }) else { continue }
             cuts.append(k)
         }
