@@ -11,6 +11,8 @@ The recogniser drops, on load, any word that begins a lexicon name (發展 begin
 """
 import sys
 
+from jieba_dict import entries, print_table
+
 # class: [(shortest, longest, lowest frequency)]: a one-character verb only when very common.
 CLASSES = {"p": [(1, 2, 500)], "c": [(1, 2, 500)], "d": [(1, 3, 3000)], "r": [(1, 3, 3000)],
            "v": [(1, 1, 20000), (2, 3, 300)], "m": [(2, 3, 3000)]}
@@ -20,25 +22,18 @@ NOT_IN_QUANTITY = set("第年月日元號号亿億万萬点點岁歲")
 
 def main(path):
     words = {}
-    for line in open(path, encoding="utf-8"):
-        parts = line.split()
-        if len(parts) != 3:
-            continue
-        word, freq, pos = parts[0], int(parts[1]), parts[2]
+    for word, freq, pos in entries(path):
         rule = CLASSES.get(pos)
-        if not rule or not all("\u4e00" <= ch <= "\u9fff" for ch in word):
+        if not rule:
             continue
         if pos == "m" and any(ch in NOT_IN_QUANTITY for ch in word):
             continue
         if any(lo <= len(word) <= hi and freq >= floor for lo, hi, floor in rule):
             words.setdefault(word, pos)
-    print("# Words a rule-made name's left edge never takes (a verb, preposition, conjunction, adverb or")
-    print("# pronoun before the name: 戰勝巴西隊, 據南通社, 應中國人民外交學會). Built by")
-    print("# scripts/lexicons/left_stops.py from jieba's dictionary (MIT licence): word and class only.")
-    print("# Simplified, as jieba writes them; Traditional forms are made on load. Columns: word, class.")
-    print("word\tclass")
-    for w in sorted(words, key=lambda w: (words[w], w)):
-        print(f"{w}\t{words[w]}")
+    print_table(["Words a rule-made name's left edge never takes (a verb, preposition, conjunction, adverb or",
+                 "pronoun before the name: 戰勝巴西隊, 據南通社, 應中國人民外交學會). Built by",
+                 "scripts/lexicons/left_stops.py from jieba's dictionary (MIT licence): word and class only.",
+                 "Simplified, as jieba writes them; Traditional forms are made on load. Columns: word, class."], words)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,8 @@ Only the word and its class are taken, no counts or text.
 """
 import sys
 
+from jieba_dict import entries, print_table
+
 ENDINGS = set("处部局团队厅党社署厂")
 CLASSES = {"s", "f", "d", "v", "z", "i", "l"}
 LOWEST = 5
@@ -29,22 +31,15 @@ NOUNS = set("布局 格局 大局 结局 全局 政局 开局 战局 僵局 残�
 
 def main(path):
     words = {}
-    for line in open(path, encoding="utf-8"):
-        parts = line.split()
-        if len(parts) != 3:
-            continue
-        word, freq, pos = parts[0], int(parts[1]), parts[2]
-        if not (2 <= len(word) <= 4 and word[-1] in ENDINGS and all("\u4e00" <= ch <= "\u9fff" for ch in word)):
+    for word, freq, pos in entries(path):
+        if not (2 <= len(word) <= 4 and word[-1] in ENDINGS):
             continue
         if word in NOUNS or (pos in CLASSES and freq >= LOWEST and word not in BODIES):
             words.setdefault(word, "n" if word in NOUNS else pos)
-    print("# Words that end in a one-character name suffix and name no body (深處, 交界處, 到處, 簽署, 布局,")
-    print("# 亂成一團): a rule-made name never ends in one. Built by scripts/lexicons/word_endings.py from")
-    print("# jieba's dictionary (MIT licence): word and class only. Simplified, as jieba writes them;")
-    print("# Traditional forms are made on load. Columns: word, class.")
-    print("word\tclass")
-    for w in sorted(words, key=lambda w: (words[w], w)):
-        print(f"{w}\t{words[w]}")
+    print_table(["Words that end in a one-character name suffix and name no body (深處, 交界處, 到處, 簽署, 布局,",
+                 "亂成一團): a rule-made name never ends in one. Built by scripts/lexicons/word_endings.py from",
+                 "jieba's dictionary (MIT licence): word and class only. Simplified, as jieba writes them;",
+                 "Traditional forms are made on load. Columns: word, class."], words)
 
 
 if __name__ == "__main__":
