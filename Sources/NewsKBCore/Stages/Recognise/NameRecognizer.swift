@@ -302,7 +302,12 @@ public struct NameRecognizer: DocumentStage {
             guard let m = lexicon.trie.longestMatch(in: s, at: i) else { i += 1; continue }
             var start = i
             let end = m.end
-            let length = end - start
+            // Quote marks are transparent in names, but a match never opens a quotation it does not
+            // close: 香港《大公報》 holds 港《大, which is no 港大.
+            if let o = (start..<end).first(where: { Self.pairs[s[$0]] != nil }), !s[(o + 1)..<end].contains(Self.pairs[s[o]]!) {
+                i += 1; continue
+            }
+            let length = s[start..<end].reduce(0) { $0 + (NameFolder.transparent.contains($1) ? 0 : 1) }
             let latin = Scalars.isASCIILetter(s[start])
             if latin {
                 // A Latin alias is a whole word: HKU is not the start of HKUST.
