@@ -359,7 +359,6 @@ extension DateRecognizer {
                     default:
                         return nil
                     }
-
                 }
                 if let f = wordDate(), tokenBoundaries.contains(f.start) || tokenBoundaries.contains(f.end) { return f }
             }

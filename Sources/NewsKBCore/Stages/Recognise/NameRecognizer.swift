@@ -304,7 +304,7 @@ public struct NameRecognizer: DocumentStage {
             let end = m.end
             // Quote marks are transparent in names, but a match never opens a quotation it does not
             // close: 香港《大公報》 holds 港《大, which is no 港大.
-            if let o = (start..<end).first(where: { Self.pairs[s[$0]] != nil }), !s[(o + 1)..<end].contains(Self.pairs[s[o]]!) {
+            if let o = (start..<end).first(where: { Self.pairs[s[$0]] != nil }), let close = Self.pairs[s[o]], !s[(o + 1)..<end].contains(close) {
                 i += 1; continue
             }
             let length = s[start..<end].reduce(0) { $0 + (NameFolder.transparent.contains($1) ? 0 : 1) }
@@ -697,8 +697,8 @@ public struct NameRecognizer: DocumentStage {
             // 司, 中心: only as a part of a known body (科學技術部|農村科技司), never alone (公司, 上司).
             if suf.payload.afterBody && partOf == nil {
                 // …or, for `body` rows, a body the rules name ends inside the head (湖南省委|黨校).
-                guard suf.payload.afterAnyBody, ((start + 2)..<suffixStart + 1).contains(where: { b in
-                    boundaries.contains(b) && rules.suffix(in: s, endingAt: b, floor: start + 1).map { $0.payload.type == .institution && $0.start - start >= 1 } == true
+                guard suf.payload.afterAnyBody, stride(from: start + 2, through: suffixStart, by: 1).contains(where: { b in
+                    boundaries.contains(b) && rules.suffix(in: s, endingAt: b, floor: start + 1)?.payload.type == .institution
                 }) else { continue }
             }
             // 美國公司, 法國公司: a place and a kind of body is no body's name.
